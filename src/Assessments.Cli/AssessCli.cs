@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Reflection;
+using Assessments.Definitions;
+using Assessments.Scoring;
+
+namespace Assessments.Cli;
+
+/// <summary>The <c>assess</c> command: parses the command line and runs one command. Returns the exit code.</summary>
+internal static class AssessCli
+{
+    public const string Usage = """
+        Usage: assess <command> [options]
+
+        Commands:
+          validate FILE...                 Check instrument definitions; print every problem.
+          score --instrument FILE --responses FILE.csv [--out FILE] [--format csv|jsonl]
+                [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
+                [--separator CHAR] [--threads N]
+                                           Score a CSV of responses (header: id column, then item ids).
+          demo [--lang en|fr]              Score the shipped example responses and print a readable profile.
+
+        Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+            {
+                stdout.WriteLine(Usage);
+                return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+            }
+
+            if (args[0] is "--version")
+            {
+                stdout.WriteLine(typeof(AssessCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+                return ExitCodes.Success;
+            }
+
+            var rest = args.AsSpan(1).ToArray();
+            return args[0] switch
+            {
+                "validate" => Validate(rest, stdout, stderr),
+                "score" => Score(rest, stdout, stderr),
+                "demo" => DemoCommand.Run(rest, stdout, stderr),
+                _ => throw new UsageException($"Unknown command '{args[0]}'."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            stderr.WriteLine();
+            stderr.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+        catch (InstrumentLoadException ex)
+        {
+            foreach (var d in ex.Diagnostics)
+            {
+                stderr.WriteLine("error: " + d);
+            }
+
+            return ExitCodes.InvalidInstrument;
+        }
+        catch (InputException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ExitCodes.UnreadableInput;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private static int Validate(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args, [], []);
+        if (line.Positional.Count == 0)
+        {
+            throw new UsageException("validate needs at least one instrument file.");
+        }
+
+        var exit = ExitCodes.Success;
+        foreach (var path in line.Positional)
+        {
+            IReadOnlyList<InstrumentDiagnostic> diagnostics;
+            Instrument? instrument;
+            try
+            {
+                Instrument.TryLoad(path, out instrument, out diagnostics);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: {path}: cannot be read: {ex.Message}");
+                exit = Math.Max(exit, ExitCodes.UnreadableInput);
+                continue;
+            }
+
+            if (instrument is not null)
+            {
+                stdout.WriteLine($"{path}: valid — {instrument.Reference}, kind {instrument.Kind}, {instrument.Items.Count} items, {instrument.Scales.Count} scales, fingerprint {instrument.Fingerprint}");
+                continue;
+            }
+
+            foreach (var d in diagnostics)
+            {
+                stdout.WriteLine("error: " + d);
+            }
+
+            stdout.WriteLine($"{path}: invalid — {diagnostics.Count} problem(s)");
+            exit = Math.Max(exit, ExitCodes.InvalidInstrument);
+        }
+
+        return exit;
+    }
+
+    private static int Score(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var line = CommandLine.Parse(args,
+            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads"], []);
+        if (line.Positional.Count > 0)
+        {
+            throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
+        }
+
+        var format = line.Choice("--format", "csv", "csv", "jsonl");
+        var extra = line.Choice("--extra-columns", "error", "error", "ignore");
+        var separator = line.Get("--separator") ?? ",";
+        if (separator is "\\t" or "tab")
+        {
+            separator = "\t";
+        }
+
+        if (separator.Length != 1)
+        {
+            throw new UsageException($"--separator must be one character (or 'tab'); found '{separator}'.");
+        }
+
+        var threads = 0;
+        if (line.Get("--threads") is { } t && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
+        {
+            throw new UsageException($"--threads must be a positive whole number; found '{t}'.");
+        }
+
+        var instrumentPath = line.Require("--instrument");
+        var responsesPath = line.Require("--responses");
+        var instrument = LoadInstrument(instrumentPath);
+        if (!File.Exists(responsesPath))
+        {
+            throw new InputException($"{responsesPath}: file not found.");
+        }
+
+        using var output = OutputFile.Open(line.Get("--out"), stdout);
+        using var rejects = line.Get("--rejects") is { } rejectsPath ? OutputFile.Open(rejectsPath, stdout) : null;
+        var run = new CsvScoreRun
+        {
+            Instrument = instrument,
+            ResponsesPath = responsesPath,
+            Log = stderr,
+            Output = output.Writer,
+            Format = format,
+            Rejects = rejects?.Writer,
+            IdColumn = line.Get("--id-column"),
+            Separator = separator[0],
+            IgnoreExtraColumns = extra == "ignore",
+            ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
+            Scoring = new ScoringOptions { MaxDegreeOfParallelism = threads },
+        };
+        var summary = run.Run();
+        output.Commit();
+        rejects?.Commit();
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{instrument.Reference}: rows read {summary.Read}, scored {summary.Scored}, rejected {summary.Rejected}{(summary.Rejected > 0 && rejects is null ? " (pass --rejects FILE to keep them)" : "")}"));
+        return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+    }
+
+    internal static Instrument LoadInstrument(string path)
+    {
+        try
+        {
+            return Instrument.Load(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read: {ex.Message}");
+        }
+    }
+}

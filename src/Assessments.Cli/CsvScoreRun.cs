@@ -1,0 +1,317 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Assessments.Responses;
+using Assessments.Scoring;
+using nietras.SeparatedValues;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// Streams a responses CSV through an instrument: rows are parsed into a reusable <see cref="ResponseMatrix"/> chunk,
+/// scored in parallel, and written in input order, so memory stays flat however long the file is. Every data row is either
+/// written to the output or to the rejects, with its row number, line, column and reason.
+/// </summary>
+internal sealed class CsvScoreRun
+{
+    public required Instrument Instrument { get; init; }
+
+    public required string ResponsesPath { get; init; }
+
+    public required TextWriter Log { get; init; }
+
+    public TextWriter? Output { get; init; }
+
+    public string Format { get; init; } = "csv";
+
+    public TextWriter? Rejects { get; init; }
+
+    public string? IdColumn { get; init; }
+
+    public char Separator { get; init; } = ',';
+
+    public bool IgnoreExtraColumns { get; init; }
+
+    public bool ShowProgress { get; init; }
+
+    public int ChunkSize { get; init; } = 16_384;
+
+    public ScoringOptions Scoring { get; init; }
+
+    /// <summary>Called with each scored row's full result, in input order (the demo uses it).</summary>
+    public Action<InstrumentResult>? OnResult { get; init; }
+
+    public ScoreSummary Run()
+    {
+        SepReader reader;
+        try
+        {
+            reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(ResponsesPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{ResponsesPath}: cannot be read: {ex.Message}");
+        }
+
+        using (reader)
+        {
+            return Run(reader);
+        }
+    }
+
+    private ScoreSummary Run(SepReader reader)
+    {
+        var rows = reader.GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            throw new InputException($"{ResponsesPath}: the file is empty; expected a header row with an id column and item ids.");
+        }
+
+        var layout = ReadHeader(rows.Current);
+        var matrix = new ResponseMatrix(Instrument.Items.Count, ChunkSize);
+        var batch = ScaleScoreBatch.Create(Instrument, ChunkSize);
+        var chunk = new Chunk(ChunkSize);
+        WriteOutputHeader(layout);
+        Rejects?.WriteLine("row,line,respondent,column,reason");
+        long read = 0, scored = 0, rejected = 0;
+        var clock = Stopwatch.StartNew();
+        var lastProgress = TimeSpan.Zero;
+        while (rows.MoveNext())
+        {
+            var row = rows.Current;
+            read++;
+            ParseRow(row, layout, matrix, chunk, read);
+            if (chunk.Count == ChunkSize)
+            {
+                (scored, rejected) = Flush(matrix, batch, chunk, layout, scored, rejected);
+                if (ShowProgress && clock.Elapsed - lastProgress > TimeSpan.FromSeconds(0.5))
+                {
+                    lastProgress = clock.Elapsed;
+                    Log.Write(string.Create(CultureInfo.InvariantCulture, $"\rscored {read:N0} rows…"));
+                }
+            }
+        }
+
+        (scored, rejected) = Flush(matrix, batch, chunk, layout, scored, rejected);
+        if (ShowProgress && lastProgress > TimeSpan.Zero)
+        {
+            Log.Write('\r');
+        }
+
+        return new ScoreSummary(read, scored, rejected);
+    }
+
+    private Layout ReadHeader(SepReader.Row header)
+    {
+        var names = new string[header.ColCount];
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = header[c].ToString().Trim().TrimStart('\uFEFF');
+        }
+
+        var idColumn = 0;
+        if (IdColumn is not null)
+        {
+            idColumn = Array.IndexOf(names, IdColumn);
+            if (idColumn < 0)
+            {
+                throw new InputException($"{ResponsesPath}: the header has no column '{IdColumn}' (given by --id-column). Columns: {string.Join(", ", names.Take(10))}{(names.Length > 10 ? ", …" : "")}.");
+            }
+        }
+
+        var itemOfColumn = new int[names.Length];
+        var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < names.Length; c++)
+        {
+            itemOfColumn[c] = -1;
+            if (!firstColumn.TryAdd(names[c], c))
+            {
+                throw new InputException($"{ResponsesPath}: header column {c + 1} '{names[c]}' repeats column {firstColumn[names[c]] + 1}; each column name must be unique.");
+            }
+
+            if (c == idColumn)
+            {
+                continue;
+            }
+
+            if (Instrument.FindItem(names[c]) is { } item)
+            {
+                itemOfColumn[c] = item.Index;
+            }
+            else if (!IgnoreExtraColumns)
+            {
+                throw new InputException($"{ResponsesPath}: header column {c + 1} '{names[c]}' is not an item of {Instrument.Reference}. Pass --extra-columns ignore to skip columns that are not items.");
+            }
+        }
+
+        var absent = Instrument.Items.Where(i => i.Format is not null && Array.IndexOf(itemOfColumn, i.Index) < 0).Select(i => i.Id).ToList();
+        if (absent.Count > 0)
+        {
+            Log.WriteLine($"warning: {ResponsesPath}: no column for {absent.Count} item(s) of {Instrument.Reference} ({string.Join(", ", absent.Take(10))}{(absent.Count > 10 ? ", …" : "")}); their answers count as missing.");
+        }
+
+        return new Layout(names, idColumn, itemOfColumn);
+    }
+
+    private void ParseRow(SepReader.Row row, Layout layout, ResponseMatrix matrix, Chunk chunk, long rowNumber)
+    {
+        var r = chunk.Count++;
+        chunk.RowNumbers[r] = rowNumber;
+        chunk.Lines[r] = row.LineNumberFrom;
+        chunk.Problems[r] = null;
+        chunk.Ids[r] = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
+        if (row.ColCount != layout.Names.Length)
+        {
+            chunk.Problems[r] = [("", $"The row has {row.ColCount} field(s); the header has {layout.Names.Length}.")];
+            return;
+        }
+
+        for (var c = 0; c < layout.ItemOfColumn.Length; c++)
+        {
+            var item = layout.ItemOfColumn[c];
+            if (item < 0)
+            {
+                continue;
+            }
+
+            if (!AnswerText.TryParse(row[c].Span, out var answer, out var error))
+            {
+                (chunk.Problems[r] ??= []).Add((layout.Names[c], error!));
+            }
+            else if (answer is { } x)
+            {
+                if (x is <= ResponseMatrix.Missing or > short.MaxValue)
+                {
+                    var format = Instrument.Items[item].Format;
+                    (chunk.Problems[r] ??= []).Add((layout.Names[c], format is null
+                        ? $"Item '{layout.Names[c]}' takes no rated answer (found {x})."
+                        : $"The answer {x} is outside the range {format.Min}–{format.Max} of format '{format.Id}'."));
+                }
+                else
+                {
+                    matrix[r, item] = (short)x;
+                }
+            }
+        }
+    }
+
+    private (long Scored, long Rejected) Flush(ResponseMatrix matrix, ScaleScoreBatch batch, Chunk chunk, Layout layout, long scored, long rejected)
+    {
+        if (chunk.Count == 0)
+        {
+            return (scored, rejected);
+        }
+
+        matrix.RowCount = chunk.Count;
+        Instrument.ScoreBatch(matrix, batch, Scoring);
+        var batchRejections = batch.Rejections.ToLookup(x => x.Row);
+        for (var r = 0; r < chunk.Count; r++)
+        {
+            if (chunk.Problems[r] is { } problems)
+            {
+                rejected++;
+                foreach (var (column, reason) in problems)
+                {
+                    WriteReject(chunk, r, column, reason);
+                }
+            }
+            else if (batch.IsRejected(r))
+            {
+                rejected++;
+                foreach (var rejection in batchRejections[r])
+                {
+                    WriteReject(chunk, r, rejection.ItemId, rejection.Reason);
+                }
+            }
+            else
+            {
+                scored++;
+                WriteScored(matrix, batch, chunk.Ids[r], r, layout);
+            }
+        }
+
+        matrix.Clear();
+        chunk.Count = 0;
+        return (scored, rejected);
+    }
+
+    private void WriteOutputHeader(Layout layout)
+    {
+        if (Output is null || Format != "csv")
+        {
+            return;
+        }
+
+        var header = new StringBuilder(CsvText.Escape(layout.Names[layout.IdColumn], Separator));
+        foreach (var scale in Instrument.Scales)
+        {
+            header.Append(Separator).Append(CsvText.Escape(scale.Id, Separator));
+        }
+
+        Output.WriteLine(header.ToString());
+    }
+
+    private void WriteScored(ResponseMatrix matrix, ScaleScoreBatch batch, string id, int row, Layout layout)
+    {
+        if (Output is not null && Format == "csv")
+        {
+            var line = new StringBuilder(CsvText.Escape(id, Separator));
+            for (var s = 0; s < Instrument.Scales.Count; s++)
+            {
+                line.Append(Separator).Append(CsvText.Number(batch.GetValues(s)[row]));
+            }
+
+            Output.WriteLine(line.ToString());
+        }
+
+        if (OnResult is null && (Output is null || Format != "jsonl"))
+        {
+            return;
+        }
+
+        var answers = new Dictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var item in layout.ItemOfColumn.Where(i => i >= 0))
+        {
+            var x = matrix[row, item];
+            answers[Instrument.Items[item].Id] = x == ResponseMatrix.Missing ? null : x;
+        }
+
+        var result = Instrument.KindHandler.Score(Instrument, new Response(id, answers), batch.GetScores(row));
+        OnResult?.Invoke(result);
+        if (Output is not null && Format == "jsonl")
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                result.WriteJson(writer);
+            }
+
+            Output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+    }
+
+    private void WriteReject(Chunk chunk, int r, string column, string reason) =>
+        Rejects?.WriteLine(string.Join(",",
+            chunk.RowNumbers[r].ToString(CultureInfo.InvariantCulture),
+            chunk.Lines[r].ToString(CultureInfo.InvariantCulture),
+            CsvText.Escape(chunk.Ids[r], ','),
+            CsvText.Escape(column, ','),
+            CsvText.Escape(reason, ',')));
+
+    private sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn);
+
+    private sealed class Chunk(int size)
+    {
+        public int Count { get; set; }
+
+        public long[] RowNumbers { get; } = new long[size];
+
+        public int[] Lines { get; } = new int[size];
+
+        public string[] Ids { get; } = new string[size];
+
+        public List<(string Column, string Reason)>?[] Problems { get; } = new List<(string, string)>?[size];
+    }
+}

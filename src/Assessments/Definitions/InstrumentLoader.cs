@@ -1,0 +1,527 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assessments.Scoring;
+
+namespace Assessments.Definitions;
+
+/// <summary>
+/// Turns definition bytes into a compiled <see cref="Instrument"/>, or into the list of every problem found. Four passes:
+/// syntax, duplicates and depth (<see cref="JsonSourceMap"/>); shape against the source-generated model
+/// (<see cref="StrictReader"/>); meaning (references, ranges, translations, here); the kind's own section (its plug-in).
+/// </summary>
+internal static partial class InstrumentLoader
+{
+    /// <summary>Largest number of items an instrument may have.</summary>
+    public const int MaxItems = 10_000;
+
+    /// <summary>Largest number of scales an instrument may have.</summary>
+    public const int MaxScales = 1_000;
+
+    /// <summary>Largest number of languages an instrument may declare.</summary>
+    public const int MaxLanguages = 50;
+
+    public static Instrument? Load(byte[] utf8, string source, InstrumentLoadOptions options, out IReadOnlyList<InstrumentDiagnostic> diagnostics)
+    {
+        var early = new List<InstrumentDiagnostic>();
+        if (utf8.Length > options.MaxBytes)
+        {
+            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, 0, 0, "too-large",
+                $"The file is {utf8.Length} bytes, over the limit of {options.MaxBytes} bytes for an instrument definition."));
+            diagnostics = early;
+            return null;
+        }
+
+        var start = utf8.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var map = JsonSourceMap.Scan(utf8, start, options.MaxDepth, source, early);
+        var bag = new DiagnosticBag(source, map);
+        bag.AddRange(early);
+        if (map is null)
+        {
+            diagnostics = bag.Sorted();
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(utf8.AsMemory(start), new JsonDocumentOptions { MaxDepth = options.MaxDepth + 2 });
+        var instrument = Compile(document.RootElement, bag, options);
+        diagnostics = bag.Sorted();
+        return bag.Count == 0 ? instrument : null;
+    }
+
+    private static Instrument? Compile(JsonElement root, DiagnosticBag bag, InstrumentLoadOptions options)
+    {
+        var kindName = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String
+            ? k.GetString()
+            : null;
+        var before = bag.Count;
+        StrictReader.Check(root, DefinitionJsonContext.Default.InstrumentDto, JsonPath.Root, bag, kindName);
+        if (bag.Count > before)
+        {
+            return null;
+        }
+
+        InstrumentDto dto;
+        try
+        {
+            dto = root.Deserialize(DefinitionJsonContext.Default.InstrumentDto)!;
+        }
+        catch (JsonException ex)
+        {
+            bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
+            return null;
+        }
+
+        var c = new Compiler(bag, dto);
+        var kind = c.CheckHeader(options.Kinds);
+        var formats = c.CompileFormats();
+        var items = c.CompileItems(formats);
+        var scales = c.CompileScales(items);
+        object? settings = null;
+        if (kind is not null)
+        {
+            var section = kindName is not null && root.TryGetProperty(kindName, out var s) ? s : (JsonElement?)null;
+            settings = kind.Compile(new KindCompilationContext(bag, kind.Name, section, c.Languages, items, scales, formats));
+        }
+
+        if (bag.Count > 0)
+        {
+            return null;
+        }
+
+        return new Instrument(dto, kind!, settings, c.Languages, c.Text(dto.Title, "$.title")!,
+            c.Text(dto.Description, "$.description"), c.Text(dto.Instructions, "$.instructions"), c.Text(dto.Notice, "$.notice"),
+            formats, items, scales, CanonicalJson.Fingerprint(root));
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstrumentIdPattern();
+
+    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalIdPattern();
+
+    [GeneratedRegex("^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguagePattern();
+
+    private sealed class Compiler(DiagnosticBag bag, InstrumentDto dto)
+    {
+        public List<string> Languages { get; private set; } = [];
+
+        private string DeclaredLanguages => string.Join(", ", Languages);
+
+        public IInstrumentKind? CheckHeader(InstrumentKindRegistry kinds)
+        {
+            if (!InstrumentIdPattern().IsMatch(dto.Id))
+            {
+                bag.Add("$.id", "invalid-id",
+                    $"The id '{dto.Id}' must be lower-case letters and digits, with single '-', '.' or '_' between them (e.g. 'career-readiness').");
+            }
+
+            if (!VersionPattern().IsMatch(dto.Version))
+            {
+                bag.Add("$.version", "invalid-version", $"The version '{dto.Version}' must be a semantic version such as '1.0.0'.");
+            }
+
+            var languages = new List<string>();
+            for (var i = 0; i < dto.Languages.Count; i++)
+            {
+                var language = dto.Languages[i];
+                var path = JsonPath.Index("$.languages", i);
+                if (!LanguagePattern().IsMatch(language))
+                {
+                    bag.Add(path, "invalid-language", $"'{language}' is not a language tag; use a lower-case code such as 'en' or 'fr'.");
+                }
+                else if (languages.Contains(language, StringComparer.Ordinal))
+                {
+                    bag.Add(path, "duplicate-language", $"The language '{language}' is listed twice.");
+                }
+                else
+                {
+                    languages.Add(language);
+                }
+            }
+
+            if (dto.Languages.Count == 0)
+            {
+                bag.Add("$.languages", "no-language", "Declare at least one language, e.g. [\"en\", \"fr\"].");
+            }
+            else if (dto.Languages.Count > MaxLanguages)
+            {
+                bag.Add("$.languages", "too-many", $"An instrument may declare at most {MaxLanguages} languages.");
+            }
+
+            Languages = languages;
+            Text(dto.Title, "$.title");
+            Text(dto.Description, "$.description");
+            Text(dto.Instructions, "$.instructions");
+            Text(dto.Notice, "$.notice");
+            if (kinds.TryGet(dto.Kind, out var kind))
+            {
+                return kind;
+            }
+
+            bag.Add("$.kind", "unknown-kind", $"Unknown kind '{dto.Kind}'. Known kinds: {string.Join(", ", kinds.Names)}.");
+            return null;
+        }
+
+        public LocalizedText? Text(Dictionary<string, string>? texts, string path)
+        {
+            if (texts is null || Languages.Count == 0)
+            {
+                return null;
+            }
+
+            var ok = true;
+            foreach (var language in Languages)
+            {
+                if (!texts.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text))
+                {
+                    ok = false;
+                    bag.Add(path, "missing-translation",
+                        $"The text has no '{language}' version; every text needs one in each declared language ({DeclaredLanguages}).");
+                }
+            }
+
+            foreach (var language in texts.Keys.Where(l => !Languages.Contains(l, StringComparer.Ordinal)))
+            {
+                ok = false;
+                bag.Add(JsonPath.Property(path, language), "undeclared-language",
+                    $"The language '{language}' is not declared in $.languages ({DeclaredLanguages}); declare it or remove this text.");
+            }
+
+            return ok ? new LocalizedText(texts, Languages[0]) : null;
+        }
+
+        public Dictionary<string, ResponseFormat> CompileFormats()
+        {
+            var formats = new Dictionary<string, ResponseFormat>(StringComparer.Ordinal);
+            foreach (var (id, f) in dto.ResponseFormats)
+            {
+                var path = JsonPath.Property("$.responseFormats", id);
+                var ok = CheckLocalId(id, path, "response format");
+                if (f.Min >= f.Max)
+                {
+                    ok = false;
+                    bag.Add(JsonPath.Property(path, "max"), "invalid-range", $"max ({f.Max}) must be greater than min ({f.Min}).");
+                }
+
+                if (f.Min < -short.MaxValue || f.Max > short.MaxValue)
+                {
+                    ok = false;
+                    bag.Add(path, "invalid-range", $"min and max must lie between {-short.MaxValue} and {short.MaxValue}.");
+                }
+
+                var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                if (f.Labels is not null && ok)
+                {
+                    var expected = f.Max - f.Min + 1;
+                    foreach (var language in Languages.Where(l => !f.Labels.ContainsKey(l)))
+                    {
+                        bag.Add(JsonPath.Property(path, "labels"), "missing-translation",
+                            $"The labels have no '{language}' version; give them in each declared language ({DeclaredLanguages}).");
+                    }
+
+                    foreach (var (language, list) in f.Labels)
+                    {
+                        var labelPath = JsonPath.Property(JsonPath.Property(path, "labels"), language);
+                        if (!Languages.Contains(language, StringComparer.Ordinal))
+                        {
+                            bag.Add(labelPath, "undeclared-language", $"The language '{language}' is not declared in $.languages ({DeclaredLanguages}).");
+                        }
+                        else if (list.Count != expected)
+                        {
+                            bag.Add(labelPath, "label-count",
+                                $"The format runs from {f.Min} to {f.Max}, so it needs {expected} labels; found {list.Count}.");
+                        }
+                        else if (list.FindIndex(string.IsNullOrWhiteSpace) is var blank and >= 0)
+                        {
+                            bag.Add(JsonPath.Index(labelPath, blank), "missing-translation", "A label is empty.");
+                        }
+
+                        labels[language] = list;
+                    }
+                }
+
+                if (ok)
+                {
+                    formats[id] = new ResponseFormat(id, f.Min, f.Max, labels);
+                }
+            }
+
+            return formats;
+        }
+
+        public List<Item> CompileItems(Dictionary<string, ResponseFormat> formats)
+        {
+            var items = new List<Item>();
+            var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (dto.Items.Count == 0)
+            {
+                bag.Add("$.items", "no-items", "An instrument needs at least one item.");
+            }
+            else if (dto.Items.Count > MaxItems)
+            {
+                bag.Add("$.items", "too-many", $"An instrument may have at most {MaxItems} items; this one has {dto.Items.Count}.");
+                return items;
+            }
+
+            for (var i = 0; i < dto.Items.Count; i++)
+            {
+                var it = dto.Items[i];
+                var path = JsonPath.Index("$.items", i);
+                CheckLocalId(it.Id, JsonPath.Property(path, "id"), "item");
+                if (!firstPath.TryAdd(it.Id, path))
+                {
+                    bag.Add(JsonPath.Property(path, "id"), "duplicate-id", $"The item id '{it.Id}' is already used by {firstPath[it.Id]}.");
+                }
+
+                ResponseFormat? format = null;
+                if (it.Format is not null && !formats.TryGetValue(it.Format, out format) && !dto.ResponseFormats.ContainsKey(it.Format))
+                {
+                    bag.Add(JsonPath.Property(path, "format"), "unknown-format",
+                        $"The item uses response format '{it.Format}', which is not defined in $.responseFormats (defined: {string.Join(", ", dto.ResponseFormats.Keys)}).");
+                }
+
+                var text = Text(it.Text, JsonPath.Property(path, "text"));
+                items.Add(new Item(it.Id, i, format, text ?? new LocalizedText(new Dictionary<string, string> { ["-"] = it.Id }, "-")));
+            }
+
+            return items;
+        }
+
+        public List<Scale> CompileScales(List<Item> items)
+        {
+            var scales = new List<Scale>();
+            var byId = new Dictionary<string, Item>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                byId.TryAdd(item.Id, item);
+            }
+
+            var list = dto.Scales ?? [];
+            if (list.Count > MaxScales)
+            {
+                bag.Add("$.scales", "too-many", $"An instrument may have at most {MaxScales} scales; this one has {list.Count}.");
+                return scales;
+            }
+
+            var norms = CompileNorms(list);
+            var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < list.Count; i++)
+            {
+                var dtoScale = list[i];
+                var path = JsonPath.Index("$.scales", i);
+                CheckLocalId(dtoScale.Id, JsonPath.Property(path, "id"), "scale");
+                if (!firstPath.TryAdd(dtoScale.Id, path))
+                {
+                    bag.Add(JsonPath.Property(path, "id"), "duplicate-id", $"The scale id '{dtoScale.Id}' is already used by {firstPath[dtoScale.Id]}.");
+                }
+
+                var scaleItems = CompileScaleItems(dtoScale, JsonPath.Property(path, "items"), byId);
+                var aggregate = ScaleAggregate.Mean;
+                if (dtoScale.Aggregate is "sum")
+                {
+                    aggregate = ScaleAggregate.Sum;
+                }
+                else if (dtoScale.Aggregate is not (null or "mean"))
+                {
+                    bag.Add(JsonPath.Property(path, "aggregate"), "invalid-value", $"Unknown aggregate '{dtoScale.Aggregate}'; use 'mean' or 'sum'.");
+                }
+
+                var minAnswered = dtoScale.MinAnswered ?? 1.0;
+                if (minAnswered is < 0 or > 1)
+                {
+                    bag.Add(JsonPath.Property(path, "minAnswered"), "out-of-range",
+                        string.Create(CultureInfo.InvariantCulture, $"minAnswered must be a fraction from 0 to 1 (found {minAnswered}); 0.5 means half the items must be answered."));
+                }
+
+                scales.Add(new Scale(dtoScale.Id, i, Text(dtoScale.Title, JsonPath.Property(path, "title")),
+                    Text(dtoScale.Description, JsonPath.Property(path, "description")), scaleItems, aggregate, minAnswered,
+                    norms.GetValueOrDefault(dtoScale.Id)));
+            }
+
+            return scales;
+        }
+
+        private List<ScaleItem> CompileScaleItems(ScaleDto scale, string path, Dictionary<string, Item> byId)
+        {
+            var result = new List<ScaleItem>();
+            if (scale.Items.Count == 0)
+            {
+                bag.Add(path, "no-items", "A scale needs at least one item.");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = 0; j < scale.Items.Count; j++)
+            {
+                var entryPath = JsonPath.Index(path, j);
+                var entry = scale.Items[j];
+                string itemId;
+                var reverse = false;
+                var weight = 1.0;
+                if (entry.ValueKind == JsonValueKind.String)
+                {
+                    var text = entry.GetString()!;
+                    reverse = text.StartsWith('-');
+                    itemId = reverse ? text[1..] : text;
+                }
+                else if (entry.ValueKind == JsonValueKind.Object)
+                {
+                    var before = bag.Count;
+                    StrictReader.Check(entry, DefinitionJsonContext.Default.ScaleItemDto, entryPath, bag);
+                    if (bag.Count > before)
+                    {
+                        continue;
+                    }
+
+                    var dtoItem = entry.Deserialize(DefinitionJsonContext.Default.ScaleItemDto)!;
+                    itemId = dtoItem.Item;
+                    reverse = dtoItem.Reverse ?? false;
+                    weight = dtoItem.Weight ?? 1.0;
+                    if (weight is <= 0 or > 1000)
+                    {
+                        bag.Add(JsonPath.Property(entryPath, "weight"), "out-of-range",
+                            string.Create(CultureInfo.InvariantCulture, $"The weight must be greater than 0 and at most 1000 (found {weight}); reverse-key the item instead of giving it a negative weight."));
+                        continue;
+                    }
+                }
+                else
+                {
+                    bag.Add(entryPath, "wrong-type", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.");
+                    continue;
+                }
+
+                if (!byId.TryGetValue(itemId, out var item))
+                {
+                    bag.Add(entryPath, "unknown-item", $"The scale refers to item '{itemId}', which is not defined in $.items.");
+                }
+                else if (!seen.Add(itemId))
+                {
+                    bag.Add(entryPath, "duplicate-item", $"Item '{itemId}' appears more than once in this scale.");
+                }
+                else if (item.Format is null)
+                {
+                    bag.Add(entryPath, "no-format", reverse
+                        ? $"Item '{itemId}' is reverse-keyed but has no response format, so there are no endpoints to reverse it with (min + max − x). Give the item a format."
+                        : $"Item '{itemId}' has no response format, so it cannot be scored. Give the item a format.");
+                }
+                else
+                {
+                    result.Add(new ScaleItem(item, reverse, weight));
+                }
+            }
+
+            return result;
+        }
+
+        private Dictionary<string, Norm> CompileNorms(List<ScaleDto> scales)
+        {
+            var result = new Dictionary<string, Norm>(StringComparer.Ordinal);
+            var list = dto.Norms ?? [];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var n = list[i];
+                var path = JsonPath.Index("$.norms", i);
+                var ok = true;
+                void Fail(string property, string code, string message)
+                {
+                    ok = false;
+                    bag.Add(property.Length == 0 ? path : JsonPath.Property(path, property), code, message);
+                }
+
+                if (!scales.Exists(s => string.Equals(s.Id, n.Scale, StringComparison.Ordinal)))
+                {
+                    Fail("scale", "unknown-scale", $"The norm refers to scale '{n.Scale}', which is not defined in $.scales.");
+                }
+                else if (result.ContainsKey(n.Scale))
+                {
+                    Fail("scale", "duplicate-norm", $"The scale '{n.Scale}' already has norms; give each scale one norm entry.");
+                }
+
+                if ((n.Mean is null) != (n.Sd is null))
+                {
+                    Fail("", "incomplete-norm", "Give both mean and sd, or neither.");
+                }
+
+                if (n.Mean is null && (n.Table is null || n.Table.Count == 0))
+                {
+                    Fail("", "incomplete-norm", "A norm needs a mean and sd, a frequency table, or both.");
+                }
+
+                if (n.Sd is <= 0)
+                {
+                    Fail("sd", "out-of-range", string.Create(CultureInfo.InvariantCulture, $"sd must be greater than 0 (found {n.Sd})."));
+                }
+
+                if (n.SdDenominator is not (null or "n" or "n-1"))
+                {
+                    Fail("sdDenominator", "invalid-value", $"Unknown sdDenominator '{n.SdDenominator}'; use 'n-1' (sample SD) or 'n'.");
+                }
+
+                if (n.N is <= 0)
+                {
+                    Fail("n", "out-of-range", $"n must be at least 1 (found {n.N}).");
+                }
+
+                var percentile = PercentileDefinition.MidPoint;
+                if (n.Percentile is "atOrBelow")
+                {
+                    percentile = PercentileDefinition.AtOrBelow;
+                }
+                else if (n.Percentile is not (null or "midPoint"))
+                {
+                    Fail("percentile", "invalid-value", $"Unknown percentile definition '{n.Percentile}'; use 'midPoint' or 'atOrBelow'.");
+                }
+
+                var table = new List<NormTableRow>();
+                long total = 0;
+                for (var r = 0; r < (n.Table?.Count ?? 0); r++)
+                {
+                    var row = n.Table![r];
+                    var rowPath = JsonPath.Index(JsonPath.Property(path, "table"), r);
+                    if (row.Count < 0)
+                    {
+                        ok = false;
+                        bag.Add(JsonPath.Property(rowPath, "count"), "out-of-range", $"A count cannot be negative (found {row.Count}).");
+                    }
+
+                    if (table.Count > 0 && row.Score <= table[^1].Score)
+                    {
+                        ok = false;
+                        bag.Add(JsonPath.Property(rowPath, "score"), "unsorted-table",
+                            string.Create(CultureInfo.InvariantCulture, $"Scores must increase strictly down the table; {row.Score} follows {table[^1].Score}."));
+                    }
+
+                    total += Math.Max(0, row.Count);
+                    table.Add(new NormTableRow(row.Score, row.Count));
+                }
+
+                if (n.Table is { Count: > 0 } && total == 0)
+                {
+                    Fail("table", "empty-table", "The table's counts add up to 0; it needs at least one case.");
+                }
+
+                if (ok)
+                {
+                    result[n.Scale] = new Norm(n.Scale, Text(n.Population, JsonPath.Property(path, "population")), n.Mean, n.Sd,
+                        n.SdDenominator, n.N, table, percentile);
+                }
+            }
+
+            return result;
+        }
+
+        private bool CheckLocalId(string id, string path, string what)
+        {
+            if (LocalIdPattern().IsMatch(id))
+            {
+                return true;
+            }
+
+            bag.Add(path, "invalid-id", $"The {what} id '{id}' may contain only letters, digits, '_', '.' and '-', and must not start with '-' or '.'.");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System.Globalization;
+using Assessments.Definitions;
+using Assessments.Responses;
+using Assessments.Scoring;
+
+namespace Assessments;
+
+/// <summary>
+/// A validated, compiled instrument definition: the front door of the library. Load one with <see cref="Load(string, InstrumentLoadOptions?)"/>,
+/// then score one person with <see cref="Score"/> or many with <see cref="ScoreBatch(ResponseMatrix, ScoringOptions)"/>.
+/// Immutable and thread-safe: load once, score from any number of threads.
+/// </summary>
+/// <example>
+/// <code>
+/// var instrument = Instrument.Load("instruments/career-readiness.json");
+/// var result = instrument.Score(new Response("p01", answers));
+/// Console.WriteLine(result["clarity"].Value);
+/// </code>
+/// </example>
+public sealed class Instrument
+{
+    private readonly Dictionary<string, Item> _itemsById;
+    private readonly Dictionary<string, Scale> _scalesById;
+
+    internal Instrument(InstrumentDto dto, IInstrumentKind kind, object? kindSettings, IReadOnlyList<string> languages, LocalizedText title,
+        LocalizedText? description, LocalizedText? instructions, LocalizedText? notice, IReadOnlyDictionary<string, ResponseFormat> formats,
+        IReadOnlyList<Item> items, IReadOnlyList<Scale> scales, string fingerprint)
+    {
+        Id = dto.Id;
+        Version = dto.Version;
+        Kind = dto.Kind;
+        KindHandler = kind;
+        KindSettings = kindSettings;
+        Languages = languages;
+        Title = title;
+        Description = description;
+        Instructions = instructions;
+        Notice = notice;
+        License = dto.License;
+        Citation = dto.Citation;
+        ResponseFormats = formats;
+        Items = items;
+        Scales = scales;
+        Fingerprint = fingerprint;
+        _itemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _scalesById = scales.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        CompiledScales = [.. scales.Select(s => new CompiledScale(s))];
+    }
+
+    /// <summary>The instrument's id, e.g. <c>career-readiness</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The definition's semantic version.</summary>
+    public string Version { get; }
+
+    /// <summary><c>id@version</c>, as results and messages cite the instrument.</summary>
+    public string Reference => Id + "@" + Version;
+
+    /// <summary>The kind name from the definition (e.g. <c>likert</c>).</summary>
+    public string Kind { get; }
+
+    /// <summary>The plug-in that scores this kind.</summary>
+    public IInstrumentKind KindHandler { get; }
+
+    /// <summary>What the kind compiled from its settings section (kind-specific; null for <c>likert</c>).</summary>
+    public object? KindSettings { get; }
+
+    /// <summary>The languages every text of the instrument carries; the first is the default.</summary>
+    public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>The instrument's title.</summary>
+    public LocalizedText Title { get; }
+
+    /// <summary>What the instrument explores, if given.</summary>
+    public LocalizedText? Description { get; }
+
+    /// <summary>What the person is asked to do, if given.</summary>
+    public LocalizedText? Instructions { get; }
+
+    /// <summary>The notice to show with results (e.g. "not normed, for exploration"), if given.</summary>
+    public LocalizedText? Notice { get; }
+
+    /// <summary>The licence of the definition's content, if stated.</summary>
+    public string? License { get; }
+
+    /// <summary>How to cite the instrument, if stated.</summary>
+    public string? Citation { get; }
+
+    /// <summary>The response formats by id.</summary>
+    public IReadOnlyDictionary<string, ResponseFormat> ResponseFormats { get; }
+
+    /// <summary>The items in definition order (the column order of a <see cref="ResponseMatrix"/>).</summary>
+    public IReadOnlyList<Item> Items { get; }
+
+    /// <summary>The scales in definition order.</summary>
+    public IReadOnlyList<Scale> Scales { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the definition's canonical JSON (RFC 8785 style: sorted members, no white space,
+    /// shortest numbers, <c>$schema</c> left out). Every result carries it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    internal CompiledScale[] CompiledScales { get; }
+
+    /// <summary>Loads and validates a definition file.</summary>
+    /// <exception cref="InstrumentLoadException">The definition has problems; every one is in <see cref="InstrumentLoadException.Diagnostics"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Instrument Load(string path, InstrumentLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= InstrumentLoadOptions.Default;
+        var bytes = ReadFile(path, options);
+        return Load(bytes, path, options);
+    }
+
+    /// <summary>Loads and validates a definition from a stream (read to its end, up to the size limit).</summary>
+    /// <exception cref="InstrumentLoadException">The definition has problems.</exception>
+    public static Instrument Load(Stream stream, InstrumentLoadOptions? options = null, string sourceName = "<stream>")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= InstrumentLoadOptions.Default;
+        return Load(ReadStream(stream, options.MaxBytes), sourceName, options);
+    }
+
+    /// <summary>Loads and validates a definition held in a string.</summary>
+    /// <exception cref="InstrumentLoadException">The definition has problems.</exception>
+    public static Instrument Parse(string json, InstrumentLoadOptions? options = null, string sourceName = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default);
+    }
+
+    /// <summary>Loads a definition file without throwing for definition problems: returns false and every diagnostic.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static bool TryLoad(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument,
+        out IReadOnlyList<InstrumentDiagnostic> diagnostics, InstrumentLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= InstrumentLoadOptions.Default;
+        instrument = InstrumentLoader.Load(ReadFile(path, options), path, options, out diagnostics);
+        return instrument is not null;
+    }
+
+    /// <summary>Validates a definition held in a string without throwing: returns false and every diagnostic.</summary>
+    public static bool TryParse(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Instrument? instrument,
+        out IReadOnlyList<InstrumentDiagnostic> diagnostics, InstrumentLoadOptions? options = null, string sourceName = "<string>")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        instrument = InstrumentLoader.Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default, out diagnostics);
+        return instrument is not null;
+    }
+
+    /// <summary>The item with this id, or null.</summary>
+    public Item? FindItem(string id) => _itemsById.GetValueOrDefault(id);
+
+    /// <summary>The scale with this id, or null.</summary>
+    public Scale? FindScale(string id) => _scalesById.GetValueOrDefault(id);
+
+    /// <summary>Every bad answer in <paramref name="response"/>: unknown items, answers outside their format, answers to unformatted items.</summary>
+    public IReadOnlyList<ResponseProblem> Validate(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var problems = new List<ResponseProblem>();
+        foreach (var (itemId, answer) in response.Answers.OrderBy(a => FindItem(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
+        {
+            if (FindItem(itemId) is not { } item)
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, itemId, $"The instrument '{Reference}' has no item '{itemId}'."));
+            }
+            else if (answer is { } x && (item.Format is null || !item.Format.Contains(x)))
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, itemId, DescribeBadAnswer(item, x)));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Scores one person: every scale (keys, weights, prorating, norms), then the kind's own result.</summary>
+    /// <exception cref="InvalidResponseException">The response has bad answers (all are listed).</exception>
+    public InstrumentResult Score(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var problems = Validate(response);
+        if (problems.Count > 0)
+        {
+            throw new InvalidResponseException(problems);
+        }
+
+        var answers = new int[Items.Count];
+        answers.AsSpan().Fill(ResponseMatrix.Missing);
+        foreach (var (itemId, answer) in response.Answers)
+        {
+            if (answer is { } x)
+            {
+                answers[_itemsById[itemId].Index] = x;
+            }
+        }
+
+        var scores = new ScaleScore[CompiledScales.Length];
+        for (var s = 0; s < scores.Length; s++)
+        {
+            var scale = CompiledScales[s];
+            long intSum = 0;
+            double weightedSum = 0, answeredWeight = 0;
+            var answered = 0;
+            for (var p = 0; p < scale.Count; p++)
+            {
+                var x = answers[scale.ItemIndexes[p]];
+                if (x == ResponseMatrix.Missing)
+                {
+                    continue;
+                }
+
+                x = scale.Recode(p, x);
+                if (scale.Scale.UnitWeights)
+                {
+                    intSum += x;
+                }
+                else
+                {
+                    weightedSum += scale.Weights[p] * x;
+                }
+
+                answered++;
+                answeredWeight += scale.Weights[p];
+            }
+
+            scores[s] = scale.Finish(scale.Scale.UnitWeights ? intSum : weightedSum, answered, answeredWeight);
+        }
+
+        return KindHandler.Score(this, response, scores);
+    }
+
+    /// <summary>Scores every row of <paramref name="matrix"/> into new result columns, in parallel, rows in input order.</summary>
+    public ScaleScoreBatch ScoreBatch(ResponseMatrix matrix, ScoringOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var output = ScaleScoreBatch.Create(this, matrix.RowCount);
+        ScoreBatch(matrix, output, options);
+        return output;
+    }
+
+    /// <summary>
+    /// Scores every row of <paramref name="matrix"/> into preallocated <paramref name="output"/> (reusable across chunks).
+    /// A row with a bad answer is rejected (listed in <see cref="ScaleScoreBatch.Rejections"/>) and the batch goes on;
+    /// rows = scored + rejected, always.
+    /// </summary>
+    public void ScoreBatch(ResponseMatrix matrix, ScaleScoreBatch output, ScoringOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!ReferenceEquals(output.Instrument, this))
+        {
+            throw new ArgumentException("The output was created for another instrument.", nameof(output));
+        }
+
+        BatchScorer.Score(this, matrix, output, options);
+    }
+
+    internal static string DescribeBadAnswer(Item item, int answer) => item.Format is { } f
+        ? string.Create(CultureInfo.InvariantCulture, $"The answer {answer} is outside the range {f.Min}–{f.Max} of format '{f.Id}'.")
+        : string.Create(CultureInfo.InvariantCulture, $"Item '{item.Id}' has no response format, so it takes no rated answer (found {answer}).");
+
+    private static byte[] ReadFile(string path, InstrumentLoadOptions options)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return ReadStream(stream, options.MaxBytes);
+    }
+
+    private static byte[] ReadStream(Stream stream, int maxBytes)
+    {
+        // Read at most one byte past the limit: enough to report "too large" without reading a huge file.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, (long)maxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static Instrument Load(byte[] bytes, string source, InstrumentLoadOptions options) =>
+        InstrumentLoader.Load(bytes, source, options, out var diagnostics) ?? throw new InstrumentLoadException(diagnostics);
+}

@@ -1,0 +1,24 @@
+namespace Assessments.Responses;
+
+/// <summary>
+/// One person's answers to one instrument, by item id. A null answer (or an absent item) is a missing answer.
+/// Answers are validated when scored: an unknown item or an out-of-range answer is reported, never coerced.
+/// </summary>
+public sealed class Response
+{
+    /// <summary>Creates a response.</summary>
+    /// <param name="respondentId">The person's (anonymised) id; carried into the result.</param>
+    /// <param name="answers">Answers by item id (ordinal, case-sensitive).</param>
+    public Response(string? respondentId, IReadOnlyDictionary<string, int?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        RespondentId = respondentId;
+        Answers = answers;
+    }
+
+    /// <summary>The person's id, if any.</summary>
+    public string? RespondentId { get; }
+
+    /// <summary>The answers by item id; null means missing.</summary>
+    public IReadOnlyDictionary<string, int?> Answers { get; }
+}

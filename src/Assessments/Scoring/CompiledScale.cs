@@ -1,0 +1,95 @@
+using Assessments.Definitions;
+
+namespace Assessments.Scoring;
+
+/// <summary>
+/// A scale flattened for scoring: dense item indexes and keys. The per-person and batch paths both use
+/// <see cref="Finish"/> and the same accumulation order (items in definition order; integer sums when every weight is 1),
+/// which is what makes them agree bit for bit.
+/// </summary>
+internal sealed class CompiledScale
+{
+    public CompiledScale(Scale scale)
+    {
+        Scale = scale;
+        var count = scale.Items.Count;
+        ItemIndexes = new int[count];
+        ReverseBase = new int[count];
+        Weights = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var si = scale.Items[i];
+            ItemIndexes[i] = si.Item.Index;
+            ReverseBase[i] = si.Reverse ? si.Item.Format!.Min + si.Item.Format.Max : 0;
+            Weights[i] = si.Weight;
+        }
+    }
+
+    public Scale Scale { get; }
+
+    public int[] ItemIndexes { get; }
+
+    /// <summary><c>min + max</c> for a reverse-keyed item (so x′ = base − x), 0 for a forward item.</summary>
+    public int[] ReverseBase { get; }
+
+    public double[] Weights { get; }
+
+    public int Count => ItemIndexes.Length;
+
+    public int Recode(int position, int answer) => ReverseBase[position] == 0 ? answer : ReverseBase[position] - answer;
+
+    public ScaleScore Finish(double rawSum, int answered, double answeredWeight)
+    {
+        var scale = Scale;
+        var reason = MissingReason(answered, answeredWeight);
+        if (reason is not null)
+        {
+            return new ScaleScore
+            {
+                ScaleId = scale.Id, RawSum = rawSum, Answered = answered, ItemCount = Count, MinAnswered = scale.MinAnswered,
+                MissingReason = reason,
+            };
+        }
+
+        var mean = rawSum / answeredWeight;
+        var sum = ProratedSum(rawSum, answered, answeredWeight);
+        var value = scale.Aggregate == ScaleAggregate.Mean ? mean : sum;
+        return new ScaleScore
+        {
+            ScaleId = scale.Id, Value = value, Mean = mean, Sum = sum, RawSum = rawSum, Answered = answered, ItemCount = Count,
+            MinAnswered = scale.MinAnswered, Norms = scale.Norm is { } norm ? NormScorer.Compute(norm, value) : null,
+        };
+    }
+
+    /// <summary>The reported value, or NaN when missing: the same arithmetic as <see cref="Finish"/>.</summary>
+    public double Value(double rawSum, int answered, double answeredWeight)
+    {
+        if (MissingReason(answered, answeredWeight) is not null)
+        {
+            return double.NaN;
+        }
+
+        return Scale.Aggregate == ScaleAggregate.Mean ? rawSum / answeredWeight : ProratedSum(rawSum, answered, answeredWeight);
+    }
+
+    private double ProratedSum(double rawSum, int answered, double answeredWeight) =>
+        answered == Count ? rawSum : rawSum * Scale.TotalWeight / answeredWeight;
+
+    private string? MissingReason(int answered, double answeredWeight)
+    {
+        if (answered == 0)
+        {
+            return "No item of the scale was answered.";
+        }
+
+        // Compared with a 1e-12 allowance so that 2 of 3 answered meets a minAnswered written as 0.6666666666666666.
+        var fraction = Scale.UnitWeights ? (double)answered / Count : answeredWeight / Scale.TotalWeight;
+        if (fraction < Scale.MinAnswered - 1e-12)
+        {
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Only {answered} of {Count} items were answered; the scale needs at least {Scale.MinAnswered * 100:0.##} % of them (minAnswered {Scale.MinAnswered}).");
+        }
+
+        return null;
+    }
+}
