@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Assessments.Definitions;
 
-// The wire model of an instrument file. It is internal: the loader validates it and compiles it into the
+// The wire model of an instrument file. Strictness (unknown properties, required ones, types) is enforced by
+// StrictReader from this context's metadata before deserializing, so every problem is reported, not only the first.
+// It is internal: the loader validates it and compiles it into the
 // public, immutable model (Instrument, Item, Scale, ...). Properties marked `required` must be present;
 // any property not declared here is a load error (except the kind's own section at the root).
 
@@ -78,7 +80,6 @@ internal sealed class NormTableRowDto
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     ReadCommentHandling = JsonCommentHandling.Disallow,

@@ -32,7 +32,7 @@ internal static partial class InstrumentLoader
             return null;
         }
 
-        var start = utf8.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         var map = JsonSourceMap.Scan(utf8, start, options.MaxDepth, source, early);
         var bag = new DiagnosticBag(source, map);
         bag.AddRange(early);
@@ -108,6 +108,9 @@ internal static partial class InstrumentLoader
     private sealed class Compiler(DiagnosticBag bag, InstrumentDto dto)
     {
         public List<string> Languages { get; private set; } = [];
+
+        // Items whose format is named but unusable (undefined or invalid): already reported, so scales do not repeat it.
+        private HashSet<string> BadFormatItems { get; } = new(StringComparer.Ordinal);
 
         private string DeclaredLanguages => string.Join(", ", Languages);
 
@@ -278,7 +281,12 @@ internal static partial class InstrumentLoader
                 }
 
                 ResponseFormat? format = null;
-                if (it.Format is not null && !formats.TryGetValue(it.Format, out format) && !dto.ResponseFormats.ContainsKey(it.Format))
+                if (it.Format is not null && !formats.TryGetValue(it.Format, out format))
+                {
+                    BadFormatItems.Add(it.Id);
+                }
+
+                if (it.Format is not null && format is null && !dto.ResponseFormats.ContainsKey(it.Format))
                 {
                     bag.Add(JsonPath.Property(path, "format"), "unknown-format",
                         $"The item uses response format '{it.Format}', which is not defined in $.responseFormats (defined: {string.Join(", ", dto.ResponseFormats.Keys)}).");
@@ -401,13 +409,13 @@ internal static partial class InstrumentLoader
                 {
                     bag.Add(entryPath, "duplicate-item", $"Item '{itemId}' appears more than once in this scale.");
                 }
-                else if (item.Format is null)
+                else if (item.Format is null && !BadFormatItems.Contains(itemId))
                 {
                     bag.Add(entryPath, "no-format", reverse
                         ? $"Item '{itemId}' is reverse-keyed but has no response format, so there are no endpoints to reverse it with (min + max − x). Give the item a format."
                         : $"Item '{itemId}' has no response format, so it cannot be scored. Give the item a format.");
                 }
-                else
+                else if (item.Format is not null)
                 {
                     result.Add(new ScaleItem(item, reverse, weight));
                 }
