@@ -28,6 +28,8 @@ internal static class AssessCli
         var previous = CultureInfo.CurrentCulture;
         try
         {
+            // Every number is formatted explicitly with the invariant culture; this is a second guard for anything else.
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
             {
                 stdout.WriteLine(Usage);

@@ -182,12 +182,11 @@ internal sealed class CsvScoreRun
             }
             else if (answer is { } x)
             {
-                if (x is <= ResponseMatrix.Missing or > short.MaxValue)
+                // Checked here as well as in ScoreBatch so that a row with several bad cells lists every one of them.
+                var definition = Instrument.Items[item];
+                if (definition.Format?.Contains(x) != true)
                 {
-                    var format = Instrument.Items[item].Format;
-                    (chunk.Problems[r] ??= []).Add((layout.Names[c], format is null
-                        ? $"Item '{layout.Names[c]}' takes no rated answer (found {x})."
-                        : $"The answer {x} is outside the range {format.Min}–{format.Max} of format '{format.Id}'."));
+                    (chunk.Problems[r] ??= []).Add((layout.Names[c], Instrument.DescribeBadAnswer(definition, x)));
                 }
                 else
                 {
@@ -283,7 +282,7 @@ internal sealed class CsvScoreRun
         if (Output is not null && Format == "jsonl")
         {
             var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, JsonLinesOptions))
             {
                 result.WriteJson(writer);
             }
@@ -299,6 +298,9 @@ internal sealed class CsvScoreRun
             CsvText.Escape(chunk.Ids[r], ','),
             CsvText.Escape(column, ','),
             CsvText.Escape(reason, ',')));
+
+    // French texts stay readable in the file (é, not \u00E9); the output is a data file, never embedded in HTML.
+    private static readonly JsonWriterOptions JsonLinesOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn);
 

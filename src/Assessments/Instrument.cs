@@ -259,9 +259,14 @@ public sealed class Instrument
         BatchScorer.Score(this, matrix, output, options);
     }
 
-    internal static string DescribeBadAnswer(Item item, int answer) => item.Format is { } f
-        ? string.Create(CultureInfo.InvariantCulture, $"The answer {answer} is outside the range {f.Min}–{f.Max} of format '{f.Id}'.")
-        : string.Create(CultureInfo.InvariantCulture, $"Item '{item.Id}' has no response format, so it takes no rated answer (found {answer}).");
+    /// <summary>The message for an answer that <paramref name="item"/>'s format does not allow (the text batch rejections and <see cref="Validate"/> use).</summary>
+    public static string DescribeBadAnswer(Item item, int answer)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Format is { } f
+            ? string.Create(CultureInfo.InvariantCulture, $"The answer {answer} is outside the range {f.Min}–{f.Max} of format '{f.Id}'.")
+            : string.Create(CultureInfo.InvariantCulture, $"Item '{item.Id}' has no response format, so it takes no rated answer (found {answer}).");
+    }
 
     private static byte[] ReadFile(string path, InstrumentLoadOptions options)
     {

@@ -137,6 +137,30 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ListsEveryBadCellOfARejectedRow()
+    {
+        // p02's row from the worked example with CL01 = "abc" (unparsable) and CO01 = 0 (outside 1–5): both are reported.
+        var lines = AssessRunner.Lines(AssessRunner.ReadNormalized(TestPaths.ExampleResponses));
+        var cells = lines[2].Split(',');
+        cells[1] = "abc";
+        cells[2] = "0";
+        var responses = _temp.Write("two-bad-cells.csv", lines[0] + "\n" + string.Join(",", cells) + "\n");
+        var rejects = _temp.PathOf("rejects.csv");
+
+        var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", responses,
+            "--out", _temp.PathOf("scores.csv"), "--rejects", rejects);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+        [
+            "row,line,respondent,column,reason",
+            "1,2,p02,CL01,'abc' is not a number.",
+            "1,2,p02,CO01,The answer 0 is outside the range 1\u20135 of format 'agree5'.",
+        ], AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
+        Assert.Equal("career-readiness@1.0.0: rows read 1, scored 0, rejected 1\n", result.Stderr);
+    }
+
+    [Fact]
     public void SuggestsARejectsFileWhenRowsAreRejectedWithoutOne()
     {
         var responses = _temp.Write("with-rejects.csv", ResponsesWithRejects());

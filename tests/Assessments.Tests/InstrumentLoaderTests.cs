@@ -101,6 +101,19 @@ public class InstrumentLoaderTests
     }
 
     [Fact]
+    public void ReportsUnknownPropertiesAndMeaningProblemsInOnePass()
+    {
+        var json = Valid
+            .Replace("{ \"id\": \"plan\",", "{ \"id\": \"plan\", \"colour\": \"red\",", StringComparison.Ordinal)
+            .Replace("[\"A1\", \"-A2\"]", "[\"A1\", \"-A9\"]", StringComparison.Ordinal);
+        Assert.Equal(
+        [
+            "$.scales[0].colour: Unknown property 'colour'. Allowed here: id, title, description, items, aggregate, minAnswered.",
+            "$.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
+        ], Problems(json).Select(p => $"{p.Path}: {p.Message}"));
+    }
+
+    [Fact]
     public void RejectsAReverseKeyOnAnItemWithoutFormat()
     {
         var d = Single(Valid.Replace("{ \"id\": \"A2\", \"format\": \"agree5\",", "{ \"id\": \"A2\",", StringComparison.Ordinal));

@@ -55,11 +55,10 @@ internal static partial class InstrumentLoader
             : null;
         var before = bag.Count;
         StrictReader.Check(root, DefinitionJsonContext.Default.InstrumentDto, JsonPath.Root, bag, kindName);
-        if (bag.Count > before)
-        {
-            return null;
-        }
+        var shapeErrors = bag.Count > before;
 
+        // Unknown properties do not stop deserialization, so the meaning checks below still run and every problem is
+        // reported in one pass; a wrong type or a missing required property does stop it (already reported above).
         InstrumentDto dto;
         try
         {
@@ -67,7 +66,11 @@ internal static partial class InstrumentLoader
         }
         catch (JsonException ex)
         {
-            bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
+            if (!shapeErrors)
+            {
+                bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
+            }
+
             return null;
         }
 
