@@ -30,10 +30,16 @@ internal static class AssessCli
         {
             // Every number is formatted explicitly with the invariant culture; this is a second guard for anything else.
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+            if (args.Length == 0)
+            {
+                stderr.WriteLine(Usage);
+                return ExitCodes.Usage;
+            }
+
+            if (args[0] is "help" or "--help" or "-h")
             {
                 stdout.WriteLine(Usage);
-                return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+                return ExitCodes.Success;
             }
 
             if (args[0] is "--version")

@@ -201,33 +201,7 @@ public sealed class Instrument
         var scores = new ScaleScore[CompiledScales.Length];
         for (var s = 0; s < scores.Length; s++)
         {
-            var scale = CompiledScales[s];
-            long intSum = 0;
-            double weightedSum = 0, answeredWeight = 0;
-            var answered = 0;
-            for (var p = 0; p < scale.Count; p++)
-            {
-                var x = answers[scale.ItemIndexes[p]];
-                if (x == ResponseMatrix.Missing)
-                {
-                    continue;
-                }
-
-                x = scale.Recode(p, x);
-                if (scale.Scale.UnitWeights)
-                {
-                    intSum += x;
-                }
-                else
-                {
-                    weightedSum += scale.Weights[p] * x;
-                }
-
-                answered++;
-                answeredWeight += scale.Weights[p];
-            }
-
-            scores[s] = scale.Finish(scale.Scale.UnitWeights ? intSum : weightedSum, answered, answeredWeight);
+            scores[s] = CompiledScales[s].Score(answers);
         }
 
         return KindHandler.Score(this, response, scores);

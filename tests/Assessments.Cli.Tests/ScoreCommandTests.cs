@@ -426,6 +426,19 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void NoArgumentsIsAUsageErrorAndHelpIsNot()
+    {
+        var none = AssessRunner.Run();
+        Assert.Equal(2, none.ExitCode);
+        Assert.Equal("", none.Stdout);
+        Assert.StartsWith("Usage: assess <command> [options]", none.Stderr, StringComparison.Ordinal);
+
+        var help = AssessRunner.Run("--help");
+        Assert.Equal(0, help.ExitCode);
+        Assert.StartsWith("Usage: assess <command> [options]", help.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownOptionIsAUsageError()
     {
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses,

@@ -1,4 +1,5 @@
 using Assessments.Definitions;
+using Assessments.Responses;
 
 namespace Assessments.Scoring;
 
@@ -37,6 +38,40 @@ internal sealed class CompiledScale
     public int Count => ItemIndexes.Length;
 
     public int Recode(int position, int answer) => ReverseBase[position] == 0 ? answer : ReverseBase[position] - answer;
+
+    /// <summary>
+    /// One person's score from dense answers (by item index, <see cref="ResponseMatrix.Missing"/> for missing): the same
+    /// additions in the same order as <see cref="BatchScorer"/> makes for one row.
+    /// </summary>
+    public ScaleScore Score(ReadOnlySpan<int> answers)
+    {
+        long intSum = 0;
+        double weightedSum = 0, answeredWeight = 0;
+        var answered = 0;
+        for (var p = 0; p < Count; p++)
+        {
+            var x = answers[ItemIndexes[p]];
+            if (x == ResponseMatrix.Missing)
+            {
+                continue;
+            }
+
+            x = Recode(p, x);
+            if (Scale.UnitWeights)
+            {
+                intSum += x;
+            }
+            else
+            {
+                weightedSum += Weights[p] * x;
+            }
+
+            answered++;
+            answeredWeight += Weights[p];
+        }
+
+        return Finish(Scale.UnitWeights ? intSum : weightedSum, answered, answeredWeight);
+    }
 
     public ScaleScore Finish(double rawSum, int answered, double answeredWeight)
     {
