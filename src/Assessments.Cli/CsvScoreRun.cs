@@ -81,6 +81,11 @@ internal sealed class CsvScoreRun
         while (rows.MoveNext())
         {
             var row = rows.Current;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            {
+                continue; // a blank line is not a respondent
+            }
+
             read++;
             ParseRow(row, layout, matrix, chunk, read);
             if (chunk.Count == ChunkSize)

@@ -137,6 +137,22 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ReadsABomCrLfAndBlankLinesLikeAPlainFile()
+    {
+        // The worked example as a spreadsheet might save it: UTF-8 BOM, CRLF line ends, a blank line in the middle and at the end.
+        var lines = AssessRunner.Lines(AssessRunner.ReadNormalized(TestPaths.ExampleResponses));
+        var text = "\uFEFF" + string.Join("\r\n", lines[..3]) + "\r\n\r\n" + string.Join("\r\n", lines[3..]) + "\r\n\r\n";
+        var responses = _temp.Write("spreadsheet.csv", text);
+        var output = _temp.PathOf("scores.csv");
+
+        var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", responses, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), AssessRunner.ReadNormalized(output));
+        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+    }
+
+    [Fact]
     public void ListsEveryBadCellOfARejectedRow()
     {
         // p02's row from the worked example with CL01 = "abc" (unparsable) and CO01 = 0 (outside 1–5): both are reported.
