@@ -249,9 +249,9 @@ internal sealed class CsvScoreRun
         }
 
         var header = new StringBuilder(CsvText.Escape(layout.Names[layout.IdColumn], Separator));
-        foreach (var scale in Instrument.Scales)
+        foreach (var name in Instrument.Scales.Select(s => s.Id).Concat(Instrument.KindHandler.SummaryColumns(Instrument)))
         {
-            header.Append(Separator).Append(CsvText.Escape(scale.Id, Separator));
+            header.Append(Separator).Append(CsvText.Escape(name, Separator));
         }
 
         Output.WriteLine(header.ToString());
@@ -259,18 +259,14 @@ internal sealed class CsvScoreRun
 
     private void WriteScored(ResponseMatrix matrix, ScaleScoreBatch batch, string id, int row, Layout layout)
     {
-        if (Output is not null && Format == "csv")
+        var csv = Output is not null && Format == "csv";
+        var summary = csv && Instrument.KindHandler.SummaryColumns(Instrument).Count > 0;
+        if (csv && !summary)
         {
-            var line = new StringBuilder(CsvText.Escape(id, Separator));
-            for (var s = 0; s < Instrument.Scales.Count; s++)
-            {
-                line.Append(Separator).Append(CsvText.Number(batch.GetValues(s)[row]));
-            }
-
-            Output.WriteLine(line.ToString());
+            Output!.WriteLine(CsvLine(batch, id, row, []));
         }
 
-        if (OnResult is null && (Output is null || Format != "jsonl"))
+        if (OnResult is null && !summary && (Output is null || Format != "jsonl"))
         {
             return;
         }
@@ -284,6 +280,11 @@ internal sealed class CsvScoreRun
 
         var result = Instrument.KindHandler.Score(Instrument, new Response(id, answers), batch.GetScores(row));
         OnResult?.Invoke(result);
+        if (summary)
+        {
+            Output!.WriteLine(CsvLine(batch, id, row, result.SummaryValues()));
+        }
+
         if (Output is not null && Format == "jsonl")
         {
             var buffer = new ArrayBufferWriter<byte>();
@@ -294,6 +295,22 @@ internal sealed class CsvScoreRun
 
             Output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
+    }
+
+    private string CsvLine(ScaleScoreBatch batch, string id, int row, IReadOnlyList<string> summary)
+    {
+        var line = new StringBuilder(CsvText.Escape(id, Separator));
+        for (var s = 0; s < Instrument.Scales.Count; s++)
+        {
+            line.Append(Separator).Append(CsvText.Number(batch.GetValues(s)[row]));
+        }
+
+        foreach (var value in summary)
+        {
+            line.Append(Separator).Append(CsvText.Escape(value, Separator));
+        }
+
+        return line.ToString();
     }
 
     private void WriteReject(Chunk chunk, int r, string column, string reason) =>

@@ -25,4 +25,10 @@ public interface IInstrumentKind
     /// definition order; <paramref name="response"/> has been validated against the instrument.
     /// </summary>
     InstrumentResult Score(Instrument instrument, Response response, IReadOnlyList<ScaleScore> scales);
+
+    /// <summary>
+    /// The names of the kind's summary columns, written after the scale columns by <c>assess score</c>'s CSV output
+    /// (for example the Holland code); each result gives the values through <see cref="InstrumentResult.SummaryValues"/>.
+    /// </summary>
+    IReadOnlyList<string> SummaryColumns(Instrument instrument) => [];
 }

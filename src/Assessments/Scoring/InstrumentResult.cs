@@ -102,6 +102,9 @@ public class InstrumentResult
         writer.WriteEndObject();
     }
 
+    /// <summary>The values of the kind's summary columns (<see cref="IInstrumentKind.SummaryColumns"/>), formatted in the invariant culture; empty for a plain Likert result.</summary>
+    public virtual IReadOnlyList<string> SummaryValues() => [];
+
     /// <summary>Lets a kind add its own properties to <see cref="WriteJson"/>'s object (called before the object closes).</summary>
     protected virtual void WriteKindJson(Utf8JsonWriter writer)
     {
