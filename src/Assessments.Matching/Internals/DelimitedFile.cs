@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace Assessments.Matching.Internals;
+
+/// <summary>
+/// Reads a delimited text file record by record: tab-separated O*NET files (no quoting) and ROME's comma-separated files
+/// (every field quoted, RFC 4180 doubling, line breaks allowed inside quotes). Empty lines are skipped; a missing final
+/// newline is accepted.
+/// </summary>
+internal static class DelimitedFile
+{
+    public static IEnumerable<(int Line, string[] Fields)> Read(string path, char separator, bool quoted)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var line = 0;
+        string? text;
+        while ((text = reader.ReadLine()) is not null)
+        {
+            line++;
+            var start = line;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!quoted)
+            {
+                yield return (start, text.Split(separator));
+                continue;
+            }
+
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var inQuotes = false;
+            var i = 0;
+            while (true)
+            {
+                if (i == text.Length)
+                {
+                    if (!inQuotes)
+                    {
+                        fields.Add(field.ToString());
+                        break;
+                    }
+
+                    var next = reader.ReadLine() ?? throw new CatalogLoadException([new CatalogProblem(path, start, "A quoted field is not closed before the end of the file.")]);
+                    line++;
+                    field.Append('\n');
+                    text = next;
+                    i = 0;
+                    continue;
+                }
+
+                var c = text[i++];
+                if (inQuotes)
+                {
+                    if (c == '"' && i < text.Length && text[i] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inQuotes = false;
+                    }
+                    else
+                    {
+                        field.Append(c);
+                    }
+                }
+                else if (c == '"')
+                {
+                    inQuotes = true;
+                }
+                else if (c == separator)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+
+            yield return (start, fields.ToArray());
+        }
+    }
+
+    /// <summary>The index of each wanted column in the header, or a problem naming the missing ones.</summary>
+    public static int[] Columns(string path, int line, string[] header, IReadOnlyList<string> wanted, List<CatalogProblem> problems)
+    {
+        var indexes = wanted.Select(w => Array.IndexOf(header, w)).ToArray();
+        var missing = wanted.Where((w, k) => indexes[k] < 0).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new CatalogProblem(path, line,
+                $"The header lacks the column(s) {string.Join(", ", missing.Select(m => "'" + m + "'"))}; expected {string.Join(", ", wanted)}."));
+        }
+
+        return indexes;
+    }
+}

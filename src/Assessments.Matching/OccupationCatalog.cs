@@ -1,0 +1,59 @@
+using Assessments.Matching.Internals;
+
+namespace Assessments.Matching;
+
+/// <summary>
+/// A set of occupations to match people against, with the attribution its source requires. Load the O*NET text database
+/// (<see cref="LoadOnet"/>), a ROME 4.0 export (<see cref="LoadRome"/>) or a JSON catalog (<see cref="LoadJson"/>).
+/// </summary>
+public sealed class OccupationCatalog
+{
+    private readonly Dictionary<string, Occupation> _byCode;
+
+    /// <summary>Creates a catalog from occupations (codes must be unique).</summary>
+    public OccupationCatalog(string name, string attribution, IReadOnlyList<Occupation> occupations)
+    {
+        ArgumentNullException.ThrowIfNull(occupations);
+        Name = name;
+        Attribution = attribution;
+        Occupations = occupations;
+        _byCode = occupations.ToDictionary(o => o.Code, StringComparer.Ordinal);
+    }
+
+    /// <summary>What the catalog is, e.g. "O*NET 30.1" or "ROME 4.0 v460".</summary>
+    public string Name { get; }
+
+    /// <summary>The credit the source's licence requires; show it wherever the catalog's data are shown.</summary>
+    public string Attribution { get; }
+
+    /// <summary>The occupations in the source's order.</summary>
+    public IReadOnlyList<Occupation> Occupations { get; }
+
+    /// <summary>The occupation with this code, or null.</summary>
+    public Occupation? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// Loads an O*NET database folder in O*NET's tab-separated text format: <c>Occupation Data.txt</c> and
+    /// <c>Interests.txt</c> (OI levels 1–7 and IH high points) are required; <c>Work Values.txt</c> and
+    /// <c>Job Zones.txt</c> are read when present, from the folder or from <paramref name="jobZonesFolder"/> (O*NET 30.1
+    /// copies may lack Job Zones; 29.3's have the same values). Occupations without interest data keep a null profile.
+    /// </summary>
+    /// <param name="folder">The database folder.</param>
+    /// <param name="release">The release for the attribution (e.g. "30.1"); default: the folder's name when it looks like one.</param>
+    /// <param name="jobZonesFolder">Another folder to take <c>Job Zones.txt</c> from.</param>
+    /// <exception cref="CatalogLoadException">A file is missing or has malformed rows.</exception>
+    public static OccupationCatalog LoadOnet(string folder, string? release = null, string? jobZonesFolder = null) =>
+        OnetLoader.Load(folder, release, jobZonesFolder);
+
+    /// <summary>
+    /// Loads a ROME 4.0 open-data folder from France Travail (<c>unix_referentiel_code_rome_v*_utf8.csv</c> for titles,
+    /// <c>unix_referentiel_code_rome_riasec_v*_utf8.csv</c> for major and minor RIASEC letters). Each fiche's profile is
+    /// major = 1, minor = 0.5, other areas 0 on a 0–1 scale (PROJECT CHOICE: ROME publishes letters, not scores).
+    /// </summary>
+    /// <exception cref="CatalogLoadException">A file is missing or has malformed rows.</exception>
+    public static OccupationCatalog LoadRome(string folder) => RomeLoader.Load(folder);
+
+    /// <summary>Loads a catalog in this project's JSON format (see <c>instruments/catalogs/starter-occupations.json</c>).</summary>
+    /// <exception cref="CatalogLoadException">The file is missing or malformed.</exception>
+    public static OccupationCatalog LoadJson(string path) => JsonCatalogLoader.Load(path);
+}
