@@ -17,7 +17,11 @@ internal static class AssessCli
                 [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
                 [--separator CHAR] [--threads N]
                                            Score a CSV of responses (header: id column, then item ids).
-          demo [--lang en|fr]              Score the shipped example responses and print a readable profile.
+          match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv)
+                [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
+                [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
+                                           Rank occupations for an interest profile, a Holland code or a scores CSV.
+          demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
 
         Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
         """;
@@ -53,6 +57,7 @@ internal static class AssessCli
             {
                 "validate" => Validate(rest, stdout, stderr),
                 "score" => Score(rest, stdout, stderr),
+                "match" => MatchCommand.Run(rest, stdout, stderr),
                 "demo" => DemoCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };

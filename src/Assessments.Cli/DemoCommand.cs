@@ -1,5 +1,7 @@
 using System.Globalization;
 using Assessments.Definitions;
+using Assessments.Interests;
+using Assessments.Matching;
 using Assessments.Scoring;
 
 namespace Assessments.Cli;
@@ -64,8 +66,87 @@ internal static class DemoCommand
 
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
-        return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        var interests = InterestsDemo(folder, language, stdout, stderr);
+        return summary.Rejected > 0 || interests.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
+
+    /// <summary>The interest inventory's examples: each profile, its code and indices, and the closest starter occupations.</summary>
+    private static ScoreSummary InterestsDemo(string folder, string language, TextWriter stdout, TextWriter stderr)
+    {
+        var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "interests-riasec.json"));
+        var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
+        var matcher = new OccupationMatcher(catalog, new MatchOptions { Top = 5 });
+        var results = new List<InterestsResult>();
+        var summary = new CsvScoreRun
+        {
+            Instrument = instrument,
+            ResponsesPath = Path.Combine(folder, "examples", "interests-riasec.responses.csv"),
+            Log = stderr,
+            OnResult = r => results.Add((InterestsResult)r),
+        }.Run();
+
+        stdout.WriteLine();
+        stdout.WriteLine(new string('─', 72));
+        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
+        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(instrument.Notice?[language]);
+        var french = language == "fr";
+        foreach (var result in results)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(result.RespondentId);
+            foreach (var scale in instrument.Scales)
+            {
+                var score = result[scale.Id];
+                stdout.WriteLine(score.Value is { } value
+                    ? string.Create(CultureInfo.InvariantCulture, $"  {scale.Id} {Title(scale, language),-14} {value,5:0.00}  {Bar(scale, value)}")
+                    : $"  {scale.Id} {Title(scale, language),-14}   —    {score.MissingReason}");
+            }
+
+            if (result.Code is null)
+            {
+                continue;
+            }
+
+            var ties = result.AdmissibleCodes.Count > 1
+                ? (french ? $" (égalités : {result.AdmissibleCodes.Count} codes possibles, ex. {string.Join(", ", result.AdmissibleCodes.Take(4))})" : $" (ties: {result.AdmissibleCodes.Count} admissible codes, e.g. {string.Join(", ", result.AdmissibleCodes.Take(4))})")
+                : "";
+            stdout.WriteLine(french ? $"  Code Holland {result.Code}{ties}" : $"  Holland code {result.Code}{ties}");
+            stdout.WriteLine(french
+                ? string.Create(CultureInfo.InvariantCulture, $"  cohérence {Consistency(result.Consistency!.Value, true)}, différenciation (max − min) {result.Differentiation!.DI5:0.00}, élévation {result.Elevation:0.00}, Données/Idées {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, Personnes/Choses {result.Prediger.PeopleThings:+0.00;−0.00;0.00}")
+                : string.Create(CultureInfo.InvariantCulture, $"  consistency {Consistency(result.Consistency!.Value, false)}, differentiation (high − low) {result.Differentiation!.DI5:0.00}, elevation {result.Elevation:0.00}, Data/Ideas {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, People/Things {result.Prediger.PeopleThings:+0.00;−0.00;0.00}"));
+            var profile = new InterestProfile(result.Areas!, 1, 5);
+            var matches = matcher.Match(profile);
+            if (matches.Count > 0 && double.IsNaN(matches[0].Score))
+            {
+                stdout.WriteLine(french
+                    ? "  Profil plat : aucune corrélation possible avec un métier ; explorer d'abord ce qui attire ou non."
+                    : "  Flat profile: no correlation with any occupation can be computed; explore likes and dislikes first.");
+                continue;
+            }
+
+            stdout.WriteLine(french ? "  Métiers proches (r = corrélation des profils, C = indice de Brown & Gore sur 18) :" : "  Closest occupations (r = profile correlation, C = Brown & Gore index out of 18):");
+            foreach (var m in matches)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {m.Rank}. {m.Occupation.Title(language),-42} r {m.Pearson,6:0.00}  C {m.CIndex,4:0.#}  {m.OccupationCode} ({m.SharedLetters} {(french ? (m.SharedLetters > 1 ? "lettres communes" : "lettre commune") : (m.SharedLetters == 1 ? "shared letter" : "shared letters"))})"));
+            }
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine(catalog.Attribution);
+        return summary;
+    }
+
+    private static string Consistency(ConsistencyLevel level, bool french) => (level, french) switch
+    {
+        (ConsistencyLevel.High, false) => "high",
+        (ConsistencyLevel.Medium, false) => "medium",
+        (ConsistencyLevel.Low, false) => "low",
+        (ConsistencyLevel.High, true) => "forte",
+        (ConsistencyLevel.Medium, true) => "moyenne",
+        _ => "faible",
+    };
 
     private static string Title(Scale scale, string language) => scale.Title?[language] ?? scale.Id;
 

@@ -29,7 +29,7 @@ public sealed class DemoCommandTests : IDisposable
         var lines = result.StdoutLines;
         Assert.Equal("Career project readiness  (" + Reference + ")", lines[0]);
         Assert.Equal("fingerprint " + Instrument.Load(TestPaths.CareerReadiness).Fingerprint, lines[1]);
-        Assert.Equal("6 respondents read, 6 scored, 0 rejected.", lines[^1]);
+        Assert.Contains("6 respondents read, 6 scored, 0 rejected.", lines);
 
         // Labels are padded to the longest scale title ("Exploration", 11); the bar has 20 cells from 1 to 5.
         var p02 = Profile(lines, "p02");
@@ -94,6 +94,27 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     /// <summary>The scale lines printed under respondent <paramref name="id"/> (up to the next blank line).</summary>
+    [Fact]
+    public void ShowsInterestProfilesWithCodesAndTheClosestStarterOccupations()
+    {
+        var result = AssessRunner.Run("demo", "--instruments", TestPaths.Instruments);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StdoutLines;
+        Assert.Contains("Work interests (RIASEC)  (interests-riasec@1.0.0)", lines);
+        // q01's means (interests-riasec.md): S 4.625 > A 4.125 > I 3.5, so SAI; S, A and I sit side by side on the hexagon.
+        var q01 = Profile(lines, "q01");
+        Assert.Equal("  S Social          4.63  \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2591\u2591", q01[3]);
+        Assert.Equal("  Holland code SAI", q01[6]);
+        Assert.StartsWith("  consistency high, differentiation (high \u2212 low) 3.13, elevation 3.02", q01[7], StringComparison.Ordinal);
+        Assert.Equal(5, q01.Count(l => l.StartsWith("    ", StringComparison.Ordinal)));
+        // q03 ties S and E for first place: both orders are admissible.
+        Assert.Equal("  Holland code SEC (ties: 2 admissible codes, e.g. SEC, ESC)", Profile(lines, "q03")[6]);
+        // q04 answered 3 everywhere: no correlation exists, and the demo says so instead of ranking.
+        Assert.Contains("  Flat profile: no correlation with any occupation can be computed; explore likes and dislikes first.", Profile(lines, "q04"));
+        Assert.Equal("Occupation profiles estimated by the Assessments project (MIT licence); they are not O*NET or ROME data.", lines[^1]);
+    }
+
     private static string[] Profile(string[] lines, string id)
     {
         var start = Array.IndexOf(lines, id);
