@@ -23,6 +23,11 @@ public static class Congruence
     {
         Check(person, nameof(person));
         Check(environment, nameof(environment));
+        return BrownGoreCUnchecked(person, environment);
+    }
+
+    private static int BrownGoreCUnchecked(string person, string environment)
+    {
         var c = 0;
         for (var i = 0; i < Math.Min(3, Math.Min(person.Length, environment.Length)); i++)
         {
@@ -40,6 +45,11 @@ public static class Congruence
     {
         Check(person, nameof(person));
         Check(environment, nameof(environment));
+        return IachanMUnchecked(person, environment);
+    }
+
+    private static int IachanMUnchecked(string person, string environment)
+    {
         var three = person.Length >= 3 && environment.Length >= 3;
         var weights = three ? Iachan3 : Iachan2;
         var n = three ? 3 : 2;
@@ -63,11 +73,11 @@ public static class Congruence
     /// (e.g. person SEA against ESA/ESI gives (21 + 20) / 2 = 20.5).
     /// </summary>
     public static double IachanMAveraged(IReadOnlyList<string> personCodes, IReadOnlyList<string> environmentCodes) =>
-        Average(personCodes, environmentCodes, IachanM);
+        Average(personCodes, environmentCodes, IachanMUnchecked);
 
     /// <summary>The mean of the C index over every pair of admissible codes (the same averaging as <see cref="IachanMAveraged"/>).</summary>
     public static double BrownGoreCAveraged(IReadOnlyList<string> personCodes, IReadOnlyList<string> environmentCodes) =>
-        Average(personCodes, environmentCodes, BrownGoreC);
+        Average(personCodes, environmentCodes, BrownGoreCUnchecked);
 
     /// <summary>
     /// Zener &amp; Schnuelle (1976), 0–6, in the reading usually described (METHODS.md §5.3; the primary paper is unchecked):
@@ -124,6 +134,19 @@ public static class Congruence
         return person.Count(environment.Contains);
     }
 
+    /// <summary>The averaged indices for codes already known to be valid (the matcher's, validated when made): no checks per pair.</summary>
+    internal static (double C, double M) AveragedTrusted(IReadOnlyList<string> personCodes, string environment)
+    {
+        long c = 0, m = 0;
+        for (var i = 0; i < personCodes.Count; i++)
+        {
+            c += BrownGoreCUnchecked(personCodes[i], environment);
+            m += IachanMUnchecked(personCodes[i], environment);
+        }
+
+        return ((double)c / personCodes.Count, (double)m / personCodes.Count);
+    }
+
     private static double Average(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, string, int> index)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -131,6 +154,16 @@ public static class Congruence
         if (a.Count == 0 || b.Count == 0)
         {
             throw new ArgumentException("Each side needs at least one code.");
+        }
+
+        foreach (var code in a)
+        {
+            Check(code, "personCodes");
+        }
+
+        foreach (var code in b)
+        {
+            Check(code, "environmentCodes");
         }
 
         long sum = 0;

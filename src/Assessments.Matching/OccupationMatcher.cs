@@ -14,6 +14,8 @@ public sealed class OccupationMatcher
     private readonly double[] _spearman;  // the same on mid-ranks
     private readonly double[] _rescaled;  // per candidate: profile rescaled to 0–1
     private readonly double[] _norms;     // per candidate: length of the rescaled profile
+    private readonly double[][] _pearsonColumns;  // the same unit vectors by area (6 arrays over candidates), for SIMD scans
+    private readonly double[][] _spearmanColumns;
 
     /// <summary>Prepares matching against <paramref name="catalog"/> with <paramref name="options"/> (default: <see cref="MatchOptions.Default"/>).</summary>
     public OccupationMatcher(OccupationCatalog catalog, MatchOptions? options = null)
@@ -47,6 +49,9 @@ public sealed class OccupationMatcher
             Prepare(profile.RescaledSpan, _spearman.AsSpan(j * Areas, Areas), ranks: true);
             _norms[j] = Math.Sqrt(ProfileSimilarity.Dot(profile.RescaledSpan, profile.RescaledSpan));
         }
+
+        _pearsonColumns = Columns(_pearson, n);
+        _spearmanColumns = Columns(_spearman, n);
     }
 
     /// <summary>The catalog matched against.</summary>
@@ -68,18 +73,35 @@ public sealed class OccupationMatcher
         Prepare(person.RescaledSpan, spearman, ranks: true);
         var norm = Math.Sqrt(ProfileSimilarity.Dot(person.RescaledSpan, person.RescaledSpan));
         var top = new TopK(Options.Top);
-        for (var j = 0; j < _candidates.Length; j++)
+        var n = _candidates.Length;
+        switch (Options.Metric)
         {
-            var score = Options.Metric switch
-            {
-                MatchMetric.Pearson => ProfileSimilarity.Dot(pearson, _pearson.AsSpan(j * Areas, Areas)),
-                MatchMetric.Spearman => ProfileSimilarity.Dot(spearman, _spearman.AsSpan(j * Areas, Areas)),
-                MatchMetric.Cosine => norm == 0 || _norms[j] == 0 ? double.NaN : ProfileSimilarity.Dot(person.RescaledSpan, _rescaled.AsSpan(j * Areas, Areas)) / (norm * _norms[j]),
-                MatchMetric.Euclidean => 1 - (ProfileSimilarity.Euclidean(person.RescaledSpan, _rescaled.AsSpan(j * Areas, Areas)) / Math.Sqrt(Areas)),
-                MatchMetric.CIndex => Congruence.BrownGoreCAveraged(person.AdmissibleCodes, [_candidates[j].MatchingCode]),
-                _ => Congruence.IachanMAveraged(person.AdmissibleCodes, [_candidates[j].MatchingCode]),
-            };
-            Offer(top, score, j);
+            case MatchMetric.Pearson or MatchMetric.Spearman:
+                ScanCorrelations(Options.Metric == MatchMetric.Pearson ? pearson : spearman,
+                    Options.Metric == MatchMetric.Pearson ? _pearsonColumns : _spearmanColumns, top);
+                break;
+            case MatchMetric.Cosine:
+                for (var j = 0; j < n; j++)
+                {
+                    Offer(top, norm == 0 || _norms[j] == 0 ? double.NaN : ProfileSimilarity.Dot(person.RescaledSpan, _rescaled.AsSpan(j * Areas, Areas)) / (norm * _norms[j]), j);
+                }
+
+                break;
+            case MatchMetric.Euclidean:
+                for (var j = 0; j < n; j++)
+                {
+                    Offer(top, 1 - (ProfileSimilarity.Euclidean(person.RescaledSpan, _rescaled.AsSpan(j * Areas, Areas)) / Math.Sqrt(Areas)), j);
+                }
+
+                break;
+            default:
+                for (var j = 0; j < n; j++)
+                {
+                    var (c, m) = Congruence.AveragedTrusted(person.AdmissibleCodes, _candidates[j].MatchingCode);
+                    Offer(top, Options.Metric == MatchMetric.CIndex ? c : m, j);
+                }
+
+                break;
         }
 
         return Explain(top, person, person.AdmissibleCodes);
@@ -117,6 +139,82 @@ public sealed class OccupationMatcher
         return results;
     }
 
+    /// <summary>
+    /// Scores every candidate as the dot product of unit vectors, four (or eight) candidates at a time with
+    /// <see cref="System.Numerics.Vector{T}"/> where the hardware allows, and offers only those that beat the current k-th best. Each lane
+    /// adds the six products in the same order as the scalar tail and <see cref="ProfileSimilarity.Pearson"/>, so the score
+    /// is the same to the last bit whichever path computes it.
+    /// </summary>
+    private void ScanCorrelations(ReadOnlySpan<double> person, double[][] columns, TopK top)
+    {
+        var n = _candidates.Length;
+        if (double.IsNaN(person[0]))
+        {
+            for (var j = 0; j < n; j++)
+            {
+                Offer(top, double.NaN, j); // a flat profile correlates with nothing: every score is undefined
+            }
+
+            return;
+        }
+
+        double p0 = person[0], p1 = person[1], p2 = person[2], p3 = person[3], p4 = person[4], p5 = person[5];
+        double[] c0 = columns[0], c1 = columns[1], c2 = columns[2], c3 = columns[3], c4 = columns[4], c5 = columns[5];
+        var j2 = 0;
+        var width = System.Numerics.Vector<double>.Count;
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= width)
+        {
+            var v0 = new System.Numerics.Vector<double>(p0);
+            var v1 = new System.Numerics.Vector<double>(p1);
+            var v2 = new System.Numerics.Vector<double>(p2);
+            var v3 = new System.Numerics.Vector<double>(p3);
+            var v4 = new System.Numerics.Vector<double>(p4);
+            var v5 = new System.Numerics.Vector<double>(p5);
+            for (; j2 <= n - width; j2 += width)
+            {
+                var dot = v0 * new System.Numerics.Vector<double>(c0, j2);
+                dot += v1 * new System.Numerics.Vector<double>(c1, j2);
+                dot += v2 * new System.Numerics.Vector<double>(c2, j2);
+                dot += v3 * new System.Numerics.Vector<double>(c3, j2);
+                dot += v4 * new System.Numerics.Vector<double>(c4, j2);
+                dot += v5 * new System.Numerics.Vector<double>(c5, j2);
+                if (!top.IsFull || System.Numerics.Vector.GreaterThanAny(dot, new System.Numerics.Vector<double>(top.Threshold)))
+                {
+                    for (var lane = 0; lane < width; lane++)
+                    {
+                        Offer(top, dot[lane], j2 + lane);
+                    }
+                }
+            }
+        }
+
+        for (; j2 < n; j2++)
+        {
+            double dot = p0 * c0[j2];
+            dot += p1 * c1[j2];
+            dot += p2 * c2[j2];
+            dot += p3 * c3[j2];
+            dot += p4 * c4[j2];
+            dot += p5 * c5[j2];
+            Offer(top, dot, j2);
+        }
+    }
+
+    private static double[][] Columns(double[] rows, int n)
+    {
+        var columns = new double[Areas][];
+        for (var k = 0; k < Areas; k++)
+        {
+            columns[k] = new double[n];
+            for (var j = 0; j < n; j++)
+            {
+                columns[k][j] = rows[(j * Areas) + k];
+            }
+        }
+
+        return columns;
+    }
+
     private void Offer(TopK top, double score, int candidate)
     {
         if (Options.MinimumScore is { } minimum && !(score >= minimum))
@@ -142,6 +240,7 @@ public sealed class OccupationMatcher
             }
 
             var code = occupation.MatchingCode;
+            var (cIndex, mIndex) = code.Length == 0 ? (double.NaN, double.NaN) : Congruence.AveragedTrusted(personCodes, code);
             matches.Add(new OccupationMatch
             {
                 Occupation = occupation,
@@ -151,8 +250,8 @@ public sealed class OccupationMatcher
                 Pearson = pearson,
                 Cosine = cosine,
                 Distance = distance,
-                CIndex = code.Length == 0 ? double.NaN : Congruence.BrownGoreCAveraged(personCodes, [code]),
-                MIndex = code.Length == 0 ? double.NaN : Congruence.IachanMAveraged(personCodes, [code]),
+                CIndex = cIndex,
+                MIndex = mIndex,
                 SharedLetters = code.Length == 0 ? 0 : Congruence.SharedLetters(personCodes[0], code),
                 PersonCode = personCodes[0],
                 OccupationCode = code,
@@ -200,6 +299,11 @@ public sealed class OccupationMatcher
         private readonly int[] _indexes = new int[k];
 
         public int Count { get; private set; }
+
+        public bool IsFull => Count == _scores.Length;
+
+        /// <summary>The score a candidate must beat once the list is full.</summary>
+        public double Threshold => Key(Count - 1);
 
         public double Score(int rank) => _scores[rank];
 

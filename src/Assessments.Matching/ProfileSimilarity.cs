@@ -83,8 +83,9 @@ public static class ProfileSimilarity
 
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        double dot = 0;
-        for (var k = 0; k < a.Length; k++)
+        // Starts from the first product (not from 0) and adds in area order: the matcher's SIMD lanes do the same.
+        var dot = a.Length == 0 ? 0 : a[0] * b[0];
+        for (var k = 1; k < a.Length; k++)
         {
             dot += a[k] * b[k];
         }
