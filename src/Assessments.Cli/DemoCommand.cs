@@ -16,7 +16,7 @@ internal static class DemoCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--lang", "--instruments"], []);
+        var line = CommandLine.Parse(args, ["--lang", "--instruments", "--svg"], []);
         var language = line.Choice("--lang", "en", "en", "fr");
         var folder = line.Get("--instruments") ?? Path.Combine(AppContext.BaseDirectory, "instruments");
         var instrumentPath = Path.Combine(folder, "career-readiness.json");
@@ -66,12 +66,12 @@ internal static class DemoCommand
 
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
-        var interests = InterestsDemo(folder, language, stdout, stderr);
+        var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr);
         return summary.Rejected > 0 || interests.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
     /// <summary>The interest inventory's examples: each profile, its code and indices, and the closest starter occupations.</summary>
-    private static ScoreSummary InterestsDemo(string folder, string language, TextWriter stdout, TextWriter stderr)
+    private static ScoreSummary InterestsDemo(string folder, string language, string? svgFolder, TextWriter stdout, TextWriter stderr)
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "interests-riasec.json"));
         var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
@@ -112,6 +112,20 @@ internal static class DemoCommand
                 ? (french ? $" (égalités : {result.AdmissibleCodes.Count} codes possibles, ex. {string.Join(", ", result.AdmissibleCodes.Take(4))})" : $" (ties: {result.AdmissibleCodes.Count} admissible codes, e.g. {string.Join(", ", result.AdmissibleCodes.Take(4))})")
                 : "";
             stdout.WriteLine(french ? $"  Code Holland {result.Code}{ties}" : $"  Holland code {result.Code}{ties}");
+            string AreaName(char letter) => Title(instrument.FindScale(letter.ToString())!, language);
+            foreach (var hexagonLine in HexagonDrawing.Text(result.Areas!, AreaName))
+            {
+                stdout.WriteLine("  " + hexagonLine);
+            }
+
+            if (svgFolder is not null)
+            {
+                Directory.CreateDirectory(svgFolder);
+                var svgPath = Path.Combine(svgFolder, $"interests-{result.RespondentId}.svg");
+                File.WriteAllText(svgPath, HexagonDrawing.Svg($"{result.RespondentId}: {result.Code}", result.Areas!, 1, 5, AreaName));
+                stdout.WriteLine($"  → {svgPath}");
+            }
+
             stdout.WriteLine(french
                 ? string.Create(CultureInfo.InvariantCulture, $"  cohérence {Consistency(result.Consistency!.Value, true)}, différenciation (max − min) {result.Differentiation!.DI5:0.00}, élévation {result.Elevation:0.00}, Données/Idées {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, Personnes/Choses {result.Prediger.PeopleThings:+0.00;−0.00;0.00}")
                 : string.Create(CultureInfo.InvariantCulture, $"  consistency {Consistency(result.Consistency!.Value, false)}, differentiation (high − low) {result.Differentiation!.DI5:0.00}, elevation {result.Elevation:0.00}, Data/Ideas {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, People/Things {result.Prediger.PeopleThings:+0.00;−0.00;0.00}"));

@@ -106,13 +106,29 @@ public sealed class DemoCommandTests : IDisposable
         var q01 = Profile(lines, "q01");
         Assert.Equal("  S Social          4.63  \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2591\u2591", q01[3]);
         Assert.Equal("  Holland code SAI", q01[6]);
-        Assert.StartsWith("  consistency high, differentiation (high \u2212 low) 3.13, elevation 3.02", q01[7], StringComparison.Ordinal);
-        Assert.Equal(5, q01.Count(l => l.StartsWith("    ", StringComparison.Ordinal)));
+        Assert.Equal("                    R Realistic 1.50", q01[7]); // the hexagon, R at the top
+        Assert.Equal("                    S Social 4.63", q01[11]);    // … and S, its opposite, at the bottom
+        Assert.StartsWith("  consistency high, differentiation (high \u2212 low) 3.13, elevation 3.02", q01[12], StringComparison.Ordinal);
+        Assert.Equal(5, q01.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^    [1-5]\. ")));
         // q03 ties S and E for first place: both orders are admissible.
         Assert.Equal("  Holland code SEC (ties: 2 admissible codes, e.g. SEC, ESC)", Profile(lines, "q03")[6]);
         // q04 answered 3 everywhere: no correlation exists, and the demo says so instead of ranking.
         Assert.Contains("  Flat profile: no correlation with any occupation can be computed; explore likes and dislikes first.", Profile(lines, "q04"));
         Assert.Equal("Occupation profiles estimated by the Assessments project (MIT licence); they are not O*NET or ROME data.", lines[^1]);
+    }
+
+    [Fact]
+    public void WritesAHexagonSvgPerRespondentWhenAsked()
+    {
+        var folder = _temp.PathOf("svg");
+        var result = AssessRunner.Run("demo", "--instruments", TestPaths.Instruments, "--svg", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        var svg = File.ReadAllText(Path.Combine(folder, "interests-q01.svg"));
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"t\">q01: SAI</title>", svg, StringComparison.Ordinal);
+        Assert.Contains(">S Social 4.63</text>", svg, StringComparison.Ordinal);
+        Assert.Equal(5, Directory.GetFiles(folder, "*.svg").Length);
     }
 
     private static string[] Profile(string[] lines, string id)

@@ -11,6 +11,8 @@ public class CatalogLoaderTests
         Assert.Equal(1016, catalog.Occupations.Count);                      // Occupation Data.txt rows
         Assert.Equal(923, catalog.Occupations.Count(o => o.Interests is not null));
         Assert.Equal(923, catalog.Occupations.Count(o => o.JobZone is not null));
+        // SOURCE.md's Job Zone counts for 29.3: JZ1 31, JZ2 295, JZ3 219, JZ4 224, JZ5 154.
+        Assert.Equal([31, 295, 219, 224, 154], Enumerable.Range(1, 5).Select(z => catalog.Occupations.Count(o => o.JobZone == z)));
         Assert.Equal(874, catalog.Occupations.Count(o => o.WorkValues is not null));
         // Fewer than three high points, counted in Interests.txt's IH rows: 409 with two, 19 with one. (SOURCE.md says 447.)
         Assert.Equal(409, catalog.Occupations.Count(o => o.Interests is not null && o.HollandCode.Length == 2));

@@ -106,3 +106,19 @@ internal static class ProfileTestExtensions
 {
     public static double[] RescaledSpanForTests(this InterestProfile p) => [.. p.Rescaled];
 }
+
+/// <summary>The README's matching example, with the shared data folders in place of the download folders.</summary>
+public class ReadmeMatchingExampleTests
+{
+    [Fact]
+    public void RunsAndShowsTheAttribution()
+    {
+        var onet = OccupationCatalog.LoadOnet(TestPaths.Onet301, jobZonesFolder: TestPaths.Onet293);
+        var person = new InterestProfile([2.1, 3.9, 2.5, 4.6, 2.2, 3.0], min: 1, max: 5); // R, I, A, S, E, C
+        var matches = new OccupationMatcher(onet, new MatchOptions { Top = 5, MinJobZone = 3 }).Match(person);
+        Assert.Equal(5, matches.Count);
+        Assert.All(matches, m => Assert.True(m.Occupation.JobZone >= 3));
+        Assert.Equal("SIC", matches[0].PersonCode); // S 4.6 > I 3.9 > C 3.0
+        Assert.StartsWith("This page includes information from the O*NET 30.1 Database", onet.Attribution, StringComparison.Ordinal);
+    }
+}
