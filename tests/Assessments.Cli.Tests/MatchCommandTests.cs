@@ -86,6 +86,25 @@ public sealed class MatchCommandTests : IDisposable
         Assert.Equal(2.125, double.Parse(q03[15], CultureInfo.InvariantCulture)); // DI5 = 4.25 − 2.125
     }
 
+    [Fact]
+    public void WritesOneJsonObjectPerMatchInJsonLines()
+    {
+        var result = AssessRunner.Run("match", "--catalog", Path.Combine(TestPaths.Instruments, "catalogs", "starter-occupations.json"),
+            "--profile", "R=5,I=4,A=1,S=1,E=2,C=4", "--top", "2", "--format", "jsonl", "--lang", "fr");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StdoutLines;
+        Assert.Equal(2, lines.Length);
+        using var first = System.Text.Json.JsonDocument.Parse(lines[0]);
+        var root = first.RootElement;
+        Assert.Equal(1, root.GetProperty("rank").GetInt32());
+        Assert.Equal("Pearson", root.GetProperty("metric").GetString());
+        Assert.Equal("RIC", root.GetProperty("personCode").GetString()); // R 5 > I 4 = C 4: I before C by hexagon order
+        Assert.Equal(root.GetProperty("score").GetDouble(), root.GetProperty("pearson").GetDouble());
+        Assert.False(root.GetProperty("title").GetString()!.Contains("\\u", StringComparison.Ordinal)); // French accents stay readable
+        Assert.StartsWith("Occupation profiles estimated by the Assessments project", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "--code", "SEC" }, "--code matches by a code index: use --metric c-index or m-index.")]
     [InlineData(new[] { "--code", "SEC", "--profile", "R=1" }, "Give exactly one of --profile R=..,I=..,A=..,S=..,E=..,C=.., --code SEC or --scores FILE.csv.")]
