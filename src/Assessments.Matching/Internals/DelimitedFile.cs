@@ -100,4 +100,44 @@ internal static class DelimitedFile
 
         return indexes;
     }
+
+    /// <summary>
+    /// The data rows of a file with a header, reduced to the <paramref name="wanted"/> columns in that order. A missing
+    /// column, a row of the wrong width or an empty file becomes a problem; the rows that can be read are returned.
+    /// </summary>
+    public static List<(int Line, string[] Fields)> ReadTable(string path, char separator, bool quoted, string[] wanted, List<CatalogProblem> problems)
+    {
+        var rows = new List<(int, string[])>();
+        int[]? columns = null;
+        var width = 0;
+        foreach (var (line, fields) in Read(path, separator, quoted))
+        {
+            if (columns is null)
+            {
+                width = fields.Length;
+                columns = Columns(path, line, fields, wanted, problems);
+                if (columns.Any(c => c < 0))
+                {
+                    return rows;
+                }
+
+                continue;
+            }
+
+            if (fields.Length != width)
+            {
+                problems.Add(new CatalogProblem(path, line, $"The row has {fields.Length} fields; the header has {width}."));
+                continue;
+            }
+
+            rows.Add((line, [.. columns.Select(c => fields[c].Trim())]));
+        }
+
+        if (columns is null)
+        {
+            problems.Add(new CatalogProblem(path, 0, "The file is empty; expected a header row."));
+        }
+
+        return rows;
+    }
 }

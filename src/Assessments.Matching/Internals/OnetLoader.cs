@@ -173,41 +173,8 @@ internal static partial class OnetLoader
     }
 
     /// <summary>The rows of a tab-separated file, reduced to the wanted columns in the wanted order.</summary>
-    private static List<(int Line, string[] Fields)> Table(string path, string[] wanted, List<CatalogProblem> problems)
-    {
-        var rows = new List<(int, string[])>();
-        int[]? columns = null;
-        var width = 0;
-        foreach (var (line, fields) in DelimitedFile.Read(path, '\t', quoted: false))
-        {
-            if (columns is null)
-            {
-                width = fields.Length;
-                columns = DelimitedFile.Columns(path, line, fields, wanted, problems);
-                if (columns.Any(c => c < 0))
-                {
-                    return rows;
-                }
-
-                continue;
-            }
-
-            if (fields.Length != width)
-            {
-                Add(problems, path, line, $"The row has {fields.Length} fields; the header has {width}.");
-                continue;
-            }
-
-            rows.Add((line, [.. columns.Select(c => fields[c].Trim())]));
-        }
-
-        if (columns is null)
-        {
-            Add(problems, path, 0, "The file is empty; expected a header row.");
-        }
-
-        return rows;
-    }
+    private static List<(int Line, string[] Fields)> Table(string path, string[] wanted, List<CatalogProblem> problems) =>
+        DelimitedFile.ReadTable(path, '\t', quoted: false, wanted, problems);
 
     private static string Required(string folder, string file, List<CatalogProblem> problems)
     {

@@ -93,36 +93,8 @@ internal static partial class RomeLoader
         return matches[0];
     }
 
-    private static List<(int Line, string[] Fields)> Table(string path, string[] wanted, List<CatalogProblem> problems)
-    {
-        var rows = new List<(int, string[])>();
-        int[]? columns = null;
-        var width = 0;
-        foreach (var (line, fields) in DelimitedFile.Read(path, ',', quoted: true))
-        {
-            if (columns is null)
-            {
-                width = fields.Length;
-                columns = DelimitedFile.Columns(path, line, fields, wanted, problems);
-                if (columns.Any(c => c < 0))
-                {
-                    return rows;
-                }
-
-                continue;
-            }
-
-            if (fields.Length != width)
-            {
-                problems.Add(new CatalogProblem(path, line, $"The row has {fields.Length} fields; the header has {width}."));
-                continue;
-            }
-
-            rows.Add((line, [.. columns.Select(c => fields[c].Trim())]));
-        }
-
-        return rows;
-    }
+    private static List<(int Line, string[] Fields)> Table(string path, string[] wanted, List<CatalogProblem> problems) =>
+        DelimitedFile.ReadTable(path, ',', quoted: true, wanted, problems);
 
     [GeneratedRegex(@"_v(\d+)_utf8\.csv$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
