@@ -2,6 +2,7 @@ using System.Globalization;
 using Assessments.Definitions;
 using Assessments.Interests;
 using Assessments.Matching;
+using Assessments.TypeIndicator;
 using Assessments.Scoring;
 
 namespace Assessments.Cli;
@@ -66,9 +67,81 @@ internal static class DemoCommand
 
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
+        var types = TypeIndicatorDemo(folder, language, stdout, stderr);
         var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr);
-        return summary.Rejected > 0 || interests.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
+
+    /// <summary>The type indicator's examples: each dichotomy as a bar from one pole to the other, the type and its description.</summary>
+    private static ScoreSummary TypeIndicatorDemo(string folder, string language, TextWriter stdout, TextWriter stderr)
+    {
+        var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "type-indicator.json"));
+        var settings = (TypeIndicatorSettings)instrument.KindSettings!;
+        var results = new List<TypeIndicatorResult>();
+        var summary = new CsvScoreRun
+        {
+            Instrument = instrument,
+            ResponsesPath = Path.Combine(folder, "examples", "type-indicator.responses.csv"),
+            Log = stderr,
+            OnResult = r => results.Add((TypeIndicatorResult)r),
+        }.Run();
+
+        var french = language == "fr";
+        stdout.WriteLine();
+        stdout.WriteLine(new string('─', 72));
+        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
+        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(instrument.Notice?[language]);
+        foreach (var result in results)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"{result.RespondentId}  {(french ? "type" : "type")} {result.Type}{(result.Temperament is { } t ? $"  ({(french ? "tempérament" : "temperament")} {t})" : "")}");
+            for (var k = 0; k < result.Dichotomies.Count; k++)
+            {
+                var d = result.Dichotomies[k];
+                var poles = settings.Dichotomies[k];
+                stdout.WriteLine(d.Clarity is { } c
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"  {poles.Low} {ClarityBar(c)} {poles.High}  {d.Letter}  {d.Score,2:0} ({(c >= 0 ? "+" : "")}{c:0.00}, {Band(d.Band!.Value, french)}{(d.AtMidpoint ? (french ? ", au point médian" : ", at the midpoint") : "")})")
+                    : $"  {poles.Low} {new string(' ', 21)} {poles.High}  X  {d.MissingReason}");
+            }
+
+            if (result.Description is { } description)
+            {
+                stdout.WriteLine("  " + description[language]);
+            }
+            else
+            {
+                stdout.WriteLine(french
+                    ? "  Préférence indéterminée (X) : à explorer en entretien plutôt qu'à trancher par un score."
+                    : "  Undetermined preference (X): explore it in conversation rather than settle it with a score.");
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>A 21-cell bar with the midpoint in the centre; the marker sits at the clarity's position from −1 to +1.</summary>
+    private static string ClarityBar(double clarity)
+    {
+        var cells = new char[21];
+        Array.Fill(cells, '─');
+        cells[10] = '┼';
+        cells[(int)Math.Round((clarity + 1) * 10, MidpointRounding.AwayFromZero)] = '●';
+        return new string(cells);
+    }
+
+    private static string Band(ClarityBand band, bool french) => (band, french) switch
+    {
+        (ClarityBand.Slight, false) => "slight",
+        (ClarityBand.Moderate, false) => "moderate",
+        (ClarityBand.Clear, false) => "clear",
+        (ClarityBand.VeryClear, false) => "very clear",
+        (ClarityBand.Slight, true) => "légère",
+        (ClarityBand.Moderate, true) => "modérée",
+        (ClarityBand.Clear, true) => "nette",
+        _ => "très nette",
+    };
 
     /// <summary>The interest inventory's examples: each profile, its code and indices, and the closest starter occupations.</summary>
     private static ScoreSummary InterestsDemo(string folder, string language, string? svgFolder, TextWriter stdout, TextWriter stderr)

@@ -42,8 +42,8 @@ public class InstrumentLoaderTests
         var scale = Assert.Single(instrument.Scales);
         Assert.True(scale.Items[1].Reverse);
         Assert.Equal(1.0, scale.MinAnswered);
-        Assert.Equal("Je planifie.", instrument.Items[0].Text["fr"]);
-        Assert.Equal("I plan.", instrument.Items[0].Text["de"]); // falls back to the first declared language
+        Assert.Equal("Je planifie.", instrument.Items[0].Text!["fr"]);
+        Assert.Equal("I plan.", instrument.Items[0].Text!["de"]); // falls back to the first declared language
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class InstrumentLoaderTests
         var d = Single(Valid.Replace("\"format\": \"agree5\", \"text\": { \"en\": \"I plan.\"", "\"format\": \"agree5\", \"txt\": 1, \"text\": { \"en\": \"I plan.\"", StringComparison.Ordinal));
         Assert.Equal("$.items[0].txt", d.Path);
         Assert.Equal((9, 39), (d.Line, d.Column)); // diagnostics point at the property name
-        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text.", d.Message);
+        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text, left, right.", d.Message);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class InstrumentLoaderTests
             .Replace("\"kind\": \"likert\"", "\"kind\": \"likrt\"", StringComparison.Ordinal);
         Assert.Equal(
         [
-            "(4,3) $.kind: Unknown kind 'likrt'. Known kinds: interests, likert.",
+            "(4,3) $.kind: Unknown kind 'likrt'. Known kinds: interests, likert, type-indicator.",
             "(10,7) $.items[1].id: The item id 'A1' is already used by $.items[0].",
             "(13,37) $.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
         ], Problems(json).Select(p => $"({p.Line},{p.Column}) {p.Path}: {p.Message}"));

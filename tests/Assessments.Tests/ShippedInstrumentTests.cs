@@ -76,14 +76,20 @@ public class ShippedInstrumentTests
         var instrument = Instrument.Load(Path.Combine(TestPaths.Instruments, id + ".json"));
         var (header, rows) = Bfi.ReadCsv(Path.Combine(TestPaths.Instruments, "examples", id + ".responses.csv"));
         var (expectedHeader, expected) = Bfi.ReadCsv(Path.Combine(TestPaths.Instruments, "examples", id + ".expected.csv"));
-        Assert.Equal(instrument.Scales.Select(s => s.Id), expectedHeader.Skip(1));
+        // The scale columns, then any of the kind's summary columns (e.g. the type), by name.
+        var scaleCount = instrument.Scales.Count;
+        Assert.Equal(instrument.Scales.Select(s => s.Id), expectedHeader.Skip(1).Take(scaleCount));
+        var summaryColumns = instrument.KindHandler.SummaryColumns(instrument).ToList();
+        var extra = expectedHeader.Skip(1 + scaleCount).Select(name => summaryColumns.IndexOf(name)).ToList();
+        Assert.DoesNotContain(-1, extra);
         Assert.Equal(rows.Count, expected.Count);
         for (var r = 0; r < rows.Count; r++)
         {
             var answers = Enumerable.Range(1, header.Length - 1).ToDictionary(c => header[c],
                 c => rows[r][c].Length == 0 ? (int?)null : int.Parse(rows[r][c], CultureInfo.InvariantCulture));
             var result = instrument.Score(new Response(rows[r][0], answers));
-            var actual = result.Scales.Select(s => s.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "");
+            var summary = result.SummaryValues();
+            var actual = result.Scales.Select(s => s.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "").Concat(extra.Select(i => summary[i]));
             Assert.Equal(expected[r].Skip(1), actual);
         }
     }

@@ -39,7 +39,10 @@ internal sealed class ItemDto
 {
     public required string Id { get; set; }
     public string? Format { get; set; }
-    public required Dictionary<string, string> Text { get; set; }
+    // A statement (Likert) or, for a bipolar item, the two statements at either end of the format.
+    public Dictionary<string, string>? Text { get; set; }
+    public Dictionary<string, string>? Left { get; set; }
+    public Dictionary<string, string>? Right { get; set; }
 }
 
 internal sealed class ScaleDto

@@ -96,6 +96,39 @@ internal static partial class InstrumentLoader
             formats, items, scales, CanonicalJson.Fingerprint(root));
     }
 
+    /// <summary>
+    /// Reads a language map: every declared language must have a non-blank text, and no other language may appear.
+    /// Returns null (with the problems reported) when it falls short, or when <paramref name="texts"/> is null.
+    /// </summary>
+    internal static LocalizedText? ReadText(DiagnosticBag bag, IReadOnlyList<string> languages, IReadOnlyDictionary<string, string>? texts, string path)
+    {
+        if (texts is null || languages.Count == 0)
+        {
+            return null;
+        }
+
+        var declared = string.Join(", ", languages);
+        var ok = true;
+        foreach (var language in languages)
+        {
+            if (!texts.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text))
+            {
+                ok = false;
+                bag.Add(path, "missing-translation",
+                    $"The text has no '{language}' version; every text needs one in each declared language ({declared}).");
+            }
+        }
+
+        foreach (var language in texts.Keys.Where(l => !languages.Contains(l, StringComparer.Ordinal)))
+        {
+            ok = false;
+            bag.Add(JsonPath.Property(path, language), "undeclared-language",
+                $"The language '{language}' is not declared in $.languages ({declared}); declare it or remove this text.");
+        }
+
+        return ok ? new LocalizedText(texts, languages[0]) : null;
+    }
+
     [GeneratedRegex("^[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex InstrumentIdPattern();
 
@@ -172,33 +205,7 @@ internal static partial class InstrumentLoader
             return null;
         }
 
-        public LocalizedText? Text(Dictionary<string, string>? texts, string path)
-        {
-            if (texts is null || Languages.Count == 0)
-            {
-                return null;
-            }
-
-            var ok = true;
-            foreach (var language in Languages)
-            {
-                if (!texts.TryGetValue(language, out var text) || string.IsNullOrWhiteSpace(text))
-                {
-                    ok = false;
-                    bag.Add(path, "missing-translation",
-                        $"The text has no '{language}' version; every text needs one in each declared language ({DeclaredLanguages}).");
-                }
-            }
-
-            foreach (var language in texts.Keys.Where(l => !Languages.Contains(l, StringComparer.Ordinal)))
-            {
-                ok = false;
-                bag.Add(JsonPath.Property(path, language), "undeclared-language",
-                    $"The language '{language}' is not declared in $.languages ({DeclaredLanguages}); declare it or remove this text.");
-            }
-
-            return ok ? new LocalizedText(texts, Languages[0]) : null;
-        }
+        public LocalizedText? Text(Dictionary<string, string>? texts, string path) => ReadText(bag, Languages, texts, path);
 
         public Dictionary<string, ResponseFormat> CompileFormats()
         {
@@ -296,7 +303,18 @@ internal static partial class InstrumentLoader
                 }
 
                 var text = Text(it.Text, JsonPath.Property(path, "text"));
-                items.Add(new Item(it.Id, i, format, text ?? new LocalizedText(new Dictionary<string, string> { ["-"] = it.Id }, "-")));
+                var left = Text(it.Left, JsonPath.Property(path, "left"));
+                var right = Text(it.Right, JsonPath.Property(path, "right"));
+                if (it.Text is null && (it.Left is null || it.Right is null))
+                {
+                    bag.Add(path, "missing-property", "An item needs a \"text\", or a \"left\" and a \"right\" statement for a bipolar item.");
+                }
+                else if ((it.Left is null) != (it.Right is null))
+                {
+                    bag.Add(path, "missing-property", "A bipolar item needs both a \"left\" and a \"right\" statement.");
+                }
+
+                items.Add(new Item(it.Id, i, format, text, left, right));
             }
 
             return items;

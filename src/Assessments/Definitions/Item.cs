@@ -3,12 +3,14 @@ namespace Assessments.Definitions;
 /// <summary>One question or statement of an instrument.</summary>
 public sealed class Item
 {
-    internal Item(string id, int index, ResponseFormat? format, LocalizedText text)
+    internal Item(string id, int index, ResponseFormat? format, LocalizedText? text, LocalizedText? left = null, LocalizedText? right = null)
     {
         Id = id;
         Index = index;
         Format = format;
         Text = text;
+        Left = left;
+        Right = right;
     }
 
     /// <summary>The item's id: the CSV column header and the key of a response.</summary>
@@ -20,6 +22,12 @@ public sealed class Item
     /// <summary>The answer format, or null for an item that is not answered on a scale.</summary>
     public ResponseFormat? Format { get; }
 
-    /// <summary>The statement shown to the person.</summary>
-    public LocalizedText Text { get; }
+    /// <summary>The statement shown to the person; null for a bipolar item that has only <see cref="Left"/> and <see cref="Right"/>.</summary>
+    public LocalizedText? Text { get; }
+
+    /// <summary>For a bipolar item, the statement at the low end of the format (answer = min); otherwise null.</summary>
+    public LocalizedText? Left { get; }
+
+    /// <summary>For a bipolar item, the statement at the high end of the format (answer = max); otherwise null.</summary>
+    public LocalizedText? Right { get; }
 }

@@ -42,6 +42,13 @@ public sealed class KindCompilationContext
     /// <summary>Whether any problem has been reported so far (by the core or the kind).</summary>
     public bool HasErrors => _bag.Count > 0;
 
+    /// <summary>
+    /// Reads a text in every declared language (as the core reads titles and items): a missing translation or an undeclared
+    /// language is reported at <paramref name="path"/>. Returns null when the text is absent or has problems.
+    /// </summary>
+    public LocalizedText? ReadText(IReadOnlyDictionary<string, string>? texts, string path) =>
+        InstrumentLoader.ReadText(_bag, Languages, texts, path);
+
     /// <summary>Reports a problem at a JSON path (build it from <see cref="SectionPath"/>), with a message a person can act on.</summary>
     public void Report(string path, string message) => _bag.Add(path, "kind-settings", message);
 
