@@ -1,0 +1,197 @@
+using Assessments.CardSort;
+using Assessments.Psychometrics;
+using FsCheck.Xunit;
+using MathNet.Numerics.Distributions;
+
+namespace Assessments.Tests;
+
+/// <summary>Group statistics on rankings and paired comparisons (METHODS.md §6), against published or hand-computed values.</summary>
+public class GroupStatisticsTests
+{
+    [Fact]
+    public void FitsStiglersJournalCitationsAsAgrestiReports()
+    {
+        // Stigler (1994) via Agresti (2002, §10.6) and BradleyTerry2::citations: rows cited (winner), columns citing (loser),
+        // in the order Biometrika, Comm Statist, JASA, JRSS-B. Published log-abilities relative to Biometrika:
+        // Comm Statist −2.9491, JASA −0.4796, JRSS-B +0.2690 (METHODS.md §6.7).
+        double[,] citations =
+        {
+            { 714, 730, 498, 221 },
+            { 33, 425, 68, 17 },
+            { 320, 813, 1072, 142 },
+            { 284, 276, 325, 188 },
+        };
+        var fit = BradleyTerry.Fit(citations);
+        Assert.True(fit.Exists && fit.Converged);
+        Assert.Equal(0, fit.LogAbilities![0]);
+        Assert.Equal(-2.9491, fit.LogAbilities[1], 4);
+        Assert.Equal(-0.4796, fit.LogAbilities[2], 4);
+        Assert.Equal(0.2690, fit.LogAbilities[3], 4);
+    }
+
+    [Fact]
+    public void RecoversAbilitiesFromExpectedWinCounts()
+    {
+        // With wins[i, j] = 100·π_i/(π_i + π_j) exactly, the likelihood equations hold at π: the MLE is π itself.
+        double[] pi = [1, 2, 0.5, 4];
+        var wins = new double[4, 4];
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                wins[i, j] = i == j ? 0 : 100 * pi[i] / (pi[i] + pi[j]);
+            }
+        }
+
+        var fit = BradleyTerry.Fit(wins);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(Math.Log(pi[i] / pi[0]), fit.LogAbilities![i], 7);
+        }
+    }
+
+    [Fact]
+    public void ReportsThatTheMleDoesNotExistWhenAnItemNeverLoses()
+    {
+        double[,] wins = { { 0, 3, 2 }, { 0, 0, 1 }, { 0, 2, 0 } }; // item 0 beats everyone and never loses
+        var fit = BradleyTerry.Fit(wins);
+        Assert.False(fit.Exists);
+        Assert.Null(fit.LogAbilities);
+    }
+
+    [Fact]
+    public void ThurstoneRecoversAScaleThatGeneratedTheProportions()
+    {
+        // P[i, j] = Φ(s_j − s_i) exactly: Case V recovers s up to its minimum, and the fit is perfect.
+        double[] s = [0.3, 0, 1.2, 0.8];
+        var p = new double[4, 4];
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                p[i, j] = Normal.CDF(0, 1, s[j] - s[i]);
+            }
+        }
+
+        var fit = ThurstoneScaling.Fit(p);
+        for (var j = 0; j < 4; j++)
+        {
+            Assert.Equal(s[j], fit.Scale[j], 9);
+        }
+
+        Assert.Equal(1, fit.GoodnessOfFit, 12);
+        Assert.Equal(1, fit.GoodnessOfFitLower, 12);
+    }
+
+    [Property(MaxTest = 50)]
+    public void ThurstoneIsInvariantToItemOrderUpToRelabelling(int seed)
+    {
+        var random = new Random(seed);
+        const int n = 5;
+        var p = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            p[i, i] = 0.5;
+            for (var j = i + 1; j < n; j++)
+            {
+                p[i, j] = 0.05 + (0.9 * random.NextDouble());
+                p[j, i] = 1 - p[i, j];
+            }
+        }
+
+        var order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        var permuted = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                permuted[i, j] = p[order[i], order[j]];
+            }
+        }
+
+        var a = ThurstoneScaling.Fit(p);
+        var b = ThurstoneScaling.Fit(permuted);
+        for (var k = 0; k < n; k++)
+        {
+            Assert.Equal(a.Scale[order[k]], b.Scale[k], 12);
+        }
+
+        Assert.Equal(a.GoodnessOfFit, b.GoodnessOfFit, 12);
+    }
+
+    [Fact]
+    public void ThurstoneClampsZeroAndOneOnlyWhenTheJudgesAreCounted()
+    {
+        double[,] p = { { 0.5, 1 }, { 0, 0.5 } };
+        Assert.Equal("p[0, 1] = 1 has an infinite z; give the number of judges to clamp it to [1/(2N), 1 − 1/(2N)]. (Parameter 'p')",
+            Assert.Throws<ArgumentException>(() => ThurstoneScaling.Fit(p)).Message);
+        var fit = ThurstoneScaling.Fit(p, judges: 50); // 1 → 0.99, 0 → 0.01
+        Assert.Equal(2, fit.Clamped);
+        // Columns of z: item 0 (0, −2.326), item 1 (2.326, 0); means −1.163 and 1.163, so the scales differ by z(0.99).
+        Assert.Equal(Normal.InvCDF(0, 1, 0.99), fit.Scale[1] - fit.Scale[0], 12);
+    }
+
+    [Fact]
+    public void KendallWMatchesAHandComputedExampleWithTies()
+    {
+        // Judges A (1,2,3,4), B (2,1,3,4), C (1.5,1.5,3,4): rank sums 4.5, 4.5, 9, 12; mean 7.5; S = 9 + 9 + 2.25 + 20.25 = 40.5.
+        // C has one tie of two: T = 2³ − 2 = 6. W = 12·40.5 / (3²(4³ − 4) − 3·6) = 486 / 522; χ² = 3·3·W.
+        var w = KendallW.Compute([[1, 2, 3, 4], [2, 1, 3, 4], [1.5, 1.5, 3, 4]]);
+        Assert.Equal(486.0 / 522, w.W, 12);
+        Assert.Equal(9 * 486.0 / 522, w.ChiSquare, 12);
+        Assert.Equal(3, w.DegreesOfFreedom);
+        Assert.Equal(1 - ChiSquared.CDF(3, 9 * 486.0 / 522), w.PValue, 12);
+        Assert.Equal(486.0 / 540, KendallW.Compute([[1, 2, 3, 4], [2, 1, 3, 4], [1.5, 1.5, 3, 4]], correctTies: false).W, 12);
+    }
+
+    [Property(MaxTest = 100)]
+    public void KendallWIsOneForIdenticalRankingsAndZeroForBalancedOnes(int seed)
+    {
+        var random = new Random(seed);
+        double[] ranking = [.. Enumerable.Range(1, 6).Select(r => (double)r).OrderBy(_ => random.Next())];
+        Assert.Equal(1, KendallW.Compute([ranking, ranking, ranking]).W, 12);
+        double[] reversed = [.. ranking.Select(r => 7 - r)];
+        Assert.Equal(0, KendallW.Compute([ranking, reversed]).W, 12);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 1, 2, 3, 4 }, new double[] { 1, 3, 2, 4 }, 4.0 / 6)] // C = 5, D = 1 of 6 pairs
+    [InlineData(new double[] { 1, 2, 2, 3 }, new double[] { 1, 2, 3, 3 }, 0.8)]      // C = 4, D = 0, one tie each: 4/√(5·5)
+    public void ComputesKendallsTauB(double[] x, double[] y, double expected) =>
+        Assert.Equal(expected, RankCorrelation.KendallTauB(x, y), 12);
+
+    [Property(MaxTest = 100)]
+    public void RankCorrelationsOfARankingWithItselfAreOne(int seed)
+    {
+        var random = new Random(seed);
+        double[] ranking = [.. Ranks.MidRanks([.. Enumerable.Range(0, 7).Select(_ => (double)random.Next(1, 5))])];
+        if (ranking.Distinct().Count() > 1)
+        {
+            Assert.Equal(1, RankCorrelation.KendallTauB(ranking, ranking), 12);
+            Assert.Equal(1, RankCorrelation.Spearman(ranking, ranking), 12);
+        }
+    }
+
+    [Fact]
+    public void GivesMidRanksToTiedPiles()
+    {
+        // Piles 3 (very important), 3, 2, 1: the two cards in pile 3 share positions 1 and 2.
+        Assert.Equal([1.5, 1.5, 3, 4], Ranks.MidRanks([3, 3, 2, 1]));
+    }
+
+    [Property(MaxTest = 100)]
+    public void BordaOfIdenticalRankingsReproducesThatRanking(int seed)
+    {
+        var random = new Random(seed);
+        double?[] ranking = [.. Enumerable.Range(1, 8).Select(r => (double?)r).OrderBy(_ => random.Next())];
+        var order = Borda.Order(Borda.Points([ranking, ranking, ranking]));
+        Assert.Equal(Enumerable.Range(0, 8).OrderBy(i => ranking[i]), order);
+    }
+
+    [Fact]
+    public void SharesTheRemainingBordaPointsAmongUnrankedCards()
+    {
+        // 4 cards, top 2 ranked: 3 and 2 points; the unranked two tie for positions 3–4 (mid-rank 3.5): 0.5 each.
+        Assert.Equal([3, 2, 0.5, 0.5], Borda.Points([[1, 2, null, null]]));
+    }
+}
