@@ -16,11 +16,15 @@ internal static class AssessCli
           score --instrument FILE --responses FILE.csv [--out FILE] [--format csv|jsonl]
                 [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
                 [--separator CHAR] [--threads N]
-                                           Score a CSV of responses (header: id column, then item ids).
+                                           Score a CSV of responses (header: id column, then item ids);
+                                           for a card sort, JSON Lines of piles, ranks or choices.
           match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv)
                 [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
                 [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
                                            Rank occupations for an interest profile, a Holland code or a scores CSV.
+          analyze --instrument FILE --responses FILE.jsonl [--format table|json] [--lang en|fr]
+                                           Group statistics of card sorts: Borda consensus, Kendall's W,
+                                           Thurstone and Bradley–Terry for paired comparisons.
           demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
 
         Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
@@ -58,6 +62,7 @@ internal static class AssessCli
                 "validate" => Validate(rest, stdout, stderr),
                 "score" => Score(rest, stdout, stderr),
                 "match" => MatchCommand.Run(rest, stdout, stderr),
+                "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
                 "demo" => DemoCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
@@ -169,6 +174,16 @@ internal static class AssessCli
 
         using var output = OutputFile.Open(line.Get("--out"), stdout);
         using var rejects = line.Get("--rejects") is { } rejectsPath ? OutputFile.Open(rejectsPath, stdout) : null;
+        if (instrument.KindSettings is CardSort.CardSortSettings)
+        {
+            var sorts = CardSortScoreRun.Run(instrument, responsesPath, output.Writer, format, rejects?.Writer);
+            output.Commit();
+            rejects?.Commit();
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{instrument.Reference}: rows read {sorts.Read}, scored {sorts.Scored}, rejected {sorts.Rejected}{(sorts.Rejected > 0 && rejects is null ? " (pass --rejects FILE to keep them)" : "")}"));
+            return sorts.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        }
+
         var run = new CsvScoreRun
         {
             Instrument = instrument,

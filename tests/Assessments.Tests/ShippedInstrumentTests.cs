@@ -60,7 +60,9 @@ public class ShippedInstrumentTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Instruments, "examples"), "*.expected.csv").Order(StringComparer.Ordinal))
+        // Item-answer instruments have CSV responses; card sorts have JSON Lines, checked in CardSortExampleTests.
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Instruments, "examples"), "*.expected.csv").Order(StringComparer.Ordinal)
+                     .Where(f => File.Exists(f.Replace(".expected.csv", ".responses.csv", StringComparison.Ordinal))))
         {
             data.Add(Path.GetFileName(file).Replace(".expected.csv", "", StringComparison.Ordinal));
         }

@@ -93,7 +93,21 @@ internal static class JsonCatalogLoader
                 problems.Add(new CatalogProblem(path, 0, $"{where}: jobZone must be 1 to 5."));
             }
 
-            occupations.Add(new Occupation(o.Code, o.Title, o.Description, profile, code, o.JobZone, null));
+            double[]? workValues = null;
+            if (o.WorkValues is not null)
+            {
+                var names = Enum.GetNames<Assessments.CardSort.WorkValue>();
+                if (o.WorkValues.Count != 6 || names.Any(n => !o.WorkValues.ContainsKey(n)) || o.WorkValues.Values.Any(v => v is < 1 or > 7))
+                {
+                    problems.Add(new CatalogProblem(path, 0, $"{where}: workValues must have the six keys {string.Join(", ", names)}, each from 1 to 7 (O*NET's Extent scale)."));
+                }
+                else
+                {
+                    workValues = [.. names.Select(n => o.WorkValues[n])];
+                }
+            }
+
+            occupations.Add(new Occupation(o.Code, o.Title, o.Description, profile, code, o.JobZone, workValues));
         }
 
         if (problems.Count > 0)
@@ -131,6 +145,7 @@ internal sealed class CatalogOccupationDto
     public required Dictionary<string, string> Title { get; set; }
     public Dictionary<string, string>? Description { get; set; }
     public Dictionary<string, double>? Interests { get; set; }
+    public Dictionary<string, double>? WorkValues { get; set; }
     public string? HollandCode { get; set; }
     public int? JobZone { get; set; }
 }

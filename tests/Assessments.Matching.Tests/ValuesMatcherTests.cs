@@ -1,0 +1,45 @@
+namespace Assessments.Matching.Tests;
+
+/// <summary>Work-values matching against O*NET's Work Values.txt, and the combined interests + values ranking.</summary>
+public class ValuesMatcherTests
+{
+    private static readonly OccupationCatalog Onet = OccupationCatalog.LoadOnet(TestPaths.Onet301, jobZonesFolder: TestPaths.Onet293);
+
+    [Fact]
+    public void AValuesProfileCopiedFromAnOccupationFindsItFirst()
+    {
+        // 11-1011.00 Chief Executives: its six Extent levels rescaled to 0–1 as a person's profile.
+        var ceo = Onet.Find("11-1011.00")!;
+        var person = ceo.WorkValues!.Select(x => (x - 1) / 6).ToList();
+        var matcher = new ValuesMatcher(Onet);
+        Assert.Equal(874, matcher.CandidateCount); // SOURCE.md: 874 occupations have work values
+        var matches = matcher.Match(person, top: 5);
+        Assert.Equal("11-1011.00", matches[0].Occupation.Code);
+        Assert.Equal(1, matches[0].Score, 12);
+        Assert.Equal(0, matches[0].Distance, 12);
+        Assert.True(matches.Zip(matches.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void CombinesInterestsAndValuesWithTheStatedWeights()
+    {
+        var ceo = Onet.Find("11-1011.00")!;
+        var interests = new InterestProfile(ceo.Interests!.Scores, 1, 7);
+        var values = ceo.WorkValues!.Select(x => (x - 1) / 6).ToList();
+        var both = CombinedMatcher.Match(Onet, interests, values, top: 3);
+        Assert.Equal("11-1011.00", both[0].Occupation.Code); // r = 1 on both sides
+        Assert.Equal(1, both[0].Score, 12);
+        Assert.Equal(0.5 * both[1].Interests.Score + 0.5 * both[1].Values.Score, both[1].Score, 12);
+
+        // With all the weight on values the order is the values order (among occupations with both profiles).
+        var valuesOnly = CombinedMatcher.Match(Onet, interests, values, top: 5, interestWeight: 0);
+        Assert.Equal(valuesOnly.Select(m => m.Values.Score), valuesOnly.Select(m => m.Score));
+    }
+
+    [Fact]
+    public void LoadsTheStarterCatalogsWorkValues()
+    {
+        var starter = OccupationCatalog.LoadJson(TestPaths.StarterCatalog);
+        Assert.All(starter.Occupations, o => Assert.Equal(6, o.WorkValues!.Count));
+    }
+}
