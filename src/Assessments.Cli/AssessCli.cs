@@ -18,7 +18,8 @@ internal static class AssessCli
                 [--separator CHAR] [--threads N]
                                            Score a CSV of responses (header: id column, then item ids);
                                            for a card sort, JSON Lines of piles, ranks or choices.
-          match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv)
+          match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv
+                | --values Achievement=..,WorkingConditions=..,… [--profile …] [--interest-weight 0.5])
                 [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
                 [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
                                            Rank occupations for an interest profile, a Holland code or a scores CSV.

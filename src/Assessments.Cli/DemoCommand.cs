@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assessments.CardSort;
 using Assessments.Definitions;
 using Assessments.Interests;
 using Assessments.Matching;
@@ -68,8 +69,10 @@ internal static class DemoCommand
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
         var types = TypeIndicatorDemo(folder, language, stdout, stderr);
-        var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr);
-        return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        var interestResults = new List<InterestsResult>();
+        var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr, interestResults);
+        var values = ValuesDemo(folder, language, interestResults, stdout);
+        return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 || values.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
     /// <summary>The type indicator's examples: each dichotomy as a bar from one pole to the other, the type and its description.</summary>
@@ -144,12 +147,11 @@ internal static class DemoCommand
     };
 
     /// <summary>The interest inventory's examples: each profile, its code and indices, and the closest starter occupations.</summary>
-    private static ScoreSummary InterestsDemo(string folder, string language, string? svgFolder, TextWriter stdout, TextWriter stderr)
+    private static ScoreSummary InterestsDemo(string folder, string language, string? svgFolder, TextWriter stdout, TextWriter stderr, List<InterestsResult> results)
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "interests-riasec.json"));
         var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
         var matcher = new OccupationMatcher(catalog, new MatchOptions { Top = 5 });
-        var results = new List<InterestsResult>();
         var summary = new CsvScoreRun
         {
             Instrument = instrument,
@@ -224,6 +226,84 @@ internal static class DemoCommand
         stdout.WriteLine(catalog.Attribution);
         return summary;
     }
+
+    /// <summary>
+    /// The values deck's examples: each person's top cards and work-values profile; then, for illustration, one person's
+    /// interests (q01) with another's values (v03) as if they were one person's, matched on both.
+    /// </summary>
+    private static ScoreSummary ValuesDemo(string folder, string language, List<InterestsResult> interests, TextWriter stdout)
+    {
+        var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "values-cards.json"));
+        var settings = CardSortScorer.Settings(instrument);
+        var results = new List<CardSortResult>();
+        var summary = CardSortScoreRun.Run(instrument, Path.Combine(folder, "examples", "values-cards.responses.jsonl"), null, "jsonl", null, results.Add);
+        var french = language == "fr";
+        stdout.WriteLine();
+        stdout.WriteLine(new string('─', 72));
+        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
+        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(instrument.Notice?[language]);
+        var titles = settings.Cards.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(result.RespondentId);
+            var position = 0;
+            foreach (var id in result.Top)
+            {
+                var card = titles[id];
+                stdout.WriteLine($"  {++position}. {card.Title[language]} — {card.Description?[language]}");
+            }
+
+            stdout.WriteLine(french ? "  Profil de valeurs (O*NET) :" : "  Work-values profile (O*NET):");
+            foreach (var value in Enum.GetValues<WorkValue>())
+            {
+                if (result.WorkValues[(int)value] is { } v)
+                {
+                    var filled = (int)Math.Round(v * BarWidth, MidpointRounding.AwayFromZero);
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    {WorkValueName(value, french),-22} {v,4:0.00}  {new string('█', filled)}{new string('░', BarWidth - filled)}"));
+                }
+            }
+        }
+
+        var person = interests.FirstOrDefault(r => r.RespondentId == "q01" && r.Areas is not null);
+        var values = results.FirstOrDefault(r => r.RespondentId == "v03");
+        if (person is not null && values is not null && values.WorkValues.All(v => v is not null))
+        {
+            var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
+            stdout.WriteLine();
+            stdout.WriteLine(french
+                ? "Intérêts de q01 et valeurs de v03, réunis pour l'exemple (0,5 × r intérêts + 0,5 × r valeurs) :"
+                : "q01's interests with v03's values, joined for the example (0.5 × interest r + 0.5 × values r):");
+            foreach (var m in CombinedMatcher.Match(catalog, new InterestProfile(person.Areas!, 1, 5), [.. values.WorkValues.Select(v => v!.Value)], top: 5))
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {m.Rank}. {m.Occupation.Title(language),-42} {m.Score:0.00}  ({(french ? "intérêts" : "interests")} {m.Interests.Score:0.00}, {(french ? "valeurs" : "values")} {m.Values.Score:0.00})"));
+            }
+
+            stdout.WriteLine();
+            stdout.WriteLine(catalog.Attribution);
+        }
+
+        return summary;
+    }
+
+    private static string WorkValueName(WorkValue value, bool french) => (value, french) switch
+    {
+        (WorkValue.Achievement, false) => "Achievement",
+        (WorkValue.WorkingConditions, false) => "Working conditions",
+        (WorkValue.Recognition, false) => "Recognition",
+        (WorkValue.Relationships, false) => "Relationships",
+        (WorkValue.Support, false) => "Support",
+        (WorkValue.Independence, false) => "Independence",
+        (WorkValue.Achievement, true) => "Accomplissement",
+        (WorkValue.WorkingConditions, true) => "Conditions de travail",
+        (WorkValue.Recognition, true) => "Reconnaissance",
+        (WorkValue.Relationships, true) => "Relations",
+        (WorkValue.Support, true) => "Soutien",
+        _ => "Indépendance",
+    };
 
     private static string Consistency(ConsistencyLevel level, bool french) => (level, french) switch
     {

@@ -20,10 +20,15 @@ internal static class MatchCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var line = CommandLine.Parse(args,
-            ["--catalog", "--profile", "--code", "--scores", "--top", "--metric", "--job-zone", "--format", "--profile-scale", "--job-zones-from", "--lang", "--id-column", "--out"], []);
+            ["--catalog", "--profile", "--code", "--scores", "--values", "--interest-weight", "--top", "--metric", "--job-zone", "--format", "--profile-scale", "--job-zones-from", "--lang", "--id-column", "--out"], []);
         if (line.Positional.Count > 0)
         {
             throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
+        }
+
+        if (line.Get("--values") is { } valuesText)
+        {
+            return MatchValues(line, valuesText, stdout);
         }
 
         var inputs = InputOptions.Count(o => line.Get(o) is not null);
@@ -78,6 +83,82 @@ internal static class MatchCommand
         output.Commit();
         (format == "table" ? stdout : stderr).WriteLine(catalog.Attribution);
         return exit;
+    }
+
+    /// <summary>
+    /// <c>--values Achievement=..,WorkingConditions=..,…</c> (0–1, as a card sort's work-values profile): ranks occupations
+    /// by work values alone, or together with <c>--profile</c> by the weighted combination (<c>--interest-weight</c>, 0.5).
+    /// </summary>
+    private static int MatchValues(CommandLine line, string valuesText, TextWriter stdout)
+    {
+        if (line.Get("--code") is not null || line.Get("--scores") is not null)
+        {
+            throw new UsageException("--values combines with --profile only.");
+        }
+
+        var values = ParseValues(valuesText);
+        var top = ParseInt(line.Get("--top") ?? "10", "--top", 1, 10_000);
+        var language = line.Choice("--lang", "en", "en", "fr");
+        var catalog = LoadCatalog(line.Require("--catalog"), line.Get("--job-zones-from"));
+        using var output = OutputFile.Open(line.Get("--out"), stdout);
+        var writer = output.Writer;
+        if (line.Get("--profile") is { } profileText)
+        {
+            var (min, max) = ParseRange(line.Get("--profile-scale") ?? "1-5", "--profile-scale");
+            var weightText = line.Get("--interest-weight") ?? "0.5";
+            if (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight is < 0 or > 1)
+            {
+                throw new UsageException($"--interest-weight must be a number from 0 to 1; found '{weightText}'.");
+            }
+
+            var matches = CombinedMatcher.Match(catalog, ParseProfile(profileText, min, max), values, top, weight);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ranked by {weight:0.##} × interest r + {1 - weight:0.##} × values r."));
+            writer.WriteLine();
+            writer.WriteLine("rank  code        score  interests r  values r  title");
+            foreach (var m in matches)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {m.Score,5:0.000}  {m.Interests.Score,11:0.000}  {m.Values.Score,8:0.000}  {m.Occupation.Title(language)}"));
+            }
+        }
+        else
+        {
+            writer.WriteLine("Ranked by the correlation of work values (Pearson r).");
+            writer.WriteLine();
+            writer.WriteLine("rank  code        r       top value of the occupation  title");
+            foreach (var m in new ValuesMatcher(catalog).Match(values, top))
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {m.OccupationTop,-27}  {m.Occupation.Title(language)}"));
+            }
+        }
+
+        writer.WriteLine();
+        output.Commit();
+        stdout.WriteLine(catalog.Attribution);
+        return ExitCodes.Success;
+    }
+
+    private static double[] ParseValues(string text)
+    {
+        var names = Enum.GetNames<Assessments.CardSort.WorkValue>();
+        var values = new double?[6];
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
+            var slot = Array.IndexOf(names, pair[0]);
+            if (pair.Length != 2 || slot < 0 || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1)
+            {
+                throw new UsageException($"--values: '{part}' is not NAME=NUMBER with NAME one of {string.Join(", ", names)} and NUMBER from 0 to 1.");
+            }
+
+            values[slot] = v;
+        }
+
+        var missing = names.Where((_, k) => values[k] is null).ToList();
+        return missing.Count > 0
+            ? throw new UsageException($"--values needs all six work values; missing {string.Join(", ", missing)}.")
+            : [.. values.Select(v => v!.Value)];
     }
 
     private static int MatchScores(string path, string? idColumn, double min, double max, OccupationMatcher matcher, TextWriter writer,

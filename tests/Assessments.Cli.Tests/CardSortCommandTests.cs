@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Assessments.Cli.Tests;
+
+/// <summary><c>assess score</c>, <c>assess analyze</c>, <c>assess match --values</c> and the demo on the shipped values deck.</summary>
+public sealed class CardSortCommandTests : IDisposable
+{
+    private static readonly string Deck = Path.Combine(TestPaths.Instruments, "values-cards.json");
+    private static readonly string Sorts = Path.Combine(TestPaths.Instruments, "examples", "values-cards.responses.jsonl");
+    private static readonly string Starter = Path.Combine(TestPaths.Instruments, "catalogs", "starter-occupations.json");
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void ScoreWritesOneRankColumnPerCardAndTheTopCards()
+    {
+        var output = _temp.PathOf("ranks.csv");
+        var result = AssessRunner.Run("score", "--instrument", Deck, "--responses", Sorts, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("values-cards@1.0.0: rows read 3, scored 3, rejected 0\n", result.Stderr);
+        var lines = AssessRunner.Lines(AssessRunner.ReadNormalized(output));
+        var header = lines[0].Split(',');
+        Assert.Equal(42, header.Length); // respondent, 40 cards, top
+        Assert.Equal(["respondent", "autonomy"], header[..2]);
+        Assert.Equal("top", header[^1]);
+        // values-cards.expected.csv: v01's top five.
+        var v01 = lines[1].Split(',');
+        Assert.Equal("autonomy creativity learning intellectual-stimulation flexible-hours", v01[^1]);
+        Assert.Equal("1", v01[1]); // autonomy ranked first
+    }
+
+    [Fact]
+    public void RejectsABrokenSortWithLineAndReasonAndGoesOn()
+    {
+        var lines = File.ReadAllLines(Sorts);
+        var broken = lines[1].Replace("\"job-security\":\"very\"", "\"job-security\":\"maybe\"", StringComparison.Ordinal);
+        Assert.NotEqual(lines[1], broken);
+        var input = _temp.Write("sorts.jsonl", string.Join("\n", lines[0], broken, "{\"respondent\":\"x\",\"pile\":{}}", lines[2]) + "\n");
+        var rejects = _temp.PathOf("rejects.csv");
+
+        var result = AssessRunner.Run("score", "--instrument", Deck, "--responses", input, "--out", _temp.PathOf("out.csv"), "--rejects", rejects);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("values-cards@1.0.0: rows read 4, scored 2, rejected 2\n", result.Stderr);
+        var rejected = AssessRunner.Lines(AssessRunner.ReadNormalized(rejects));
+        Assert.Equal("row,line,respondent,column,reason", rejected[0]);
+        Assert.Equal("2,2,v02,job-security,\"The card 'job-security' is in pile 'maybe', which does not exist; piles: very, important, less.\"", rejected[1]);
+        Assert.StartsWith("3,3,,,The line is not a valid card sort: ", rejected[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzePrintsTheConsensusAndKendallsW()
+    {
+        var result = AssessRunner.Run("analyze", "--instrument", Deck, "--responses", Sorts, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(3, root.GetProperty("people").GetInt32());
+        Assert.Equal(40, root.GetProperty("consensus").GetArrayLength());
+        var w = root.GetProperty("kendallW");
+        Assert.InRange(w.GetProperty("w").GetDouble(), 0, 1);
+        Assert.Equal(39, w.GetProperty("df").GetInt32());
+        // χ² = m(n − 1)W with m = 3 people and n = 40 cards.
+        Assert.Equal(3 * 39 * w.GetProperty("w").GetDouble(), w.GetProperty("chiSquare").GetDouble(), 9);
+
+        var table = AssessRunner.Run("analyze", "--instrument", Deck, "--responses", Sorts);
+        Assert.StartsWith("values-cards@1.0.0: 3 card sort(s), 40 cards", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Kendall's W = ", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnalyzeRefusesALikertInstrumentForNow()
+    {
+        var result = AssessRunner.Run("analyze", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: assess analyze supports card-sort instruments so far; 'career-readiness@1.0.0' is of kind 'likert' (scale reliability is not implemented yet).",
+            result.StderrLines[0]);
+    }
+
+    [Fact]
+    public void MatchRanksByValuesAloneOrWithInterests()
+    {
+        const string values = "Achievement=0.51,WorkingConditions=0.38,Recognition=0.24,Relationships=0.89,Support=0.66,Independence=0.35";
+        var alone = AssessRunner.Run("match", "--catalog", Starter, "--values", values, "--top", "3");
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Equal("Ranked by the correlation of work values (Pearson r).", alone.StdoutLines[0]);
+        Assert.Equal(3, alone.StdoutLines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+\d  ST-")));
+
+        var both = AssessRunner.Run("match", "--catalog", Starter, "--values", values, "--profile", "R=1.5,I=3.5,A=4.1,S=4.6,E=2.5,C=1.9", "--top", "3");
+        Assert.Equal(0, both.ExitCode);
+        Assert.Equal("Ranked by 0.5 × interest r + 0.5 × values r.", both.StdoutLines[0]);
+        var first = both.StdoutLines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var (score, interests, valuesR) = (double.Parse(first[2], CultureInfo.InvariantCulture), double.Parse(first[3], CultureInfo.InvariantCulture), double.Parse(first[4], CultureInfo.InvariantCulture));
+        Assert.Equal(0.5 * interests + 0.5 * valuesR, score, 2); // printed to 3 decimals
+
+        var bad = AssessRunner.Run("match", "--catalog", Starter, "--values", "Achievement=2");
+        Assert.Equal(2, bad.ExitCode);
+    }
+
+    [Fact]
+    public void DemoShowsTopValuesAndOccupationsFittingInterestsAndValues()
+    {
+        var result = AssessRunner.Run("demo", "--instruments", TestPaths.Instruments);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StdoutLines;
+        var v03 = Array.IndexOf(lines, "v03");
+        Assert.StartsWith("  1. Helping others — ", lines[v03 + 1], StringComparison.Ordinal);
+        Assert.Contains("q01's interests with v03's values, joined for the example (0.5 × interest r + 0.5 × values r):", lines);
+    }
+}
