@@ -37,6 +37,26 @@ public sealed class CardSortCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheBatchRunGivesEveryPersonTheRanksOfTheOnePersonApi()
+    {
+        var output = _temp.PathOf("ranks.csv");
+        Assert.Equal(0, AssessRunner.Run("score", "--instrument", Deck, "--responses", Sorts, "--out", output).ExitCode);
+        var rows = AssessRunner.Lines(AssessRunner.ReadNormalized(output)).Skip(1).Select(l => l.Split(',')).ToList();
+        var instrument = Instrument.Load(Deck);
+        var jsonLines = File.ReadAllLines(Sorts).Where(l => l.Length > 0).ToList();
+        Assert.Equal(jsonLines.Count, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            using var json = JsonDocument.Parse(jsonLines[r]);
+            var root = json.RootElement;
+            var single = CardSort.CardSortScorer.Score(instrument, new CardSort.CardSortResponse(root.GetProperty("respondent").GetString(),
+                piles: root.GetProperty("piles").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
+                ranks: root.GetProperty("ranks").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32())));
+            Assert.Equal(single.Cards.Select(c => c.Rank.ToString("R", CultureInfo.InvariantCulture)), rows[r][1..^1]);
+        }
+    }
+
+    [Fact]
     public void RejectsABrokenSortWithLineAndReasonAndGoesOn()
     {
         var lines = File.ReadAllLines(Sorts);
