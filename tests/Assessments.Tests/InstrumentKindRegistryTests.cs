@@ -41,7 +41,7 @@ public class InstrumentKindRegistryTests
     public void IsUnknownWithoutRegistration()
     {
         Assert.False(Instrument.TryParse(Definition(""", "pass-fail": { "scale": "s", "threshold": 3.5 }"""), out _, out var d));
-        Assert.Equal("Unknown kind 'pass-fail'. Known kinds: card-sort, interests, likert, type-indicator.", Assert.Single(d).Message);
+        Assert.Equal("Unknown kind 'pass-fail'. Known kinds: card-sort, ikigai, interests, likert, type-indicator.", Assert.Single(d).Message);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public class InstrumentLoaderTests
             .Replace("\"kind\": \"likert\"", "\"kind\": \"likrt\"", StringComparison.Ordinal);
         Assert.Equal(
         [
-            "(4,3) $.kind: Unknown kind 'likrt'. Known kinds: card-sort, interests, likert, type-indicator.",
+            "(4,3) $.kind: Unknown kind 'likrt'. Known kinds: card-sort, ikigai, interests, likert, type-indicator.",
             "(10,7) $.items[1].id: The item id 'A1' is already used by $.items[0].",
             "(13,37) $.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
         ], Problems(json).Select(p => $"({p.Line},{p.Column}) {p.Path}: {p.Message}"));

@@ -16,9 +16,9 @@ public sealed class InstrumentKindRegistry
 
     private InstrumentKindRegistry(Dictionary<string, IInstrumentKind> kinds) => _kinds = kinds;
 
-    /// <summary>The built-in kinds: <c>likert</c>, <c>interests</c>, <c>type-indicator</c>, <c>card-sort</c>.</summary>
+    /// <summary>The built-in kinds: <c>likert</c>, <c>interests</c>, <c>type-indicator</c>, <c>card-sort</c>, <c>ikigai</c>.</summary>
     public static InstrumentKindRegistry Default { get; } =
-        Empty.With(new LikertKind()).With(new Interests.InterestsKind()).With(new TypeIndicator.TypeIndicatorKind()).With(new CardSort.CardSortKind());
+        Empty.With(new LikertKind()).With(new Interests.InterestsKind()).With(new TypeIndicator.TypeIndicatorKind()).With(new CardSort.CardSortKind()).With(new Ikigai.IkigaiKind());
 
     /// <summary>A registry with no kinds.</summary>
     public static InstrumentKindRegistry Empty => new(new Dictionary<string, IInstrumentKind>(StringComparer.Ordinal));

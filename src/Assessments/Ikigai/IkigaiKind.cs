@@ -1,0 +1,94 @@
+using System.Globalization;
+using Assessments.Definitions;
+using Assessments.Responses;
+using Assessments.Scoring;
+
+namespace Assessments.Ikigai;
+
+/// <summary>
+/// The <c>ikigai</c> kind: candidates rated on the four circles and combined as fuzzy sets (METHODS.md §7.2 — a PROJECT
+/// model: no published, validated scoring of the four-circle exercise exists). Settings:
+/// <c>"ikigai": { "circles": { "love": "&lt;item&gt;", "goodAt": "…", "needs": "…", "paid": "…" }, "tNorm": "min",
+/// "alpha": 0.5, "ranking": "ikigai-geomean-min-id" }</c>. Score with <see cref="IkigaiScorer.Score"/>.
+/// </summary>
+public sealed class IkigaiKind : IInstrumentKind
+{
+    internal static readonly string[] CircleKeys = ["love", "goodAt", "needs", "paid"];
+
+    /// <inheritdoc />
+    public string Name => "ikigai";
+
+    /// <inheritdoc />
+    public object? Compile(KindCompilationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Section is null)
+        {
+            context.Report(context.SectionPath, "The kind 'ikigai' needs a section \"ikigai\": { \"circles\": { \"love\": …, \"goodAt\": …, \"needs\": …, \"paid\": … } }.");
+            return null;
+        }
+
+        var dto = context.ReadSection(IkigaiJsonContext.Default.IkigaiSectionDto);
+        if (dto is null)
+        {
+            return null;
+        }
+
+        var circles = new List<Item>();
+        foreach (var key in CircleKeys)
+        {
+            var path = $"{context.SectionPath}.circles.{key}";
+            if (!dto.Circles.TryGetValue(key, out var itemId))
+            {
+                context.Report($"{context.SectionPath}.circles", $"The circle '{key}' has no question; map love, goodAt, needs and paid to items.");
+            }
+            else if (context.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+            {
+                context.Report(path, $"The circle '{key}' refers to item '{itemId}', which is not defined in $.items.");
+            }
+            else if (item.Format is null)
+            {
+                context.Report(path, $"The item '{itemId}' of circle '{key}' needs a rating format.");
+            }
+            else
+            {
+                circles.Add(item);
+            }
+        }
+
+        foreach (var key in dto.Circles.Keys.Where(k => !CircleKeys.Contains(k, StringComparer.Ordinal)))
+        {
+            context.Report($"{context.SectionPath}.circles.{key}", $"'{key}' is not a circle; use love, goodAt, needs and paid.");
+        }
+
+        var tNorm = dto.TNorm switch
+        {
+            null or "min" => TNorm.Minimum,
+            "product" => TNorm.Product,
+            "lukasiewicz" => TNorm.Lukasiewicz,
+            _ => (TNorm?)null,
+        };
+        if (tNorm is null)
+        {
+            context.Report(context.SectionPath + ".tNorm", $"Unknown t-norm '{dto.TNorm}'; use 'min', 'product' or 'lukasiewicz'.");
+        }
+
+        var alpha = dto.Alpha ?? 0.5;
+        if (alpha is <= 0 or > 1)
+        {
+            context.Report(context.SectionPath + ".alpha", string.Create(CultureInfo.InvariantCulture, $"alpha must be greater than 0 and at most 1 (found {alpha})."));
+        }
+
+        if (dto.Ranking is not (null or "ikigai-geomean-min-id"))
+        {
+            context.Report(context.SectionPath + ".ranking", $"Unknown ranking '{dto.Ranking}'; the one rule is 'ikigai-geomean-min-id' (ikigai score, then geometric mean, then minimum membership, then id).");
+        }
+
+        return context.HasErrors ? null : new IkigaiSettings(circles, tNorm!.Value, alpha);
+    }
+
+    /// <summary>An Ikigai exercise rates candidates, not items: this throws and points to <see cref="IkigaiScorer.Score"/>.</summary>
+    /// <exception cref="InvalidOperationException">Always.</exception>
+    public InstrumentResult Score(Instrument instrument, Response response, IReadOnlyList<ScaleScore> scales) =>
+        throw new InvalidOperationException($"The Ikigai exercise '{instrument?.Reference}' rates candidates: use IkigaiScorer.Score(instrument, IkigaiResponse).");
+}
