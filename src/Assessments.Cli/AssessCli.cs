@@ -17,7 +17,7 @@ internal static class AssessCli
                 [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
                 [--separator CHAR] [--threads N]
                                            Score a CSV of responses (header: id column, then item ids);
-                                           for a card sort, JSON Lines of piles, ranks or choices.
+                                           for a card sort or an Ikigai exercise, JSON Lines.
           match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv
                 | --values Achievement=..,WorkingConditions=..,… [--profile …] [--interest-weight 0.5])
                 [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
@@ -175,9 +175,12 @@ internal static class AssessCli
 
         using var output = OutputFile.Open(line.Get("--out"), stdout);
         using var rejects = line.Get("--rejects") is { } rejectsPath ? OutputFile.Open(rejectsPath, stdout) : null;
-        if (instrument.KindSettings is CardSort.CardSortSettings)
+        if (instrument.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
         {
-            var sorts = CardSortScoreRun.Run(instrument, responsesPath, output.Writer, format, rejects?.Writer);
+            var jsonFormat = line.Get("--format") is null && instrument.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : format;
+            var sorts = instrument.KindSettings is Ikigai.IkigaiSettings
+                ? IkigaiScoreRun.Run(instrument, responsesPath, output.Writer, jsonFormat, rejects?.Writer)
+                : CardSortScoreRun.Run(instrument, responsesPath, output.Writer, format, rejects?.Writer);
             output.Commit();
             rejects?.Commit();
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,

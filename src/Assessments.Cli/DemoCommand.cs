@@ -1,6 +1,7 @@
 using System.Globalization;
 using Assessments.CardSort;
 using Assessments.Definitions;
+using Assessments.Ikigai;
 using Assessments.Interests;
 using Assessments.Matching;
 using Assessments.TypeIndicator;
@@ -72,7 +73,10 @@ internal static class DemoCommand
         var interestResults = new List<InterestsResult>();
         var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr, interestResults);
         var values = ValuesDemo(folder, language, interestResults, stdout);
-        return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 || values.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        var ikigai = IkigaiDemo(folder, language, stdout);
+        return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 || values.Rejected > 0 || ikigai.Rejected > 0
+            ? ExitCodes.SomeRejected
+            : ExitCodes.Success;
     }
 
     /// <summary>The type indicator's examples: each dichotomy as a bar from one pole to the other, the type and its description.</summary>
@@ -284,6 +288,43 @@ internal static class DemoCommand
 
             stdout.WriteLine();
             stdout.WriteLine(catalog.Attribution);
+        }
+
+        return summary;
+    }
+
+    /// <summary>The Ikigai example: candidates ranked, with their memberships, region and the gap to close.</summary>
+    private static ScoreSummary IkigaiDemo(string folder, string language, TextWriter stdout)
+    {
+        var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "ikigai.json"));
+        var results = new List<IkigaiResult>();
+        var summary = IkigaiScoreRun.Run(instrument, Path.Combine(folder, "examples", "ikigai.responses.jsonl"), null, "jsonl", null, results.Add);
+        var french = language == "fr";
+        stdout.WriteLine();
+        stdout.WriteLine(new string('─', 72));
+        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
+        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(instrument.Notice?[language]);
+        foreach (var result in results)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.RespondentId}  (t-norm {result.TNorm.ToString().ToLowerInvariant()}, α = {result.Alpha})"));
+            stdout.WriteLine(french
+                ? "  rang  candidat                    aime  doué  besoin  payé   ikigaï  zone"
+                : "  rank  candidate                   love  good  needs   paid   ikigai  region");
+            foreach (var c in result.Candidates)
+            {
+                var m = c.Memberships;
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.Rank,4}  {(c.Label ?? c.Id),-26} {m[0],4:0.00}  {m[1],4:0.00}  {m[2],5:0.00}  {m[3],5:0.00}  {c.Ikigai,6:0.00}  {c.RegionName}"));
+                if (c.Gap > 0)
+                {
+                    stdout.WriteLine(french
+                        ? string.Create(CultureInfo.InvariantCulture, $"        → à travailler : « {IkigaiKind.CircleKeys[(int)c.Weakest]} », à {c.Gap:0.00} du seuil")
+                        : string.Create(CultureInfo.InvariantCulture, $"        → to work on: '{IkigaiKind.CircleKeys[(int)c.Weakest]}', {c.Gap:0.00} below the threshold"));
+                }
+            }
         }
 
         return summary;

@@ -43,3 +43,22 @@ public class ValuesMatcherTests
         Assert.All(starter.Occupations, o => Assert.Equal(6, o.WorkValues!.Count));
     }
 }
+
+/// <summary>Ikigai circles derived from interest and values fit.</summary>
+public class IkigaiDerivationTests
+{
+    [Fact]
+    public void DerivesLoveAndNeedsFromTheFitOfAnOccupation()
+    {
+        var starter = OccupationCatalog.LoadJson(TestPaths.StarterCatalog);
+        var occupation = starter.Occupations[0];
+        // The occupation's own profile as the person's: r = 1, so love = (1 + 1)/2 = 1.
+        var love = IkigaiDerivation.LoveFromInterests(new InterestProfile(occupation.Interests!.Scores, 1, 7), occupation);
+        Assert.Equal(1, love.Value, 12);
+        Assert.Contains(occupation.Code, love.Derivation, StringComparison.Ordinal);
+        // The reversed values profile: r = −1, so needs = 0.
+        var reversed = occupation.WorkValues!.Select(x => 1 - ((x - 1) / 6)).ToList();
+        Assert.Equal(0, IkigaiDerivation.NeedsFromValues(reversed, occupation).Value, 12);
+        Assert.Throws<ArgumentException>(() => IkigaiDerivation.LoveFromInterests(new InterestProfile([3, 3, 3, 3, 3, 3], 1, 5), occupation));
+    }
+}

@@ -13,7 +13,8 @@ namespace Assessments.Ikigai;
 /// </summary>
 public sealed class IkigaiKind : IInstrumentKind
 {
-    internal static readonly string[] CircleKeys = ["love", "goodAt", "needs", "paid"];
+    /// <summary>The circles' JSON names, in <see cref="IkigaiCircle"/> order: love, goodAt, needs, paid.</summary>
+    public static IReadOnlyList<string> CircleKeys { get; } = ["love", "goodAt", "needs", "paid"];
 
     /// <inheritdoc />
     public string Name => "ikigai";

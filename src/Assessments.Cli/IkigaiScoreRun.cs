@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assessments.Ikigai;
+using Assessments.Responses;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// <c>assess score</c> for an Ikigai exercise: JSON Lines in
+/// (<c>{"respondent":"k01","candidates":[{"id":"…","label":"…","ratings":{"love":5,"goodAt":4,"needs":4,"paid":3}}]}</c>, a
+/// circle may instead be <c>"derived":{"love":{"value":0.8,"derivation":"…"}}</c>), JSON Lines (default) or CSV out.
+/// </summary>
+internal static class IkigaiScoreRun
+{
+    private const string CsvHeader = "respondent,rank,candidate,label,love,goodAt,needs,paid,passion,mission,profession,vocation,ikigai,region,weakest,gap";
+
+    public static ScoreSummary Run(Instrument instrument, string path, TextWriter? output, string format, TextWriter? rejects, Action<IkigaiResult>? onResult = null)
+    {
+        _ = IkigaiScorer.Settings(instrument); // refuses an instrument of another kind
+        if (output is not null && format == "csv")
+        {
+            output.WriteLine(CsvHeader);
+        }
+
+        rejects?.WriteLine("row,line,respondent,column,reason");
+        long read = 0, scored = 0, rejected = 0, lineNumber = 0;
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            read++;
+            IkigaiLine? parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize(line, IkigaiJson.Default.IkigaiLine);
+            }
+            catch (JsonException ex)
+            {
+                rejected++;
+                Reject(rejects, read, lineNumber, "", "", "The line is not a valid Ikigai response: " + ex.Message.Split(" Path:", 2)[0]);
+                continue;
+            }
+
+            var (response, problems) = ToResponse(parsed);
+            problems = [.. problems, .. response is null ? [] : IkigaiScorer.Validate(instrument, response)];
+            if (problems.Count > 0)
+            {
+                rejected++;
+                foreach (var problem in problems)
+                {
+                    Reject(rejects, read, lineNumber, parsed?.Respondent ?? "", problem.ItemId, problem.Message);
+                }
+
+                continue;
+            }
+
+            var result = IkigaiScorer.Score(instrument, response!);
+            scored++;
+            onResult?.Invoke(result);
+            if (output is null)
+            {
+                continue;
+            }
+
+            if (format == "csv")
+            {
+                foreach (var c in result.Candidates)
+                {
+                    output.WriteLine(string.Join(",", new[]
+                    {
+                        CsvText.Escape(result.RespondentId ?? "", ','), N(c.Rank), CsvText.Escape(c.Id, ','), CsvText.Escape(c.Label ?? "", ','),
+                        D(c.Memberships[0]), D(c.Memberships[1]), D(c.Memberships[2]), D(c.Memberships[3]),
+                        D(c.Passion), D(c.Mission), D(c.Profession), D(c.Vocation), D(c.Ikigai),
+                        CsvText.Escape(c.RegionName, ','), IkigaiKind.CircleKeys[(int)c.Weakest], D(c.Gap),
+                    }));
+                }
+            }
+            else
+            {
+                using var stream = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    result.WriteJson(writer);
+                }
+
+                output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+            }
+        }
+
+        return new ScoreSummary(read, scored, rejected);
+    }
+
+    private static (IkigaiResponse? Response, IReadOnlyList<ResponseProblem> Problems) ToResponse(IkigaiLine? line)
+    {
+        var problems = new List<ResponseProblem>();
+        if (line?.Candidates is null)
+        {
+            problems.Add(new ResponseProblem(line?.Respondent, "", "The line has no \"candidates\"."));
+            return (null, problems);
+        }
+
+        var candidates = new List<IkigaiCandidate>();
+        foreach (var c in line.Candidates)
+        {
+            var ratings = new Dictionary<IkigaiCircle, int>();
+            var derived = new Dictionary<IkigaiCircle, DerivedMembership>();
+            foreach (var (key, value) in c.Ratings ?? [])
+            {
+                if (Circle(key) is { } circle)
+                {
+                    ratings[circle] = value;
+                }
+                else
+                {
+                    problems.Add(new ResponseProblem(line.Respondent, c.Id ?? "", $"'{key}' is not a circle; use love, goodAt, needs and paid."));
+                }
+            }
+
+            foreach (var (key, value) in c.Derived ?? [])
+            {
+                if (Circle(key) is { } circle)
+                {
+                    derived[circle] = new DerivedMembership(value.Value, value.Derivation ?? "derived (no derivation given)");
+                }
+                else
+                {
+                    problems.Add(new ResponseProblem(line.Respondent, c.Id ?? "", $"'{key}' is not a circle; use love, goodAt, needs and paid."));
+                }
+            }
+
+            candidates.Add(new IkigaiCandidate(c.Id ?? "", c.Label, ratings, derived));
+        }
+
+        return (new IkigaiResponse(line.Respondent, candidates), problems);
+    }
+
+    private static IkigaiCircle? Circle(string key)
+    {
+        var index = IkigaiKind.CircleKeys.ToList().IndexOf(key);
+        return index < 0 ? null : (IkigaiCircle)index;
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string D(double value) => CsvText.Number(value);
+
+    private static void Reject(TextWriter? rejects, long row, long line, string respondent, string column, string reason) =>
+        rejects?.WriteLine(string.Join(",", row.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture),
+            CsvText.Escape(respondent, ','), CsvText.Escape(column, ','), CsvText.Escape(reason, ',')));
+}
+
+internal sealed class IkigaiLine
+{
+    public string? Respondent { get; set; }
+    public List<IkigaiCandidateLine>? Candidates { get; set; }
+}
+
+internal sealed class IkigaiCandidateLine
+{
+    public string? Id { get; set; }
+    public string? Label { get; set; }
+    public Dictionary<string, int>? Ratings { get; set; }
+    public Dictionary<string, DerivedLine>? Derived { get; set; }
+}
+
+internal sealed class DerivedLine
+{
+    public required double Value { get; set; }
+    public string? Derivation { get; set; }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(IkigaiLine))]
+internal sealed partial class IkigaiJson : JsonSerializerContext;
