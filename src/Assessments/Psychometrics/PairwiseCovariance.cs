@@ -1,0 +1,131 @@
+using Assessments.Definitions;
+using Assessments.Responses;
+
+namespace Assessments.Psychometrics;
+
+/// <summary>
+/// Pairwise-complete covariances of keyed items, as R's <c>cov(x, use = "pairwise")</c>: each pair of items uses the rows
+/// where both are answered, with that subset's own means and the n − 1 denominator. Reverse-keyed items are recoded with
+/// the instrument's endpoints (never the observed ones, METHODS.md §1.1).
+/// </summary>
+internal static class PairwiseCovariance
+{
+    /// <summary>The keyed values of <paramref name="items"/> (NaN for missing), one column per item.</summary>
+    public static double[][] KeyedColumns(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items)
+    {
+        var columns = new double[items.Count][];
+        for (var k = 0; k < items.Count; k++)
+        {
+            var item = items[k];
+            var column = matrix.Column(item.Item.Index)[..matrix.RowCount];
+            var values = new double[matrix.RowCount];
+            for (var r = 0; r < values.Length; r++)
+            {
+                int x = column[r];
+                values[r] = x == ResponseMatrix.Missing ? double.NaN : item.Reverse ? item.Item.Format!.Reverse(x) : x;
+            }
+
+            columns[k] = values;
+        }
+
+        return columns;
+    }
+
+    public static double[,] Compute(double[][] columns)
+    {
+        var k = columns.Length;
+        var c = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = i; j < k; j++)
+            {
+                c[i, j] = c[j, i] = Pair(columns[i], columns[j]);
+            }
+        }
+
+        return c;
+    }
+
+    private static double Pair(double[] x, double[] y)
+    {
+        double sx = 0, sy = 0;
+        var n = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
+            {
+                sx += x[r];
+                sy += y[r];
+                n++;
+            }
+        }
+
+        if (n < 2)
+        {
+            return double.NaN;
+        }
+
+        double mx = sx / n, my = sy / n, sum = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
+            {
+                sum += (x[r] - mx) * (y[r] - my);
+            }
+        }
+
+        return sum / (n - 1);
+    }
+
+    /// <summary><c>cov2cor</c>: r_ij = c_ij / √(c_ii c_jj).</summary>
+    public static double[,] ToCorrelation(double[,] c)
+    {
+        var k = c.GetLength(0);
+        var r = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                r[i, j] = c[i, j] / Math.Sqrt(c[i, i] * c[j, j]);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>Squared multiple correlations <c>1 − 1/(R⁻¹)_ii</c>, clamped to [0, 1] as psych's <c>smc</c> does.</summary>
+    public static double[] Smc(double[,] r)
+    {
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r);
+        var inverse = matrix.Determinant() is var det && Math.Abs(det) > 1e-300 ? matrix.Inverse() : matrix.PseudoInverse();
+        var smc = new double[r.GetLength(0)];
+        for (var i = 0; i < smc.Length; i++)
+        {
+            smc[i] = Math.Clamp(1 - (1 / inverse[i, i]), 0, 1);
+        }
+
+        return smc;
+    }
+
+    public static double Sum(double[,] m)
+    {
+        double s = 0;
+        foreach (var v in m)
+        {
+            s += v;
+        }
+
+        return s;
+    }
+
+    public static double Trace(double[,] m)
+    {
+        double s = 0;
+        for (var i = 0; i < m.GetLength(0); i++)
+        {
+            s += m[i, i];
+        }
+
+        return s;
+    }
+}

@@ -1,0 +1,134 @@
+using Assessments.Definitions;
+using Assessments.Responses;
+
+namespace Assessments.Psychometrics;
+
+/// <summary>
+/// The front door of the reliability statistics: every scale of an instrument on a sample, as psych 2.2.9 computes them
+/// with <c>impute = "none"</c> (pairwise-complete covariances; METHODS.md §2).
+/// </summary>
+public static class Reliability
+{
+    /// <summary>Reliability and item statistics of every scale of <paramref name="instrument"/> on <paramref name="matrix"/>.</summary>
+    public static IReadOnlyList<ScaleReliability> Analyze(Instrument instrument, ResponseMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(matrix);
+
+        // scoreItems takes its SMCs from the correlation matrix of every keyed item of the pool (sign does not change an SMC).
+        var poolItems = instrument.Scales.SelectMany(s => s.Items).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
+        var poolColumns = PairwiseCovariance.KeyedColumns(matrix, poolItems);
+        var poolSmc = PairwiseCovariance.Smc(PairwiseCovariance.ToCorrelation(PairwiseCovariance.Compute(poolColumns)));
+        var smcByItem = poolItems.Select((item, k) => (item.Item.Index, Smc: poolSmc[k])).ToDictionary(p => p.Index, p => p.Smc);
+        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem))];
+    }
+
+    private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc)
+    {
+        var columns = PairwiseCovariance.KeyedColumns(matrix, scale.Items);
+        var k = columns.Length;
+        var c = PairwiseCovariance.Compute(columns);
+        var r = PairwiseCovariance.ToCorrelation(c);
+        var sumC = PairwiseCovariance.Sum(c);
+        var sumR = PairwiseCovariance.Sum(r);
+        var alpha = k / (k - 1.0) * (1 - (PairwiseCovariance.Trace(c) / sumC));
+        var alphaStd = k / (k - 1.0) * (1 - (k / sumR));
+        var smc = PairwiseCovariance.Smc(r);
+        var g6 = 1 - ((k - smc.Sum()) / sumR);
+        double g6Numerator = sumC;
+        for (var i = 0; i < k; i++)
+        {
+            g6Numerator += -c[i, i] + (poolSmc[scale.Items[i].Item.Index] * c[i, i]);
+        }
+
+        var averageR = (sumR - k) / (k * (k - 1.0));
+        var averageRScoreItems = alpha / (k - (alpha * (k - 1)));
+        var means = PersonMeans(columns);
+        var scored = means.Where(m => !double.IsNaN(m)).ToArray();
+        var mean = scored.Average();
+        var sd = Math.Sqrt(scored.Sum(m => (m - mean) * (m - mean)) / (scored.Length - 1));
+        return new ScaleReliability(scale.Id, k, scored.Length, mean, sd, alpha, alphaStd, g6, g6Numerator / sumC, averageR,
+            averageRScoreItems, k * averageRScoreItems / (1 - averageRScoreItems), sd * Math.Sqrt(1 - alpha),
+            [.. Enumerable.Range(0, k).Select(i => Item(scale, i, columns, c, means))]);
+    }
+
+    private static ItemStatistics Item(Scale scale, int i, double[][] columns, double[,] c, double[] means)
+    {
+        var k = columns.Length;
+        var item = scale.Items[i];
+        var answered = columns[i].Where(x => !double.IsNaN(x)).ToArray();
+        var mean = answered.Average();
+        var sd = Math.Sqrt(answered.Sum(x => (x - mean) * (x - mean)) / (answered.Length - 1));
+        double rowSum = 0, restSum = 0;
+        for (var j = 0; j < k; j++)
+        {
+            if (j != i)
+            {
+                rowSum += c[i, j];
+                for (var l = 0; l < k; l++)
+                {
+                    if (l != i)
+                    {
+                        restSum += c[j, l];
+                    }
+                }
+            }
+        }
+
+        var rest = new double[k - 1, k - 1];
+        for (int a = 0, ra = 0; a < k; a++)
+        {
+            if (a == i)
+            {
+                continue;
+            }
+
+            for (int b = 0, rb = 0; b < k; b++)
+            {
+                if (b != i)
+                {
+                    rest[ra, rb++] = c[a, b];
+                }
+            }
+
+            ra++;
+        }
+
+        var alphaIfDeleted = k - 1 < 2 ? double.NaN : (k - 1) / (k - 2.0) * (1 - (PairwiseCovariance.Trace(rest) / PairwiseCovariance.Sum(rest)));
+        var format = item.Item.Format!;
+        var frequencies = Enumerable.Range(format.Min, format.Max - format.Min + 1)
+            .Select(v => answered.Count(x => x == v) / (double)answered.Length).ToList();
+        return new ItemStatistics(item.Item.Id, item.Reverse, answered.Length, columns[i].Length - answered.Length, mean, sd,
+            rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means), alphaIfDeleted, frequencies);
+    }
+
+    /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
+    private static double[] PersonMeans(double[][] columns)
+    {
+        var n = columns[0].Length;
+        var means = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            double sum = 0;
+            var count = 0;
+            foreach (var column in columns)
+            {
+                if (!double.IsNaN(column[r]))
+                {
+                    sum += column[r];
+                    count++;
+                }
+            }
+
+            means[r] = count == 0 ? double.NaN : sum / count;
+        }
+
+        return means;
+    }
+
+    private static double PairCorrelation(double[] x, double[] y)
+    {
+        var c = PairwiseCovariance.Compute([x, y]);
+        return c[0, 1] / Math.Sqrt(c[0, 0] * c[1, 1]);
+    }
+}
