@@ -15,19 +15,24 @@ internal static class AnalyzeCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang"], []);
+        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column"], []);
         var format = line.Choice("--format", "table", "table", "json");
         var language = line.Choice("--lang", "en", "en", "fr");
         var instrument = AssessCli.LoadInstrument(line.Require("--instrument"));
         var path = line.Require("--responses");
-        if (instrument.KindSettings is not CardSortSettings settings)
-        {
-            throw new UsageException($"assess analyze supports card-sort instruments so far; '{instrument.Reference}' is of kind '{instrument.Kind}' (scale reliability is not implemented yet).");
-        }
-
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: file not found.");
+        }
+
+        if (instrument.KindSettings is not CardSortSettings settings)
+        {
+            if (instrument.Scales.Count == 0)
+            {
+                throw new UsageException($"'{instrument.Reference}' has no scales to analyse.");
+            }
+
+            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, stdout, stderr);
         }
 
         var responses = new List<CardSortResponse>();

@@ -23,9 +23,9 @@ internal static class AssessCli
                 [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
                 [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
                                            Rank occupations for an interest profile, a Holland code or a scores CSV.
-          analyze --instrument FILE --responses FILE.jsonl [--format table|json] [--lang en|fr]
-                                           Group statistics of card sorts: Borda consensus, Kendall's W,
-                                           Thurstone and Bradley–Terry for paired comparisons.
+          analyze --instrument FILE --responses FILE [--format table|json] [--lang en|fr] [--id-column NAME]
+                                           Scales (CSV): alpha, G6, average r, S/N, SEM and item statistics as psych;
+                                           card sorts (JSON Lines): Borda consensus, Kendall's W, Thurstone, Bradley–Terry.
           demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
 
         Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.

@@ -43,6 +43,9 @@ internal sealed class CsvScoreRun
     /// <summary>Called with each scored row's full result, in input order (the demo uses it).</summary>
     public Action<InstrumentResult>? OnResult { get; init; }
 
+    /// <summary>Called with each scored row's answers, in input order (<c>assess analyze</c> uses it).</summary>
+    public Action<Response>? OnResponse { get; init; }
+
     public ScoreSummary Run()
     {
         SepReader reader;
@@ -266,7 +269,7 @@ internal sealed class CsvScoreRun
             Output!.WriteLine(CsvLine(batch, id, row, []));
         }
 
-        if (OnResult is null && !summary && (Output is null || Format != "jsonl"))
+        if (OnResult is null && OnResponse is null && !summary && (Output is null || Format != "jsonl"))
         {
             return;
         }
@@ -278,7 +281,14 @@ internal sealed class CsvScoreRun
             answers[Instrument.Items[item].Id] = x == ResponseMatrix.Missing ? null : x;
         }
 
-        var result = Instrument.KindHandler.Score(Instrument, new Response(id, answers), batch.GetScores(row));
+        var response = new Response(id, answers);
+        OnResponse?.Invoke(response);
+        if (OnResult is null && !summary && (Output is null || Format != "jsonl"))
+        {
+            return;
+        }
+
+        var result = Instrument.KindHandler.Score(Instrument, response, batch.GetScores(row));
         OnResult?.Invoke(result);
         if (summary)
         {

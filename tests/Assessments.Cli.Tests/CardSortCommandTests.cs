@@ -97,15 +97,6 @@ public sealed class CardSortCommandTests : IDisposable
     }
 
     [Fact]
-    public void AnalyzeRefusesALikertInstrumentForNow()
-    {
-        var result = AssessRunner.Run("analyze", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: assess analyze supports card-sort instruments so far; 'career-readiness@1.0.0' is of kind 'likert' (scale reliability is not implemented yet).",
-            result.StderrLines[0]);
-    }
-
-    [Fact]
     public void MatchRanksByValuesAloneOrWithInterests()
     {
         const string values = "Achievement=0.51,WorkingConditions=0.38,Recognition=0.24,Relationships=0.89,Support=0.66,Independence=0.35";

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Assessments.Psychometrics;
+using Assessments.Responses;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// <c>assess analyze</c> on a Likert-type instrument: reads the responses CSV (as <c>assess score</c> does; rows with bad
+/// answers are left out and counted), then prints per scale n, mean, SD, α, standardised α, G6 (both of psych's variants),
+/// average r, S/N and SEM, and per item the item statistics.
+/// </summary>
+internal static class ScaleAnalysis
+{
+    public static int Run(Instrument instrument, string path, string? idColumn, string format, TextWriter stdout, TextWriter stderr)
+    {
+        // Collect the valid rows through the scoring path, so the same parsing and rejection rules apply.
+        var rows = new List<Response>();
+        var summary = new CsvScoreRun
+        {
+            Instrument = instrument,
+            ResponsesPath = path,
+            Log = stderr,
+            IdColumn = idColumn,
+            OnResponse = rows.Add,
+        }.Run();
+        if (rows.Count < 2)
+        {
+            throw new InputException($"{path}: {rows.Count} valid row(s); reliability needs at least two people.");
+        }
+
+        var stats = Reliability.Analyze(instrument, ResponseMatrix.FromResponses(instrument, rows));
+        stdout.WriteLine(format == "json" ? Json(instrument, summary, stats) : Table(instrument, summary, stats));
+        return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+    }
+
+    private static string Table(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"{instrument.Reference}: {summary.Scored} people analysed ({summary.Rejected} rows with bad answers left out); pairwise-complete covariances as psych's impute = none"));
+        text.AppendLine();
+        text.AppendLine("scale               n   items   mean     SD   alpha  alpha.std  G6(alpha)  G6(scoreItems)  av.r    S/N    SEM");
+        foreach (var s in stats)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.ScaleId,-16} {s.N,5} {s.Items,7} {s.Mean,6:0.000} {s.StandardDeviation,6:0.000} {s.AlphaRaw,7:0.000} {s.AlphaStandardized,10:0.000} {s.G6Alpha,10:0.000} {s.G6ScoreItems,15:0.000} {s.AverageR,5:0.000} {s.SignalNoise,6:0.00} {s.Sem,6:0.000}"));
+        }
+
+        foreach (var s in stats)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{s.ScaleId}: item statistics (keyed)");
+            text.AppendLine("item          n  missing   mean     SD  r.drop  raw.r  alpha.if.deleted");
+            foreach (var i in s.ItemStatistics)
+            {
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {i.N,5} {i.Missing,8} {i.Mean,6:0.000} {i.StandardDeviation,6:0.000} {i.RDrop,7:0.000} {i.RawR,6:0.000} {i.AlphaIfDeleted,17:0.000}"));
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("instrument", instrument.Id);
+            json.WriteString("version", instrument.Version);
+            json.WriteString("fingerprint", instrument.Fingerprint);
+            json.WriteNumber("rowsRead", summary.Read);
+            json.WriteNumber("rowsAnalysed", summary.Scored);
+            json.WriteStartArray("scales");
+            foreach (var s in stats)
+            {
+                json.WriteStartObject();
+                json.WriteString("scale", s.ScaleId);
+                json.WriteNumber("n", s.N);
+                json.WriteNumber("items", s.Items);
+                json.WriteNumber("mean", s.Mean);
+                json.WriteNumber("sd", s.StandardDeviation);
+                json.WriteNumber("alpha", s.AlphaRaw);
+                json.WriteNumber("alphaStd", s.AlphaStandardized);
+                json.WriteNumber("g6Alpha", s.G6Alpha);
+                json.WriteNumber("g6ScoreItems", s.G6ScoreItems);
+                json.WriteNumber("averageR", s.AverageR);
+                json.WriteNumber("averageRScoreItems", s.AverageRScoreItems);
+                json.WriteNumber("signalNoise", s.SignalNoise);
+                json.WriteNumber("sem", s.Sem);
+                json.WriteStartArray("items");
+                foreach (var i in s.ItemStatistics)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("item", i.ItemId);
+                    json.WriteBoolean("reverse", i.Reverse);
+                    json.WriteNumber("n", i.N);
+                    json.WriteNumber("missing", i.Missing);
+                    json.WriteNumber("mean", i.Mean);
+                    json.WriteNumber("sd", i.StandardDeviation);
+                    json.WriteNumber("rDrop", i.RDrop);
+                    json.WriteNumber("rawR", i.RawR);
+                    if (double.IsFinite(i.AlphaIfDeleted))
+                    {
+                        json.WriteNumber("alphaIfDeleted", i.AlphaIfDeleted);
+                    }
+
+                    json.WriteStartArray("frequencies");
+                    foreach (var f in i.Frequencies)
+                    {
+                        json.WriteNumberValue(f);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
