@@ -15,8 +15,14 @@ internal static class AnalyzeCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column"], []);
-        var format = line.Choice("--format", "table", "table", "json");
+        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column", "--impute"], []);
+        var format = line.Choice("--format", "table", "table", "json", "csv");
+        var impute = line.Choice("--impute", "none", "none", "median", "mean") switch
+        {
+            "median" => Psychometrics.Imputation.PsychMedian,
+            "mean" => Psychometrics.Imputation.PsychMean,
+            _ => Psychometrics.Imputation.None,
+        };
         var language = line.Choice("--lang", "en", "en", "fr");
         var instrument = AssessCli.LoadInstrument(line.Require("--instrument"));
         var path = line.Require("--responses");
@@ -32,7 +38,7 @@ internal static class AnalyzeCommand
                 throw new UsageException($"'{instrument.Reference}' has no scales to analyse.");
             }
 
-            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, stdout, stderr);
+            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, impute, stdout, stderr);
         }
 
         var responses = new List<CardSortResponse>();

@@ -23,9 +23,11 @@ internal static class AssessCli
                 [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
                 [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
                                            Rank occupations for an interest profile, a Holland code or a scores CSV.
-          analyze --instrument FILE --responses FILE [--format table|json] [--lang en|fr] [--id-column NAME]
+          analyze --instrument FILE --responses FILE [--format table|json|csv] [--impute none|median|mean] [--lang en|fr]
                                            Scales (CSV): alpha, G6, average r, S/N, SEM and item statistics as psych;
                                            card sorts (JSON Lines): Borda consensus, Kendall's W, Thurstone, Bradley–Terry.
+          norms --instrument FILE --responses FILE.csv --out FILE.json
+                                           Write a copy of the instrument with norms (mean, SD, frequency table per scale).
           demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
 
         Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
@@ -64,6 +66,7 @@ internal static class AssessCli
                 "score" => Score(rest, stdout, stderr),
                 "match" => MatchCommand.Run(rest, stdout, stderr),
                 "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
+                "norms" => NormsCommand.Run(rest, stdout, stderr),
                 "demo" => DemoCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };

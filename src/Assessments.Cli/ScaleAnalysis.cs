@@ -13,7 +13,7 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class ScaleAnalysis
 {
-    public static int Run(Instrument instrument, string path, string? idColumn, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(Instrument instrument, string path, string? idColumn, string format, Imputation imputation, TextWriter stdout, TextWriter stderr)
     {
         // Collect the valid rows through the scoring path, so the same parsing and rejection rules apply.
         var rows = new List<Response>();
@@ -30,16 +30,41 @@ internal static class ScaleAnalysis
             throw new InputException($"{path}: {rows.Count} valid row(s); reliability needs at least two people.");
         }
 
-        var stats = Reliability.Analyze(instrument, ResponseMatrix.FromResponses(instrument, rows));
-        stdout.WriteLine(format == "json" ? Json(instrument, summary, stats) : Table(instrument, summary, stats));
+        var stats = Reliability.Analyze(instrument, ResponseMatrix.FromResponses(instrument, rows), imputation);
+        stdout.WriteLine(format switch
+        {
+            "json" => Json(instrument, summary, stats),
+            "csv" => Csv(stats),
+            _ => Table(instrument, summary, stats, imputation),
+        });
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
-    private static string Table(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats)
+    private static string Csv(IReadOnlyList<ScaleReliability> stats)
+    {
+        var text = new StringBuilder("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem");
+        foreach (var s in stats)
+        {
+            text.Append('\n').Append(string.Join(",", s.ScaleId, s.N.ToString(CultureInfo.InvariantCulture), s.Items.ToString(CultureInfo.InvariantCulture),
+                CsvText.Number(s.Mean), CsvText.Number(s.StandardDeviation), CsvText.Number(s.AlphaRaw), CsvText.Number(s.AlphaStandardized),
+                CsvText.Number(s.G6Alpha), CsvText.Number(s.G6ScoreItems), CsvText.Number(s.AverageR), CsvText.Number(s.AverageRScoreItems),
+                CsvText.Number(s.SignalNoise), CsvText.Number(s.Sem)));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Table(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, Imputation imputation)
     {
         var text = new StringBuilder();
+        var method = imputation switch
+        {
+            Imputation.PsychMedian => "after replacing missing answers by item medians (psych impute = median)",
+            Imputation.PsychMean => "after replacing missing answers by item means (psych impute = mean)",
+            _ => "pairwise-complete covariances (psych impute = none)",
+        };
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"{instrument.Reference}: {summary.Scored} people analysed ({summary.Rejected} rows with bad answers left out); pairwise-complete covariances as psych's impute = none"));
+            $"{instrument.Reference}: {summary.Scored} people analysed ({summary.Rejected} rows with bad answers left out); {method}"));
         text.AppendLine();
         text.AppendLine("scale               n   items   mean     SD   alpha  alpha.std  G6(alpha)  G6(scoreItems)  av.r    S/N    SEM");
         foreach (var s in stats)

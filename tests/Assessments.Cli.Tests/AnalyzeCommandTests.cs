@@ -39,3 +39,43 @@ public sealed class AnalyzeCommandTests : IDisposable
 
     private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }
+
+/// <summary><c>assess norms</c> and the other <c>assess analyze</c> formats.</summary>
+public sealed class NormsCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose()
+    {
+        _temp.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void WritesALoadableInstrumentWithNormsThatTheNextScoringRunReports()
+    {
+        var instrument = BfiInstrument.WriteTo(_temp.FullName);
+        var normed = _temp.PathOf("bfi-normed.json");
+        var result = AssessRunner.Run("norms", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--out", normed);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("agree: n 2800, mean 4.652, sd 0.898", result.StdoutLines[0], StringComparison.Ordinal);
+        var loaded = Instrument.Load(normed);
+        Assert.All(loaded.Scales, s => Assert.NotNull(s.Norm));
+        var jsonl = AssessRunner.Run("score", "--instrument", normed, "--responses", TestPaths.BfiItems, "--format", "jsonl");
+        using var first = System.Text.Json.JsonDocument.Parse(jsonl.StdoutLines[0]);
+        Assert.True(first.RootElement.GetProperty("scales").GetProperty("agree").TryGetProperty("norms", out _));
+    }
+
+    [Fact]
+    public void WritesCsvAndAppliesMedianImputationWhenAsked()
+    {
+        var instrument = BfiInstrument.WriteTo(_temp.FullName);
+        var none = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--format", "csv");
+        var median = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--format", "csv", "--impute", "median");
+        Assert.Equal(0, none.ExitCode);
+        Assert.Equal("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem", none.StdoutLines[0]);
+        Assert.Equal(6, median.StdoutLines.Length);
+        Assert.NotEqual(none.StdoutLines[1], median.StdoutLines[1]); // imputing 16–27 answers per item changes the statistics
+    }
+}

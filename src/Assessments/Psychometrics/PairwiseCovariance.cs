@@ -11,24 +11,49 @@ namespace Assessments.Psychometrics;
 internal static class PairwiseCovariance
 {
     /// <summary>The keyed values of <paramref name="items"/> (NaN for missing), one column per item.</summary>
-    public static double[][] KeyedColumns(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items)
+    public static double[][] KeyedColumns(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items, Imputation imputation = Imputation.None)
     {
         var columns = new double[items.Count][];
         for (var k = 0; k < items.Count; k++)
         {
             var item = items[k];
             var column = matrix.Column(item.Item.Index)[..matrix.RowCount];
+            var fill = double.NaN;
+            if (imputation != Imputation.None)
+            {
+                // psych imputes the raw item, then keys it: the reverse of a median or mean is min + max − it.
+                var answered = new List<double>();
+                foreach (var x in column)
+                {
+                    if (x != ResponseMatrix.Missing)
+                    {
+                        answered.Add(x);
+                    }
+                }
+
+                var raw = answered.Count == 0 ? double.NaN : imputation == Imputation.PsychMean ? answered.Average() : Median(answered);
+                fill = item.Reverse ? item.Item.Format!.Min + item.Item.Format.Max - raw : raw;
+            }
+
             var values = new double[matrix.RowCount];
             for (var r = 0; r < values.Length; r++)
             {
                 int x = column[r];
-                values[r] = x == ResponseMatrix.Missing ? double.NaN : item.Reverse ? item.Item.Format!.Reverse(x) : x;
+                values[r] = x == ResponseMatrix.Missing ? fill : item.Reverse ? item.Item.Format!.Reverse(x) : x;
             }
 
             columns[k] = values;
         }
 
         return columns;
+    }
+
+    /// <summary>R's <c>median</c>: the middle value, or the mean of the two middle values.</summary>
+    public static double Median(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
     }
 
     public static double[,] Compute(double[][] columns)

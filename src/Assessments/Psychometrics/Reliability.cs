@@ -9,23 +9,39 @@ namespace Assessments.Psychometrics;
 /// </summary>
 public static class Reliability
 {
-    /// <summary>Reliability and item statistics of every scale of <paramref name="instrument"/> on <paramref name="matrix"/>.</summary>
-    public static IReadOnlyList<ScaleReliability> Analyze(Instrument instrument, ResponseMatrix matrix)
+    /// <summary>
+    /// Reliability and item statistics of every scale of <paramref name="instrument"/> on <paramref name="matrix"/>. With an
+    /// <paramref name="imputation"/> the statistics are computed after imputing, as psych's <c>scoreItems</c> does.
+    /// </summary>
+    public static IReadOnlyList<ScaleReliability> Analyze(Instrument instrument, ResponseMatrix matrix, Imputation imputation = Imputation.None)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(matrix);
 
         // scoreItems takes its SMCs from the correlation matrix of every keyed item of the pool (sign does not change an SMC).
         var poolItems = instrument.Scales.SelectMany(s => s.Items).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
-        var poolColumns = PairwiseCovariance.KeyedColumns(matrix, poolItems);
+        var poolColumns = PairwiseCovariance.KeyedColumns(matrix, poolItems, imputation);
         var poolSmc = PairwiseCovariance.Smc(PairwiseCovariance.ToCorrelation(PairwiseCovariance.Compute(poolColumns)));
         var smcByItem = poolItems.Select((item, k) => (item.Item.Index, Smc: poolSmc[k])).ToDictionary(p => p.Index, p => p.Smc);
-        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem))];
+        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem, imputation))];
     }
 
-    private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc)
+    /// <summary>
+    /// Scale scores as psych's <c>scoreItems</c> gives them: with <see cref="Imputation.None"/> the mean of each person's
+    /// answered keyed items (NaN when none); otherwise the mean of all keyed items after replacing each missing answer by
+    /// the item's sample median or mean. Rows of the result are people, columns the instrument's scales.
+    /// </summary>
+    public static double[][] Scores(Instrument instrument, ResponseMatrix matrix, Imputation imputation)
     {
-        var columns = PairwiseCovariance.KeyedColumns(matrix, scale.Items);
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(matrix);
+        var perScale = instrument.Scales.Select(s => PersonMeans(PairwiseCovariance.KeyedColumns(matrix, s.Items, imputation))).ToList();
+        return [.. Enumerable.Range(0, matrix.RowCount).Select(r => perScale.Select(scale => scale[r]).ToArray())];
+    }
+
+    private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc, Imputation imputation)
+    {
+        var columns = PairwiseCovariance.KeyedColumns(matrix, scale.Items, imputation);
         var k = columns.Length;
         var c = PairwiseCovariance.Compute(columns);
         var r = PairwiseCovariance.ToCorrelation(c);
