@@ -15,7 +15,7 @@ internal static class AnalyzeCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column", "--impute"], []);
+        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column", "--impute", "--omega"], []);
         var format = line.Choice("--format", "table", "table", "json", "csv");
         var impute = line.Choice("--impute", "none", "none", "median", "mean") switch
         {
@@ -38,7 +38,15 @@ internal static class AnalyzeCommand
                 throw new UsageException($"'{instrument.Reference}' has no scales to analyse.");
             }
 
-            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, impute, stdout, stderr);
+            int? omega = null;
+            if (line.Get("--omega") is { } omegaText)
+            {
+                omega = int.TryParse(omegaText, NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f >= 1 && f <= 20
+                    ? f
+                    : throw new UsageException($"--omega takes the number of group factors, 1 to 20; found '{omegaText}'.");
+            }
+
+            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, impute, omega, stdout, stderr);
         }
 
         var responses = new List<CardSortResponse>();

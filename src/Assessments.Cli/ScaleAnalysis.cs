@@ -13,7 +13,8 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class ScaleAnalysis
 {
-    public static int Run(Instrument instrument, string path, string? idColumn, string format, Imputation imputation, TextWriter stdout, TextWriter stderr)
+    public static int Run(Instrument instrument, string path, string? idColumn, string format, Imputation imputation, int? omegaFactors,
+        TextWriter stdout, TextWriter stderr)
     {
         // Collect the valid rows through the scoring path, so the same parsing and rejection rules apply.
         var rows = new List<Response>();
@@ -30,15 +31,35 @@ internal static class ScaleAnalysis
             throw new InputException($"{path}: {rows.Count} valid row(s); reliability needs at least two people.");
         }
 
-        var stats = Reliability.Analyze(instrument, ResponseMatrix.FromResponses(instrument, rows), imputation);
+        var matrix = ResponseMatrix.FromResponses(instrument, rows);
+        var stats = Reliability.Analyze(instrument, matrix, imputation);
+        OmegaResult? omega = null;
+        if (omegaFactors is { } factors)
+        {
+            // ω of every scored item together, keyed as the scales key them (psych::omega on the item pool).
+            try
+            {
+                omega = Omega.Compute(instrument, matrix, factors, imputation);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
         stdout.WriteLine(format switch
         {
-            "json" => Json(instrument, summary, stats),
+            "json" => Json(instrument, summary, stats, omega),
             "csv" => Csv(stats),
-            _ => Table(instrument, summary, stats, imputation),
+            _ => Table(instrument, summary, stats, imputation) + OmegaText(omega),
         });
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
+
+    private static string OmegaText(OmegaResult? omega) => omega is null
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture,
+            $"\n\nomega of all items ({omega.Factors} group factors; minres, oblimin, Schmid–Leiman as psych::omega): omega_h {omega.OmegaHierarchical:0.000}, omega_t {omega.OmegaTotal:0.000}, alpha_std {omega.AlphaStandardized:0.000}, G6 {omega.G6:0.000}{(omega.Flipped.Any(f => f) ? $", {omega.Flipped.Count(f => f)} item(s) flipped" : "")}");
 
     private static string Csv(IReadOnlyList<ScaleReliability> stats)
     {
@@ -88,7 +109,7 @@ internal static class ScaleAnalysis
         return text.ToString().TrimEnd();
     }
 
-    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats)
+    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, OmegaResult? omega)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -148,6 +169,17 @@ internal static class ScaleAnalysis
             }
 
             json.WriteEndArray();
+            if (omega is not null)
+            {
+                json.WriteStartObject("omega");
+                json.WriteNumber("factors", omega.Factors);
+                json.WriteNumber("omegaH", omega.OmegaHierarchical);
+                json.WriteNumber("omegaT", omega.OmegaTotal);
+                json.WriteNumber("alphaStd", omega.AlphaStandardized);
+                json.WriteNumber("g6", omega.G6);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 
