@@ -54,7 +54,7 @@ public class LikertBenchmarks
     [Benchmark]
     public InstrumentResult ScoreOnePerson() => _instrument.Score(_person);
 
-    private static string Definition()
+    internal static string Definition()
     {
         var items = string.Join(",", Enumerable.Range(0, 60).Select(j => "{\"id\":\"Q" + j.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "\",\"format\":\"f\",\"text\":{\"en\":\"q\"}}"));
         var scales = string.Join(",", Enumerable.Range(0, 6).Select(s =>
