@@ -34,8 +34,15 @@ internal static class ScaleAnalysis
         var matrix = ResponseMatrix.FromResponses(instrument, rows);
         var stats = Reliability.Analyze(instrument, matrix, imputation);
         OmegaResult? omega = null;
+        var perScale = new Dictionary<string, OmegaResult>(StringComparer.Ordinal);
         if (omegaFactors is { } factors)
         {
+            // Per scale where it has at least three items per factor; then the whole pool.
+            foreach (var scale in instrument.Scales.Where(s => s.Items.Count >= 3 * factors))
+            {
+                perScale[scale.Id] = Omega.Compute(instrument, matrix, factors, imputation, scale);
+            }
+
             // ω of every scored item together, keyed as the scales key them (psych::omega on the item pool).
             try
             {
@@ -49,17 +56,36 @@ internal static class ScaleAnalysis
 
         stdout.WriteLine(format switch
         {
-            "json" => Json(instrument, summary, stats, omega),
+            "json" => Json(instrument, summary, stats, omega, perScale),
             "csv" => Csv(stats),
-            _ => Table(instrument, summary, stats, imputation) + OmegaText(omega),
+            _ => Table(instrument, summary, stats, imputation) + OmegaText(omega, perScale),
         });
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
-    private static string OmegaText(OmegaResult? omega) => omega is null
-        ? ""
-        : string.Create(CultureInfo.InvariantCulture,
-            $"\n\nomega of all items ({omega.Factors} group factors; minres, oblimin, Schmid–Leiman as psych::omega): omega_h {omega.OmegaHierarchical:0.000}, omega_t {omega.OmegaTotal:0.000}, alpha_std {omega.AlphaStandardized:0.000}, G6 {omega.G6:0.000}{(omega.Flipped.Any(f => f) ? $", {omega.Flipped.Count(f => f)} item(s) flipped" : "")}");
+    private static string OmegaText(OmegaResult? omega, Dictionary<string, OmegaResult> perScale)
+    {
+        if (omega is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\n\nomega ({omega.Factors} group factors; minres, oblimin, Schmid–Leiman as psych::omega)");
+        foreach (var (scale, o) in perScale)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  {scale,-16} omega_h {o.OmegaHierarchical:0.000}  omega_t {o.OmegaTotal:0.000}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture,
+            $"\n  {"all items",-16} omega_h {omega.OmegaHierarchical:0.000}  omega_t {omega.OmegaTotal:0.000}  alpha_std {omega.AlphaStandardized:0.000}  G6 {omega.G6:0.000}{(omega.Flipped.Any(f => f) ? $"  ({omega.Flipped.Count(f => f)} item(s) flipped)" : "")}");
+        if (perScale.Count < 1)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  (no scale has the {3 * omega.Factors} items {omega.Factors} factors need for its own omega)");
+        }
+
+        return text.ToString();
+    }
 
     private static string Csv(IReadOnlyList<ScaleReliability> stats)
     {
@@ -109,7 +135,8 @@ internal static class ScaleAnalysis
         return text.ToString().TrimEnd();
     }
 
-    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, OmegaResult? omega)
+    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, OmegaResult? omega,
+        Dictionary<string, OmegaResult> perScale)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -137,6 +164,11 @@ internal static class ScaleAnalysis
                 json.WriteNumber("averageRScoreItems", s.AverageRScoreItems);
                 json.WriteNumber("signalNoise", s.SignalNoise);
                 json.WriteNumber("sem", s.Sem);
+                if (perScale.TryGetValue(s.ScaleId, out var scaleOmega))
+                {
+                    json.WriteNumber("omegaH", scaleOmega.OmegaHierarchical);
+                    json.WriteNumber("omegaT", scaleOmega.OmegaTotal);
+                }
                 json.WriteStartArray("items");
                 foreach (var i in s.ItemStatistics)
                 {

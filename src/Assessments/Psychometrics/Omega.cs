@@ -18,11 +18,17 @@ public static class Omega
     /// ω of every item the instrument's scales use, keyed as the scales key them (reverse items recoded with the format's
     /// endpoints), on <paramref name="matrix"/>; with an <paramref name="imputation"/> the missing answers are imputed first.
     /// </summary>
-    public static OmegaResult Compute(Instrument instrument, Responses.ResponseMatrix matrix, int factors, Imputation imputation = Imputation.None)
+    /// <param name="instrument">The instrument whose scales key the items.</param>
+    /// <param name="matrix">The sample.</param>
+    /// <param name="factors">The number of group factors.</param>
+    /// <param name="imputation">Sample imputation before the correlations, or none (pairwise).</param>
+    /// <param name="scale">One scale's items only, instead of the whole pool.</param>
+    public static OmegaResult Compute(Instrument instrument, Responses.ResponseMatrix matrix, int factors, Imputation imputation = Imputation.None,
+        Definitions.Scale? scale = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(matrix);
-        var items = instrument.Scales.SelectMany(s => s.Items).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
+        var items = (scale?.Items ?? instrument.Scales.SelectMany(s => s.Items)).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
         if (items.Count < 3 * factors)
         {
             throw new ArgumentException($"ω with {factors} group factors needs at least {3 * factors} items; the scales use {items.Count}.", nameof(factors));
