@@ -160,7 +160,9 @@ internal sealed class CsvScoreRun
             Log.WriteLine($"warning: {ResponsesPath}: no column for {absent.Count} item(s) of {Instrument.Reference} ({string.Join(", ", absent.Take(10))}{(absent.Count > 10 ? ", …" : "")}); their answers count as missing.");
         }
 
-        return new Layout(names, idColumn, itemOfColumn);
+        var min = itemOfColumn.Select(i => i < 0 ? 1 : Instrument.Items[i].Format?.Min ?? 1).ToArray();
+        var max = itemOfColumn.Select(i => i < 0 ? 0 : Instrument.Items[i].Format?.Max ?? 0).ToArray();
+        return new Layout(names, idColumn, itemOfColumn, min, max);
     }
 
     private void ParseRow(SepReader.Row row, Layout layout, ResponseMatrix matrix, Chunk chunk, long rowNumber)
@@ -184,7 +186,24 @@ internal sealed class CsvScoreRun
                 continue;
             }
 
-            if (!AnswerText.TryParse(row[c].Span, out var answer, out var error))
+            var span = row[c].Span;
+            if (span.IsEmpty)
+            {
+                continue; // missing: the matrix cell stays Missing
+            }
+
+            // Fast path for the common one-digit answer; anything else goes through the full parser and its messages.
+            if (span.Length == 1 && (uint)(span[0] - '0') <= 9)
+            {
+                var digit = span[0] - '0';
+                if (digit >= layout.Min[c] && digit <= layout.Max[c])
+                {
+                    matrix[r, item] = (short)digit;
+                    continue;
+                }
+            }
+
+            if (!AnswerText.TryParse(span, out var answer, out var error))
             {
                 (chunk.Problems[r] ??= []).Add((layout.Names[c], error!));
             }
@@ -266,7 +285,7 @@ internal sealed class CsvScoreRun
         var summary = csv && Instrument.KindHandler.SummaryColumns(Instrument).Count > 0;
         if (csv && !summary)
         {
-            Output!.WriteLine(CsvLine(batch, id, row, []));
+            WriteCsvLine(batch, id, row);
         }
 
         if (OnResult is null && OnResponse is null && !summary && (Output is null || Format != "jsonl"))
@@ -307,6 +326,34 @@ internal sealed class CsvScoreRun
         }
     }
 
+    private char[] _line = new char[256];
+
+    /// <summary>The hot path of CSV output: the id and the scale values formatted straight into a reused buffer.</summary>
+    private void WriteCsvLine(ScaleScoreBatch batch, string id, int row)
+    {
+        var escaped = CsvText.Escape(id, Separator);
+        var needed = escaped.Length + (Instrument.Scales.Count * 26) + 1;
+        if (_line.Length < needed)
+        {
+            _line = new char[needed * 2];
+        }
+
+        escaped.CopyTo(_line);
+        var length = escaped.Length;
+        for (var s = 0; s < Instrument.Scales.Count; s++)
+        {
+            _line[length++] = Separator;
+            var value = batch.GetValues(s)[row];
+            if (!double.IsNaN(value))
+            {
+                value.TryFormat(_line.AsSpan(length), out var written, "R", CultureInfo.InvariantCulture);
+                length += written;
+            }
+        }
+
+        Output!.WriteLine(_line.AsSpan(0, length));
+    }
+
     private string CsvLine(ScaleScoreBatch batch, string id, int row, IReadOnlyList<string> summary)
     {
         var line = new StringBuilder(CsvText.Escape(id, Separator));
@@ -334,7 +381,7 @@ internal sealed class CsvScoreRun
     // French texts stay readable in the file (é, not \u00E9); the output is a data file, never embedded in HTML.
     private static readonly JsonWriterOptions JsonLinesOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn);
+    private sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn, int[] Min, int[] Max);
 
     private sealed class Chunk(int size)
     {
