@@ -26,6 +26,8 @@ internal static class AssessCli
           analyze --instrument FILE --responses FILE [--format table|json|csv] [--impute none|median|mean] [--lang en|fr]
                                            Scales (CSV): alpha, G6, average r, S/N, SEM and item statistics as psych;
                                            card sorts (JSON Lines): Borda consensus, Kendall's W, Thurstone, Bradley–Terry.
+          generate --instrument FILE --rows N [--seed S] [--missing 0.05] [--out FILE]
+                                           A deterministic synthetic responses CSV (benchmarks, pipeline tests).
           norms --instrument FILE --responses FILE.csv --out FILE.json
                                            Write a copy of the instrument with norms (mean, SD, frequency table per scale).
           demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
@@ -67,6 +69,7 @@ internal static class AssessCli
                 "match" => MatchCommand.Run(rest, stdout, stderr),
                 "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
                 "norms" => NormsCommand.Run(rest, stdout, stderr),
+                "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "demo" => DemoCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
