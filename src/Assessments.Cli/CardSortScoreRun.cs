@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assessments.CardSort;
@@ -23,31 +21,8 @@ internal static class CardSortScoreRun
             output.WriteLine("respondent," + string.Join(",", instrument.KindHandler.SummaryColumns(instrument).Select(c => CsvText.Escape(c, ','))));
         }
 
-        rejects?.WriteLine("row,line,respondent,column,reason");
-        long read = 0, scored = 0, rejected = 0, lineNumber = 0;
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        return JsonLinesRun.Run(path, CardSortJson.Default.CardSortLine, "card sort", rejects, parsed =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            read++;
-            CardSortLine? parsed;
-            try
-            {
-                parsed = JsonSerializer.Deserialize(line, CardSortJson.Default.CardSortLine);
-            }
-            catch (JsonException ex)
-            {
-                rejected++;
-                Reject(rejects, read, lineNumber, "", "", "The line is not a valid card sort: " + ex.Message.Split(" Path:", 2)[0]);
-                continue;
-            }
-
             var choices = parsed?.Choices?.Select(c => c.Count == 3 ? new PairedChoice(c[0], c[1], c[2]) : new PairedChoice("", "", "")).ToList();
             var response = new CardSortResponse(parsed?.Respondent, parsed?.Piles, parsed?.Ranks, choices);
             var problems = CardSortScorer.Validate(instrument, response);
@@ -58,46 +33,22 @@ internal static class CardSortScoreRun
 
             if (problems.Count > 0)
             {
-                rejected++;
-                foreach (var problem in problems)
-                {
-                    Reject(rejects, read, lineNumber, parsed?.Respondent ?? "", problem.ItemId, problem.Message);
-                }
-
-                continue;
+                return (parsed?.Respondent, problems);
             }
 
             var result = CardSortScorer.Score(instrument, response);
-            scored++;
             onResult?.Invoke(result);
             onResponse?.Invoke(response);
-            if (output is null)
+            if (output is not null)
             {
-                continue;
+                output.WriteLine(format == "csv"
+                    ? CsvText.Escape(result.RespondentId ?? "", ',') + "," + string.Join(",", result.SummaryValues().Select(v => CsvText.Escape(v, ',')))
+                    : JsonLinesRun.Json(result));
             }
 
-            if (format == "csv")
-            {
-                output.WriteLine(CsvText.Escape(result.RespondentId ?? "", ',') + "," + string.Join(",", result.SummaryValues().Select(v => CsvText.Escape(v, ','))));
-            }
-            else
-            {
-                using var stream = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                {
-                    result.WriteJson(writer);
-                }
-
-                output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-            }
-        }
-
-        return new ScoreSummary(read, scored, rejected);
+            return (parsed?.Respondent, problems);
+        });
     }
-
-    private static void Reject(TextWriter? rejects, long row, long line, string respondent, string column, string reason) =>
-        rejects?.WriteLine(string.Join(",", row.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture),
-            CsvText.Escape(respondent, ','), CsvText.Escape(column, ','), CsvText.Escape(reason, ',')));
 }
 
 internal sealed class CardSortLine

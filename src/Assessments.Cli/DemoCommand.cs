@@ -95,10 +95,7 @@ internal static class DemoCommand
 
         var french = language == "fr";
         stdout.WriteLine();
-        stdout.WriteLine(new string('─', 72));
-        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
-        stdout.WriteLine(instrument.Notice?[language]);
+        Header(stdout, instrument, language);
         foreach (var result in results)
         {
             stdout.WriteLine();
@@ -165,10 +162,7 @@ internal static class DemoCommand
         }.Run();
 
         stdout.WriteLine();
-        stdout.WriteLine(new string('─', 72));
-        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
-        stdout.WriteLine(instrument.Notice?[language]);
+        Header(stdout, instrument, language);
         var french = language == "fr";
         foreach (var result in results)
         {
@@ -243,10 +237,7 @@ internal static class DemoCommand
         var summary = CardSortScoreRun.Run(instrument, Path.Combine(folder, "examples", "values-cards.responses.jsonl"), null, "jsonl", null, results.Add);
         var french = language == "fr";
         stdout.WriteLine();
-        stdout.WriteLine(new string('─', 72));
-        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
-        stdout.WriteLine(instrument.Notice?[language]);
+        Header(stdout, instrument, language);
         var titles = settings.Cards.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var result in results)
         {
@@ -301,10 +292,7 @@ internal static class DemoCommand
         var summary = IkigaiScoreRun.Run(instrument, Path.Combine(folder, "examples", "ikigai.responses.jsonl"), null, "jsonl", null, results.Add);
         var french = language == "fr";
         stdout.WriteLine();
-        stdout.WriteLine(new string('─', 72));
-        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
-        stdout.WriteLine(instrument.Notice?[language]);
+        Header(stdout, instrument, language);
         foreach (var result in results)
         {
             stdout.WriteLine();
@@ -355,6 +343,15 @@ internal static class DemoCommand
         (ConsistencyLevel.Medium, true) => "moyenne",
         _ => "faible",
     };
+
+    /// <summary>A rule, then the instrument's title, reference, fingerprint and notice.</summary>
+    private static void Header(TextWriter stdout, Instrument instrument, string language)
+    {
+        stdout.WriteLine(new string('─', 72));
+        stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
+        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(instrument.Notice?[language]);
+    }
 
     private static string Title(Scale scale, string language) => scale.Title?[language] ?? scale.Id;
 

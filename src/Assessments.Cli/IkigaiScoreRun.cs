@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assessments.Ikigai;
@@ -24,78 +23,41 @@ internal static class IkigaiScoreRun
             output.WriteLine(CsvHeader);
         }
 
-        rejects?.WriteLine("row,line,respondent,column,reason");
-        long read = 0, scored = 0, rejected = 0, lineNumber = 0;
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        return JsonLinesRun.Run(path, IkigaiJson.Default.IkigaiLine, "Ikigai response", rejects, parsed =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            read++;
-            IkigaiLine? parsed;
-            try
-            {
-                parsed = JsonSerializer.Deserialize(line, IkigaiJson.Default.IkigaiLine);
-            }
-            catch (JsonException ex)
-            {
-                rejected++;
-                Reject(rejects, read, lineNumber, "", "", "The line is not a valid Ikigai response: " + ex.Message.Split(" Path:", 2)[0]);
-                continue;
-            }
-
             var (response, problems) = ToResponse(parsed);
             problems = [.. problems, .. response is null ? [] : IkigaiScorer.Validate(instrument, response)];
             if (problems.Count > 0)
             {
-                rejected++;
-                foreach (var problem in problems)
-                {
-                    Reject(rejects, read, lineNumber, parsed?.Respondent ?? "", problem.ItemId, problem.Message);
-                }
-
-                continue;
+                return (parsed?.Respondent, problems);
             }
 
             var result = IkigaiScorer.Score(instrument, response!);
-            scored++;
             onResult?.Invoke(result);
             if (output is null)
             {
-                continue;
+                return (parsed?.Respondent, problems);
             }
 
-            if (format == "csv")
+            if (format != "csv")
             {
-                foreach (var c in result.Candidates)
-                {
-                    output.WriteLine(string.Join(",", new[]
-                    {
-                        CsvText.Escape(result.RespondentId ?? "", ','), N(c.Rank), CsvText.Escape(c.Id, ','), CsvText.Escape(c.Label ?? "", ','),
-                        D(c.Memberships[0]), D(c.Memberships[1]), D(c.Memberships[2]), D(c.Memberships[3]),
-                        D(c.Passion), D(c.Mission), D(c.Profession), D(c.Vocation), D(c.Ikigai),
-                        CsvText.Escape(c.RegionName, ','), IkigaiKind.CircleKeys[(int)c.Weakest], D(c.Gap),
-                    }));
-                }
+                output.WriteLine(JsonLinesRun.Json(result));
+                return (parsed?.Respondent, problems);
             }
-            else
+
+            foreach (var c in result.Candidates)
             {
-                using var stream = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                output.WriteLine(string.Join(",", new[]
                 {
-                    result.WriteJson(writer);
-                }
-
-                output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+                    CsvText.Escape(result.RespondentId ?? "", ','), N(c.Rank), CsvText.Escape(c.Id, ','), CsvText.Escape(c.Label ?? "", ','),
+                    D(c.Memberships[0]), D(c.Memberships[1]), D(c.Memberships[2]), D(c.Memberships[3]),
+                    D(c.Passion), D(c.Mission), D(c.Profession), D(c.Vocation), D(c.Ikigai),
+                    CsvText.Escape(c.RegionName, ','), IkigaiKind.CircleKeys[(int)c.Weakest], D(c.Gap),
+                }));
             }
-        }
 
-        return new ScoreSummary(read, scored, rejected);
+            return (parsed?.Respondent, problems);
+        });
     }
 
     private static (IkigaiResponse? Response, IReadOnlyList<ResponseProblem> Problems) ToResponse(IkigaiLine? line)
@@ -151,10 +113,6 @@ internal static class IkigaiScoreRun
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string D(double value) => CsvText.Number(value);
-
-    private static void Reject(TextWriter? rejects, long row, long line, string respondent, string column, string reason) =>
-        rejects?.WriteLine(string.Join(",", row.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture),
-            CsvText.Escape(respondent, ','), CsvText.Escape(column, ','), CsvText.Escape(reason, ',')));
 }
 
 internal sealed class IkigaiLine
