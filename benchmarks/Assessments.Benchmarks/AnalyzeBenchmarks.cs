@@ -21,16 +21,7 @@ public class AnalyzeBenchmarks
     public void Setup()
     {
         _instrument = Instrument.Parse(LikertBenchmarks.Definition());
-        var random = new Random(42);
-        _matrix = new ResponseMatrix(60, Rows) { RowCount = Rows };
-        for (var j = 0; j < 60; j++)
-        {
-            var column = _matrix.Column(j);
-            for (var r = 0; r < Rows; r++)
-            {
-                column[r] = random.NextDouble() < 0.05 ? ResponseMatrix.Missing : (short)random.Next(1, 6);
-            }
-        }
+        _matrix = LikertBenchmarks.RandomMatrix(Rows);
     }
 
     [Benchmark]
