@@ -60,6 +60,38 @@ public class GroupStatisticsTests
     }
 
     [Fact]
+    public void ScalesGuilfordsVegetablesAsPsychDoes()
+    {
+        // Guilford (1954) via psychTools::vegetables (METHODS.md §6.6): share preferring the column vegetable over the row one,
+        // in the order Turnips, Cabbage, Beets, Asparagus, Carrots, Spinach, String beans, Peas, Corn.
+        double[,] veg =
+        {
+            { 0.5, 0.818, 0.77, 0.811, 0.878, 0.892, 0.899, 0.892, 0.926 },
+            { 0.182, 0.5, 0.601, 0.723, 0.743, 0.736, 0.811, 0.845, 0.858 },
+            { 0.23, 0.399, 0.5, 0.561, 0.736, 0.676, 0.845, 0.797, 0.818 },
+            { 0.189, 0.277, 0.439, 0.5, 0.561, 0.588, 0.676, 0.601, 0.73 },
+            { 0.122, 0.257, 0.264, 0.439, 0.5, 0.493, 0.574, 0.709, 0.764 },
+            { 0.108, 0.264, 0.324, 0.412, 0.507, 0.5, 0.628, 0.682, 0.628 },
+            { 0.101, 0.189, 0.155, 0.324, 0.426, 0.372, 0.5, 0.527, 0.642 },
+            { 0.108, 0.155, 0.203, 0.399, 0.291, 0.318, 0.473, 0.5, 0.628 },
+            { 0.074, 0.142, 0.182, 0.27, 0.236, 0.372, 0.358, 0.372, 0.5 },
+        };
+        var fit = ThurstoneScaling.Fit(veg);
+        // Published scale (METHODS.md §6.6): Turnips 0, Cabbage .522, Beets .654, Asparagus .980, Carrots 1.117, Spinach 1.144,
+        // String beans 1.400, Peas 1.444, Corn 1.629; GF = .9943.
+        double[] published = [0, 0.522, 0.654, 0.980, 1.117, 1.144, 1.400, 1.444, 1.629];
+        for (var j = 0; j < 9; j++)
+        {
+            Assert.Equal(published[j], fit.Scale[j], 0.0006); // published to three decimals
+        }
+
+        Assert.Equal(0.9943, fit.GoodnessOfFit, 0.00005);
+        // psych 2.2.9's thurstone(veg)$GF to 17 digits (R 4.2.2 with Debian's r-cran-psych, run for this test): 0.99430251835990024.
+        Assert.Equal(0.99430251835990024, fit.GoodnessOfFit, 1e-9);
+        Assert.Equal(0.52204579484677871, fit.Scale[1], 1e-9); // psych's unrounded colMeans(qnorm(veg)) − min
+    }
+
+    [Fact]
     public void ThurstoneRecoversAScaleThatGeneratedTheProportions()
     {
         // P[i, j] = Φ(s_j − s_i) exactly: Case V recovers s up to its minimum, and the fit is perfect.
