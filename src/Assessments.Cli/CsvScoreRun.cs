@@ -43,8 +43,11 @@ internal sealed class CsvScoreRun
     /// <summary>Called with each scored row's full result, in input order (the demo uses it).</summary>
     public Action<InstrumentResult>? OnResult { get; init; }
 
-    /// <summary>Called with each scored row's answers, in input order (<c>assess analyze</c> uses it).</summary>
+    /// <summary>Called with each scored row's answers, in input order.</summary>
     public Action<Response>? OnResponse { get; init; }
+
+    /// <summary>Called with the chunk's matrix and row of each scored row, in input order (<c>assess analyze</c> and <c>norms</c> copy them compactly).</summary>
+    public Action<ResponseMatrix, int>? OnMatrixRow { get; init; }
 
     public ScoreSummary Run()
     {
@@ -254,6 +257,7 @@ internal sealed class CsvScoreRun
             else
             {
                 scored++;
+                OnMatrixRow?.Invoke(matrix, r);
                 WriteScored(matrix, batch, chunk.Ids[r], r, layout);
             }
         }

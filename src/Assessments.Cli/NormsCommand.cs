@@ -27,19 +27,19 @@ internal static class NormsCommand
             throw new InputException($"{responsesPath}: file not found.");
         }
 
-        var rows = new List<Response>();
+        var rows = new MatrixCollector(instrument.Items.Count);
         var summary = new CsvScoreRun
         {
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
             IdColumn = line.Get("--id-column"),
-            OnResponse = rows.Add,
+            OnMatrixRow = rows.Add,
         }.Run();
         IReadOnlyList<NormGroup> norms;
         try
         {
-            norms = NormsBuilder.Build(instrument, ResponseMatrix.FromResponses(instrument, rows));
+            norms = NormsBuilder.Build(instrument, rows.ToMatrix());
         }
         catch (ArgumentException ex)
         {

@@ -17,21 +17,21 @@ internal static class ScaleAnalysis
         TextWriter stdout, TextWriter stderr)
     {
         // Collect the valid rows through the scoring path, so the same parsing and rejection rules apply.
-        var rows = new List<Response>();
+        var rows = new MatrixCollector(instrument.Items.Count);
         var summary = new CsvScoreRun
         {
             Instrument = instrument,
             ResponsesPath = path,
             Log = stderr,
             IdColumn = idColumn,
-            OnResponse = rows.Add,
+            OnMatrixRow = rows.Add,
         }.Run();
-        if (rows.Count < 2)
+        if (rows.Rows < 2)
         {
-            throw new InputException($"{path}: {rows.Count} valid row(s); reliability needs at least two people.");
+            throw new InputException($"{path}: {rows.Rows} valid row(s); reliability needs at least two people.");
         }
 
-        var matrix = ResponseMatrix.FromResponses(instrument, rows);
+        var matrix = rows.ToMatrix();
         var stats = Reliability.Analyze(instrument, matrix, imputation);
         OmegaResult? omega = null;
         var perScale = new Dictionary<string, OmegaResult>(StringComparer.Ordinal);
