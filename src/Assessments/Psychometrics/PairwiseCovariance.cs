@@ -60,13 +60,15 @@ internal static class PairwiseCovariance
     {
         var k = columns.Length;
         var c = new double[k, k];
-        for (var i = 0; i < k; i++)
+
+        // Each pair is computed on its own, always in row order: running pairs on several threads cannot change a bit.
+        Parallel.For(0, k, i =>
         {
             for (var j = i; j < k; j++)
             {
                 c[i, j] = c[j, i] = Pair(columns[i], columns[j]);
             }
-        }
+        });
 
         return c;
     }
