@@ -161,6 +161,23 @@ public sealed class Instrument
     public IReadOnlyList<ResponseProblem> Validate(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
+
+        // The common case first, without sorting or allocating: every answer names an item and fits its format.
+        var valid = true;
+        foreach (var (itemId, answer) in response.Answers)
+        {
+            if (!_itemsById.TryGetValue(itemId, out var known) || (answer is { } a && (known.Format is null || !known.Format.Contains(a))))
+            {
+                valid = false;
+                break;
+            }
+        }
+
+        if (valid)
+        {
+            return [];
+        }
+
         var problems = new List<ResponseProblem>();
         foreach (var (itemId, answer) in response.Answers.OrderBy(a => FindItem(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -188,8 +205,8 @@ public sealed class Instrument
             throw new InvalidResponseException(problems);
         }
 
-        var answers = new int[Items.Count];
-        answers.AsSpan().Fill(ResponseMatrix.Missing);
+        Span<int> answers = Items.Count <= 256 ? stackalloc int[Items.Count] : new int[Items.Count];
+        answers.Fill(ResponseMatrix.Missing);
         foreach (var (itemId, answer) in response.Answers)
         {
             if (answer is { } x)

@@ -43,7 +43,7 @@ internal sealed class CompiledScale
     /// One person's score from dense answers (by item index, <see cref="ResponseMatrix.Missing"/> for missing): the same
     /// additions in the same order as <see cref="BatchScorer"/> makes for one row.
     /// </summary>
-    public ScaleScore Score(ReadOnlySpan<int> answers)
+    public ScaleScore Score(scoped ReadOnlySpan<int> answers)
     {
         long intSum = 0;
         double weightedSum = 0, answeredWeight = 0;
