@@ -53,7 +53,7 @@ public class CardSortTests
     [Fact]
     public void GivesTiedPilesMidRanks()
     {
-        // Two piles with no ranks asked (rankTop 2 but only… every card in "some" or "less"): the first pile is empty, so nothing is ranked.
+        // Every card in "some" or "less": the first pile is empty, so no rank is asked and each pile is one tie group.
         var result = CardSortScorer.Score(Piles, new CardSortResponse("p",
             piles: new Dictionary<string, string> { ["autonomy"] = "some", ["team"] = "some", ["money"] = "less", ["learning"] = "some", ["security"] = "less" }));
         Assert.Equal([2, 2, 4.5, 2, 4.5], result.Cards.Select(c => c.Rank)); // positions 1–3 share 2, positions 4–5 share 4.5
