@@ -15,7 +15,7 @@ internal static class AssessCli
           validate FILE...                 Check instrument definitions; print every problem.
           score --instrument FILE --responses FILE.csv [--out FILE] [--format csv|jsonl]
                 [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
-                [--separator CHAR] [--threads N]
+                [--separator CHAR] [--threads N] [--reader auto|general]
                                            Score a CSV of responses (header: id column, then item ids);
                                            for a card sort or an Ikigai exercise, JSON Lines.
           match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv
@@ -146,13 +146,14 @@ internal static class AssessCli
     private static int Score(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var line = CommandLine.Parse(args,
-            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads"], []);
+            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads", "--reader"], []);
         if (line.Positional.Count > 0)
         {
             throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
         }
 
         var format = line.Choice("--format", "csv", "csv", "jsonl");
+        var readerChoice = line.Choice("--reader", "auto", "auto", "general");
         var extra = line.Choice("--extra-columns", "error", "error", "ignore");
         var separator = line.Get("--separator") ?? ",";
         if (separator is "\\t" or "tab")
@@ -207,6 +208,7 @@ internal static class AssessCli
             IgnoreExtraColumns = extra == "ignore",
             ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
             Scoring = new ScoringOptions { MaxDegreeOfParallelism = threads },
+            GeneralReaderOnly = readerChoice == "general",
         };
         var summary = run.Run();
         output.Commit();

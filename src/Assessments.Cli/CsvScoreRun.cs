@@ -49,8 +49,17 @@ internal sealed class CsvScoreRun
     /// <summary>Called with the chunk's matrix and row of each scored row, in input order (<c>assess analyze</c> and <c>norms</c> copy them compactly).</summary>
     public Action<ResponseMatrix, int>? OnMatrixRow { get; init; }
 
+    /// <summary>Forces the general (Sep) reader even where the byte-level fast path applies (tests compare the two; <c>--reader general</c>).</summary>
+    public bool GeneralReaderOnly { get; init; }
+
     public ScoreSummary Run()
     {
+        if (!GeneralReaderOnly && Output is not null && Format == "csv" && OnResult is null && OnResponse is null && OnMatrixRow is null
+            && Fast.FastCsvScoreRun.TryRun(this) is { } fast)
+        {
+            return fast;
+        }
+
         SepReader reader;
         try
         {
@@ -119,7 +128,18 @@ internal sealed class CsvScoreRun
         var names = new string[header.ColCount];
         for (var c = 0; c < names.Length; c++)
         {
-            names[c] = header[c].ToString().Trim().TrimStart('\uFEFF');
+            names[c] = header[c].ToString();
+        }
+
+        return ReadHeader(names);
+    }
+
+    /// <summary>Maps the header's column names to the id column, items and ignored columns (shared by both readers).</summary>
+    internal Layout ReadHeader(string[] names)
+    {
+        for (var c = 0; c < names.Length; c++)
+        {
+            names[c] = names[c].Trim().TrimStart('\uFEFF');
         }
 
         var idColumn = 0;
@@ -158,8 +178,9 @@ internal sealed class CsvScoreRun
         }
 
         var absent = Instrument.Items.Where(i => i.Format is not null && Array.IndexOf(itemOfColumn, i.Index) < 0).Select(i => i.Id).ToList();
-        if (absent.Count > 0)
+        if (absent.Count > 0 && !_headerWarned)
         {
+            _headerWarned = true;
             Log.WriteLine($"warning: {ResponsesPath}: no column for {absent.Count} item(s) of {Instrument.Reference} ({string.Join(", ", absent.Take(10))}{(absent.Count > 10 ? ", …" : "")}); their answers count as missing.");
         }
 
@@ -189,41 +210,55 @@ internal sealed class CsvScoreRun
                 continue;
             }
 
-            var span = row[c].Span;
-            if (span.IsEmpty)
+            var value = ParseCell(row[c].Span, c, layout, ref chunk.Problems[r]);
+            if (value != ResponseMatrix.Missing)
             {
-                continue; // missing: the matrix cell stays Missing
-            }
-
-            // Fast path for the common one-digit answer; anything else goes through the full parser and its messages.
-            if (span.Length == 1 && (uint)(span[0] - '0') <= 9)
-            {
-                var digit = span[0] - '0';
-                if (digit >= layout.Min[c] && digit <= layout.Max[c])
-                {
-                    matrix[r, item] = (short)digit;
-                    continue;
-                }
-            }
-
-            if (!AnswerText.TryParse(span, out var answer, out var error))
-            {
-                (chunk.Problems[r] ??= []).Add((layout.Names[c], error!));
-            }
-            else if (answer is { } x)
-            {
-                // Checked here as well as in ScoreBatch so that a row with several bad cells lists every one of them.
-                var definition = Instrument.Items[item];
-                if (definition.Format?.Contains(x) != true)
-                {
-                    (chunk.Problems[r] ??= []).Add((layout.Names[c], Instrument.DescribeBadAnswer(definition, x)));
-                }
-                else
-                {
-                    matrix[r, item] = (short)x;
-                }
+                matrix[r, item] = value;
             }
         }
+    }
+
+    /// <summary>
+    /// One item cell: its answer, or <see cref="ResponseMatrix.Missing"/> when empty or bad (a bad cell adds its problem).
+    /// Both readers call this, so a row's answers and messages never depend on which reader saw it.
+    /// </summary>
+    internal short ParseCell(ReadOnlySpan<char> span, int column, Layout layout, ref List<(string Column, string Reason)>? problems)
+    {
+        if (span.IsEmpty)
+        {
+            return ResponseMatrix.Missing;
+        }
+
+        // Fast path for the common one-digit answer; anything else goes through the full parser and its messages.
+        if (span.Length == 1 && (uint)(span[0] - '0') <= 9)
+        {
+            var digit = span[0] - '0';
+            if (digit >= layout.Min[column] && digit <= layout.Max[column])
+            {
+                return (short)digit;
+            }
+        }
+
+        var item = layout.ItemOfColumn[column];
+        if (!AnswerText.TryParse(span, out var answer, out var error))
+        {
+            (problems ??= []).Add((layout.Names[column], error!));
+        }
+        else if (answer is { } x)
+        {
+            // Checked here as well as in ScoreBatch so that a row with several bad cells lists every one of them.
+            var definition = Instrument.Items[item];
+            if (definition.Format?.Contains(x) != true)
+            {
+                (problems ??= []).Add((layout.Names[column], Instrument.DescribeBadAnswer(definition, x)));
+            }
+            else
+            {
+                return (short)x;
+            }
+        }
+
+        return ResponseMatrix.Missing;
     }
 
     private (long Scored, long Rejected) Flush(ResponseMatrix matrix, ScaleScoreBatch batch, Chunk chunk, Layout layout, long scored, long rejected)
@@ -267,7 +302,7 @@ internal sealed class CsvScoreRun
         return (scored, rejected);
     }
 
-    private void WriteOutputHeader(Layout layout)
+    internal void WriteOutputHeader(Layout layout)
     {
         if (Output is null || Format != "csv")
         {
@@ -330,6 +365,8 @@ internal sealed class CsvScoreRun
         }
     }
 
+    private bool _headerWarned;
+
     private char[] _line = new char[256];
 
     /// <summary>The hot path of CSV output: the id and the scale values formatted straight into a reused buffer.</summary>
@@ -375,17 +412,20 @@ internal sealed class CsvScoreRun
     }
 
     private void WriteReject(Chunk chunk, int r, string column, string reason) =>
-        Rejects?.WriteLine(string.Join(",",
-            chunk.RowNumbers[r].ToString(CultureInfo.InvariantCulture),
-            chunk.Lines[r].ToString(CultureInfo.InvariantCulture),
-            CsvText.Escape(chunk.Ids[r], ','),
+        WriteReject(Rejects, chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], column, reason);
+
+    internal static void WriteReject(TextWriter? rejects, long rowNumber, long lineNumber, string id, string column, string reason) =>
+        rejects?.WriteLine(string.Join(",",
+            rowNumber.ToString(CultureInfo.InvariantCulture),
+            lineNumber.ToString(CultureInfo.InvariantCulture),
+            CsvText.Escape(id, ','),
             CsvText.Escape(column, ','),
             CsvText.Escape(reason, ',')));
 
     // French texts stay readable in the file (é, not \u00E9); the output is a data file, never embedded in HTML.
     private static readonly JsonWriterOptions JsonLinesOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn, int[] Min, int[] Max);
+    internal sealed record Layout(string[] Names, int IdColumn, int[] ItemOfColumn, int[] Min, int[] Max);
 
     private sealed class Chunk(int size)
     {

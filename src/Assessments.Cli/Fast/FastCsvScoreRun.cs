@@ -1,0 +1,838 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text;
+using Assessments.Responses;
+using nietras.SeparatedValues;
+
+namespace Assessments.Cli.Fast;
+
+/// <summary>
+/// The fast path of <c>assess score</c> for plain Likert instruments with one-digit answers and CSV output. It reads UTF-8
+/// bytes in blocks cut at record boundaries; a line of the simple shape (one-digit or empty answers, no quotes, an id without
+/// special characters) is parsed with vector compares and table lookups, without branching on its values; every other record
+/// goes to Sep — the reference reader — and the same cell parser and messages as the general path. Answers are stored one
+/// byte each in tiles of 64 rows; scales are summed a vector of respondents at a time; each (sum, answered) pair's output
+/// text comes from a table filled by the reference arithmetic and formatter. Each thread takes the next block, parses,
+/// scores and formats it; blocks are written strictly in input order. A pool of a few blocks is reused for the whole file,
+/// so memory stays flat whatever its length. The output bytes are the general path's, which the tests check on random
+/// files with odd lines.
+/// </summary>
+internal sealed class FastCsvScoreRun : IDisposable
+{
+    private const int BlockSize = 1 << 19;
+    private readonly CsvScoreRun _owner;
+    private readonly FastScorePlan _plan;
+    private readonly Stream _input;
+    private readonly byte[] _newLine;
+    private readonly Lock _readLock = new();
+    private readonly Lock _writeLock = new();
+    private readonly Dictionary<long, FastChunk> _finished = [];
+    private byte[] _carry;
+    private int _carryLength;
+    private bool _eof;
+    private bool _done;
+    private long _nextSequence;
+    private long _nextToWrite;
+    private long _rowsWritten;
+    private long _linesWritten;
+    private Exception? _failure;
+    private readonly CancellationTokenSource _cancel = new();
+
+    private FastCsvScoreRun(CsvScoreRun owner, FastScorePlan plan, Stream input, long firstDataLine, byte[] newLine, byte[] carry)
+    {
+        _owner = owner;
+        _plan = plan;
+        _input = input;
+        _linesWritten = firstDataLine - 1;
+        _newLine = newLine;
+        _carry = carry;
+    }
+
+    /// <summary>
+    /// Runs the fast path when the instrument, the header and the run allow it; returns null (having written nothing) when they
+    /// do not, and the caller then uses the general path.
+    /// </summary>
+    public static ScoreSummary? TryRun(CsvScoreRun owner)
+    {
+        FileStream input;
+        try
+        {
+            input = new FileStream(owner.ResponsesPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{owner.ResponsesPath}: cannot be read: {ex.Message}");
+        }
+
+        using (input)
+        {
+            // The header: the first record (quotes may carry it over several lines), decoded and split by Sep as before.
+            var head = new byte[BlockSize];
+            var length = ReadFully(input, head, 0, head.Length);
+            var start = head.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+            int headerEnd;
+            while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
+            {
+                Array.Resize(ref head, head.Length * 2);
+                length += ReadFully(input, head, length, head.Length - length);
+            }
+
+            if (length == start)
+            {
+                return null; // empty: the general path says so
+            }
+
+            var headerStop = headerEnd < 0 ? length : headerEnd + 1;
+            var headerText = Encoding.UTF8.GetString(head, start, headerStop - start);
+            string[] names;
+            using (var reader = Sep.New(owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(headerText))
+            {
+                if (!reader.MoveNext())
+                {
+                    return null;
+                }
+
+                var row = reader.Current;
+                names = new string[row.ColCount];
+                for (var c = 0; c < names.Length; c++)
+                {
+                    names[c] = row[c].ToString();
+                }
+            }
+
+            var layout = owner.ReadHeader(names);
+            var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
+            if (plan is null || HasLoneCarriageReturn(head.AsSpan(headerStop, length - headerStop)))
+            {
+                return null; // bare carriage returns end lines for Sep but not here: such files keep the general reader
+            }
+
+            var newLine = Encoding.UTF8.GetBytes(owner.Output!.NewLine);
+            var firstDataLine = 1 + head.AsSpan(start, headerStop - start).Count((byte)'\n');
+            head.AsSpan(headerStop, length - headerStop).CopyTo(head);
+            using var run = new FastCsvScoreRun(owner, plan, input, firstDataLine, newLine, head)
+            {
+                _carryLength = length - headerStop,
+                _eof = length < head.Length,
+            };
+            return run.Run(layout);
+        }
+    }
+
+    public void Dispose() => _cancel.Dispose();
+
+    private ScoreSummary Run(CsvScoreRun.Layout layout)
+    {
+        _owner.WriteOutputHeader(layout);
+        _owner.Rejects?.WriteLine("row,line,respondent,column,reason");
+        using var sink = ByteSink.For(_owner.Output!);
+        var threads = _owner.Scoring.MaxDegreeOfParallelism > 0 ? _owner.Scoring.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var progress = new Progress(_owner);
+        using var free = new System.Collections.Concurrent.BlockingCollection<FastChunk>();
+        for (var i = 0; i < threads + 2; i++)
+        {
+            free.Add(new FastChunk(_plan, BlockSize));
+        }
+
+        var workers = new Thread[threads - 1];
+        for (var t = 0; t < workers.Length; t++)
+        {
+            workers[t] = new Thread(() => Work(free, sink, progress)) { IsBackground = true, Name = "assess score" };
+            workers[t].Start();
+        }
+
+        Work(free, sink, progress);
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        sink.Flush();
+        return progress.Finish();
+    }
+
+    /// <summary>One thread's loop: take the next block, parse, score and format it, hand it to the in-order writer.</summary>
+    private void Work(System.Collections.Concurrent.BlockingCollection<FastChunk> free, ByteSink sink, Progress progress)
+    {
+        try
+        {
+            while (true)
+            {
+                FastChunk chunk;
+                try
+                {
+                    chunk = free.Take(_cancel.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // another thread failed
+                }
+
+                if (!NextBlock(chunk))
+                {
+                    free.Add(chunk);
+                    return;
+                }
+
+                Parse(chunk);
+                ScoreVertically(chunk);
+                Format(chunk);
+                Write(chunk, sink, progress, free);
+            }
+        }
+        catch (Exception ex)
+        {
+            lock (_readLock)
+            {
+                _failure ??= ex;
+                _done = true;
+            }
+
+            _cancel.Cancel(); // wakes anyone waiting for a chunk
+        }
+    }
+
+    /// <summary>Gives the chunk the next block of the file, cut after the last complete record, and its sequence number.</summary>
+    private bool NextBlock(FastChunk chunk)
+    {
+        lock (_readLock)
+        {
+            if (_done)
+            {
+                return false;
+            }
+
+            chunk.Reset();
+            chunk.EnsureInput(Math.Max(BlockSize, _carryLength));
+            _carry.AsSpan(0, _carryLength).CopyTo(chunk.Input);
+            var length = _carryLength;
+            int cut;
+            while (true)
+            {
+                if (!_eof && length < chunk.Input.Length - chunk.Padding)
+                {
+                    var read = ReadFully(_input, chunk.Input, length, chunk.Input.Length - chunk.Padding - length);
+                    length += read;
+                    _eof = length < chunk.Input.Length - chunk.Padding;
+                }
+
+                if (_eof)
+                {
+                    if (length > 0 && chunk.Input[length - 1] != (byte)'\n')
+                    {
+                        chunk.EnsureInput(length + 1);
+                        chunk.Input[length++] = (byte)'\n'; // the last line needs no newline in the file
+                    }
+
+                    cut = length;
+                    break;
+                }
+
+                cut = LastRecordEnd(chunk.Input.AsSpan(0, length)) + 1;
+                if (cut > 0)
+                {
+                    break;
+                }
+
+                chunk.EnsureInput(chunk.Input.Length * 2); // one record longer than the block: read on
+            }
+
+            chunk.InputLength = cut;
+            _carryLength = length - cut;
+            if (_carry.Length < _carryLength)
+            {
+                _carry = new byte[Math.Max(_carryLength, BlockSize)];
+            }
+
+            chunk.Input.AsSpan(cut, _carryLength).CopyTo(_carry);
+            chunk.Input.AsSpan(cut, chunk.Padding).Clear();
+            chunk.Sequence = _nextSequence++;
+            _done = _eof && _carryLength == 0;
+            return cut > 0;
+        }
+    }
+
+    /// <summary>The index of the block's last newline that ends a record (an even number of quotes before it), or −1.</summary>
+    private static int LastRecordEnd(ReadOnlySpan<byte> block)
+    {
+        if (!block.Contains((byte)'"'))
+        {
+            return block.LastIndexOf((byte)'\n');
+        }
+
+        var quotes = 0;
+        var last = -1;
+        for (var i = 0; i < block.Length; i++)
+        {
+            if (block[i] == (byte)'"')
+            {
+                quotes++;
+            }
+            else if (block[i] == (byte)'\n' && (quotes & 1) == 0)
+            {
+                last = i;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Writes finished chunks strictly in input order, numbering their rows and lines as it goes.</summary>
+    private void Write(FastChunk chunk, ByteSink sink, Progress progress, System.Collections.Concurrent.BlockingCollection<FastChunk> free)
+    {
+        lock (_writeLock)
+        {
+            _finished.Add(chunk.Sequence, chunk);
+            while (_finished.Remove(_nextToWrite, out var next))
+            {
+                sink.Write(next.Output.AsSpan(0, next.OutputLength));
+                foreach (var (row, line, id, problems) in next.Rejected)
+                {
+                    foreach (var (column, reason) in problems)
+                    {
+                        CsvScoreRun.WriteReject(_owner.Rejects, _rowsWritten + 1 + row, _linesWritten + line, id, column, reason);
+                    }
+                }
+
+                _rowsWritten += next.Rows;
+                _linesWritten += next.Lines;
+                progress.Add(next.Rows, next.Rejected.Count);
+                _nextToWrite++;
+                free.Add(next);
+            }
+        }
+    }
+
+    /// <summary>Parses every record of the chunk: simple lines here, anything else through Sep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Parse(FastChunk chunk)
+    {
+        var buffer = chunk.Input;
+        var end = chunk.InputLength;
+        var rows = 0;
+        var lines = 0;
+        var pos = 0;
+        var uniform = _plan.Uniform is not null;
+        while (pos < end)
+        {
+            chunk.EnsureRows(rows + 1);
+            var lineEnd = pos + buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
+            var contentEnd = lineEnd > pos && buffer[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+            if (contentEnd == pos)
+            {
+                pos = lineEnd + 1; // a blank line is not a respondent
+                lines++;
+                continue;
+            }
+
+            int idStart = pos, idLength;
+            if (uniform ? TryParseUniform(buffer, pos, contentEnd, chunk.Cells, rows, out idLength)
+                        : TryParseSimple(buffer, pos, contentEnd, chunk.Cells, rows, out idStart, out idLength))
+            {
+                chunk.IdStart[rows] = idStart;
+                chunk.IdLength[rows] = idLength;
+                rows++;
+                pos = lineEnd + 1;
+                lines++;
+                continue;
+            }
+
+            var recordEnd = lineEnd;
+            if (buffer.AsSpan(pos, contentEnd - pos).Contains((byte)'"'))
+            {
+                recordEnd = RecordEnd(buffer, pos, end);
+                if (recordEnd < 0)
+                {
+                    recordEnd = end - 1; // an unclosed quote runs to the end of the file, as Sep reads it
+                }
+            }
+
+            var record = buffer.AsSpan(pos, recordEnd + 1 - pos);
+            rows = ParseGeneral(chunk, rows, record, lines + 1);
+            lines += record.Count((byte)'\n');
+            pos = recordEnd + 1;
+        }
+
+        chunk.Rows = rows;
+        chunk.Lines = lines;
+    }
+
+    /// <summary>
+    /// The common layout (id, then only items on one format). Vector compares give the separators of 32 bytes at a time; the
+    /// items part must alternate separators with at most one other byte (checked on the whole block with two shifts); then,
+    /// for each separator, the byte just before it is checked and converted by one table lookup (a digit of the format gives
+    /// d + 1, the previous separator of an empty field 0, anything else 0x80). No branch depends on the answers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryParseUniform(byte[] buffer, int start, int contentEnd, byte[] cells, int row, out int idLength)
+    {
+        unchecked
+        {
+            idLength = -1;
+            ref var input = ref MemoryMarshal.GetArrayDataReference(buffer);
+            ref var cell = ref MemoryMarshal.GetArrayDataReference(cells);
+            ref var lut = ref MemoryMarshal.GetArrayDataReference(_plan.Uniform!);
+            ref var offset = ref MemoryMarshal.GetArrayDataReference(_plan.CellOffset);
+            var cellBase = _plan.CellBase(row);
+            var columns = _plan.ColumnCount;
+            var length = contentEnd - start;
+            uint error = 0, bad = 0, carry = 0;
+            var k = 0;
+            for (var block = 0; block < length; block += 32)
+            {
+                var valid = length - block >= 32 ? uint.MaxValue : (1u << (length - block)) - 1;
+                uint mask, special;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    var v = Vector256.LoadUnsafe(ref input, (nuint)(start + block));
+                    mask = Vector256.Equals(v, Vector256.Create(_plan.Separator)).ExtractMostSignificantBits();
+                    special = block == 0 ? (Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\r'))).ExtractMostSignificantBits() | v.ExtractMostSignificantBits() : 0;
+                }
+                else
+                {
+                    var separator = Vector128.Create(_plan.Separator);
+                    var v0 = Vector128.LoadUnsafe(ref input, (nuint)(start + block));
+                    var v1 = Vector128.LoadUnsafe(ref input, (nuint)(start + block + 16));
+                    mask = Vector128.Equals(v0, separator).ExtractMostSignificantBits() | (Vector128.Equals(v1, separator).ExtractMostSignificantBits() << 16);
+                    special = 0;
+                    if (block == 0)
+                    {
+                        var quote = Vector128.Create((byte)'"');
+                        var cr = Vector128.Create((byte)'\r');
+                        special = (Vector128.Equals(v0, quote) | Vector128.Equals(v0, cr)).ExtractMostSignificantBits() | v0.ExtractMostSignificantBits()
+                            | (((Vector128.Equals(v1, quote) | Vector128.Equals(v1, cr)).ExtractMostSignificantBits() | v1.ExtractMostSignificantBits()) << 16);
+                    }
+                }
+
+                mask &= valid;
+                var others = ~mask & valid;
+                var region = valid;
+                if (block == 0)
+                {
+                    if (mask == 0)
+                    {
+                        return TryParseSimple(buffer, start, contentEnd, cells, row, out _, out idLength); // an id of 32 bytes or more
+                    }
+
+                    idLength = BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    region &= ~((2u << idLength) - 1);
+                    if ((special & ((1u << idLength) - 1)) != 0 && !IsPlainId(buffer.AsSpan(start, idLength)))
+                    {
+                        return false;
+                    }
+                }
+
+                bad |= others & region & ((others << 1) | carry);
+                carry = others >> 31;
+                if (k + BitOperations.PopCount(mask) >= columns - 1)
+                {
+                    return false;
+                }
+
+                while (mask != 0)
+                {
+                    var e = start + block + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    var value = Unsafe.Add(ref lut, Unsafe.Add(ref input, e - 1));
+                    error |= value;
+                    k++;
+                    Unsafe.Add(ref cell, cellBase + Unsafe.Add(ref offset, k)) = value;
+                }
+            }
+
+            if (k != columns - 2 || bad != 0)
+            {
+                return false;
+            }
+
+            var last = Unsafe.Add(ref lut, Unsafe.Add(ref input, contentEnd - 1));
+            Unsafe.Add(ref cell, cellBase + Unsafe.Add(ref offset, k + 1)) = last;
+            return ((error | last) & 0x80) == 0;
+        }
+    }
+
+    /// <summary>Whether an id can be copied to the output as it is: no quote or carriage return (the output would quote it), valid UTF-8.</summary>
+    private static bool IsPlainId(ReadOnlySpan<byte> id) =>
+        id.IndexOfAny((byte)'"', (byte)'\r') < 0 && (System.Text.Ascii.IsValid(id) || System.Text.Unicode.Utf8.IsValid(id));
+
+    /// <summary>
+    /// One line of the simple shape, parsed without branching on its values. Vector compares find every separator (and any
+    /// quote, carriage return or non-ASCII byte) of the line at once; then each field is checked independently of the
+    /// others: an item field is empty or one digit within the item's format. Returns false, leaving the row to the general
+    /// reader, for any line that is not of that shape.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryParseSimple(byte[] buffer, int start, int contentEnd, byte[] cells, int row, out int idStart, out int idLength)
+    {
+        unchecked
+        {
+            idStart = start;
+            idLength = 0;
+            var columns = _plan.ColumnCount;
+            Span<int> separators = stackalloc int[columns + 1];
+            var found = 0;
+            var nonAscii = false;
+            ref var input = ref MemoryMarshal.GetArrayDataReference(buffer);
+            var length = contentEnd - start;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var separator = Vector256.Create(_plan.Separator);
+                var quote = Vector256.Create((byte)'"');
+                var cr = Vector256.Create((byte)'\r');
+                for (var block = 0; block < length; block += 32)
+                {
+                    var v = Vector256.LoadUnsafe(ref input, (nuint)(start + block));
+                    var valid = length - block >= 32 ? uint.MaxValue : (1u << (length - block)) - 1;
+                    if (((Vector256.Equals(v, quote) | Vector256.Equals(v, cr)).ExtractMostSignificantBits() & valid) != 0)
+                    {
+                        return false;
+                    }
+
+                    nonAscii |= (v.ExtractMostSignificantBits() & valid) != 0;
+                    var mask = Vector256.Equals(v, separator).ExtractMostSignificantBits() & valid;
+                    if (found + BitOperations.PopCount(mask) >= columns)
+                    {
+                        return false;
+                    }
+
+                    while (mask != 0)
+                    {
+                        separators[found++] = start + block + BitOperations.TrailingZeroCount(mask);
+                        mask &= mask - 1;
+                    }
+                }
+            }
+            else
+            {
+                var separator = Vector128.Create(_plan.Separator);
+                var quote = Vector128.Create((byte)'"');
+                var cr = Vector128.Create((byte)'\r');
+                for (var block = 0; block < length; block += 16)
+                {
+                    var v = Vector128.LoadUnsafe(ref input, (nuint)(start + block));
+                    var valid = length - block >= 16 ? 0xFFFFu : (1u << (length - block)) - 1;
+                    if (((Vector128.Equals(v, quote) | Vector128.Equals(v, cr)).ExtractMostSignificantBits() & valid) != 0)
+                    {
+                        return false;
+                    }
+
+                    nonAscii |= (v.ExtractMostSignificantBits() & valid) != 0;
+                    var mask = Vector128.Equals(v, separator).ExtractMostSignificantBits() & valid;
+                    if (found + BitOperations.PopCount(mask) >= columns)
+                    {
+                        return false;
+                    }
+
+                    while (mask != 0)
+                    {
+                        separators[found++] = start + block + BitOperations.TrailingZeroCount(mask);
+                        mask &= mask - 1;
+                    }
+                }
+            }
+
+            if (found != columns - 1)
+            {
+                return false;
+            }
+
+            separators[found] = contentEnd;
+            ref var cell = ref MemoryMarshal.GetArrayDataReference(cells);
+            var cellBase = _plan.CellBase(row);
+            var offsets = _plan.CellOffset;
+            var mins = _plan.Min;
+            var ranges = _plan.Range;
+            uint error = 0;
+            var fieldStart = start;
+            for (var c = 0; c < columns; c++)
+            {
+                var fieldEnd = separators[c];
+                var offset = offsets[c];
+                if (offset >= 0)
+                {
+                    var fieldLength = (uint)(fieldEnd - fieldStart);
+                    var digit = (uint)(Unsafe.Add(ref input, fieldStart) - '0');
+                    error |= fieldLength > 1 ? 1u : 0u;
+                    error |= fieldLength == 1 && digit - mins[c] > ranges[c] ? 1u : 0u;
+                    Unsafe.Add(ref cell, offset + cellBase) = fieldLength == 0 ? (byte)0 : (byte)(digit + 1);
+                }
+                else if (offset == -2)
+                {
+                    idStart = fieldStart;
+                    idLength = fieldEnd - fieldStart;
+                }
+
+                fieldStart = fieldEnd + 1;
+            }
+
+            // The id is copied to the output as it is; Sep would have decoded invalid UTF-8 differently, so that goes the general way.
+            return error == 0 && (!nonAscii || System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(idStart, idLength)));
+        }
+    }
+
+    /// <summary>A record the simple parser declined, read by Sep with the general path's cell parser and messages.</summary>
+    private int ParseGeneral(FastChunk chunk, int rows, ReadOnlySpan<byte> record, int line)
+    {
+        var layout = _plan.Layout;
+        var text = Encoding.UTF8.GetString(record);
+        using var reader = Sep.New(_owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        int? firstLine = null;
+        foreach (var row in reader)
+        {
+            firstLine ??= row.LineNumberFrom;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            chunk.EnsureRows(rows + 1);
+            var r = rows++;
+            var offsets = _plan.CellOffset;
+            var cellBase = _plan.CellBase(r);
+            foreach (var offset in offsets)
+            {
+                if (offset >= 0)
+                {
+                    chunk.Cells[cellBase + offset] = 0;
+                }
+            }
+
+            var id = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
+            List<(string Column, string Reason)>? problems = null;
+            if (row.ColCount != layout.Names.Length)
+            {
+                problems = [("", $"The row has {row.ColCount} field(s); the header has {layout.Names.Length}.")];
+            }
+            else
+            {
+                for (var c = 0; c < offsets.Length; c++)
+                {
+                    if (offsets[c] >= 0)
+                    {
+                        var value = _owner.ParseCell(row[c].Span, c, layout, ref problems);
+                        chunk.Cells[cellBase + offsets[c]] = value == ResponseMatrix.Missing ? (byte)0 : (byte)(value + 1);
+                    }
+                }
+            }
+
+            if (problems is not null)
+            {
+                chunk.Rejected.Add((r, line + row.LineNumberFrom - firstLine.Value, id, problems));
+                chunk.IdLength[r] = int.MinValue;
+                continue;
+            }
+
+            var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _owner.Separator));
+            chunk.IdStart[r] = chunk.GeneralIds.Count;
+            chunk.IdLength[r] = -1 - escaped.Length;
+            chunk.GeneralIds.AddRange(escaped);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Every scale's answered count and (recoded) sum for every row of the chunk, a vector of rows at a time: answered =
+    /// cell ≠ 0; a forward answer is cell − 1, a reverse-keyed one (min + max + 1) − cell; bytes are widened to 16 bits before
+    /// they can overflow. The sums are integers, so the order of additions cannot change them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScoreVertically(FastChunk chunk)
+    {
+        var width = Vector<byte>.Count;
+        var half = Vector<ushort>.Count;
+        var cells = chunk.Cells;
+        var one = Vector<byte>.One;
+        for (var s = 0; s < _plan.Scales.Length; s++)
+        {
+            var scale = _plan.Scales[s];
+            var sums = chunk.Sums[s];
+            var counts = chunk.Counts[s];
+            for (var r0 = 0; r0 < chunk.Rows; r0 += width)
+            {
+                var tileBase = _plan.CellBase(r0);
+                Vector<ushort> low = default, high = default;
+                Vector<byte> answered = default, partial = default;
+                var inPartial = 0;
+                for (var p = 0; p < scale.Items.Length; p++)
+                {
+                    var v = new Vector<byte>(cells, tileBase + (scale.Items[p] * FastScorePlan.Tile));
+                    var mask = ~Vector.Equals(v, Vector<byte>.Zero);
+                    var reverse = scale.ReversePlusOne[p];
+                    var x = reverse == 0 ? (v - one) & mask : (new Vector<byte>(reverse) - v) & mask;
+                    partial += x;
+                    answered -= mask;
+                    if (++inPartial == 28)
+                    {
+                        Vector.Widen(partial, out var a, out var b);
+                        low += a;
+                        high += b;
+                        partial = default;
+                        inPartial = 0;
+                    }
+                }
+
+                Vector.Widen(partial, out var lo, out var hi);
+                (low + lo).CopyTo(sums, r0);
+                (high + hi).CopyTo(sums, r0 + half);
+                answered.CopyTo(counts, r0);
+            }
+        }
+    }
+
+    /// <summary>Each scored row's output line: its id, then per scale the table entry for its (answered, sum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Format(FastChunk chunk)
+    {
+        var scales = _plan.Scales;
+        long needed = chunk.GeneralIds.Count + 64;
+        for (var r = 0; r < chunk.Rows; r++)
+        {
+            var idLength = chunk.IdLength[r];
+            needed += (idLength >= 0 ? idLength : 0) + (scales.Length * 32) + _newLine.Length + 32;
+        }
+
+        if (chunk.Output.Length < needed)
+        {
+            chunk.Output = new byte[checked((int)needed * 5 / 4)];
+        }
+
+        var output = chunk.Output;
+        ref var o = ref MemoryMarshal.GetArrayDataReference(output);
+        var input = chunk.Input;
+        var generalIds = CollectionsMarshal.AsSpan(chunk.GeneralIds);
+        var length = 0;
+        unchecked
+        {
+            for (var r = 0; r < chunk.Rows; r++)
+            {
+                var idLength = chunk.IdLength[r];
+                if (idLength == int.MinValue)
+                {
+                    continue; // rejected
+                }
+
+                if ((uint)idLength <= 32)
+                {
+                    // Input and output both have room past their data, so a short id is copied as one 32-byte block.
+                    Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, length), ref input[chunk.IdStart[r]], 32);
+                    length += idLength;
+                }
+                else if (idLength > 0)
+                {
+                    input.AsSpan(chunk.IdStart[r], idLength).CopyTo(output.AsSpan(length));
+                    length += idLength;
+                }
+                else
+                {
+                    generalIds.Slice(chunk.IdStart[r], -1 - idLength).CopyTo(output.AsSpan(length));
+                    length += -1 - idLength;
+                }
+
+                for (var s = 0; s < scales.Length; s++)
+                {
+                    var scale = scales[s];
+                    var index = (chunk.Counts[s][r] * scale.Width) + chunk.Sums[s][r];
+                    Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, length), ref scale.Text[scale.Offsets[index]], 32);
+                    length += scale.Lengths[index];
+                }
+
+                foreach (var b in _newLine)
+                {
+                    output[length++] = b;
+                }
+            }
+        }
+
+        chunk.OutputLength = length;
+    }
+
+    /// <summary>The end (index of the newline) of the record starting at <paramref name="start"/>: the first newline after an even number of quotes.</summary>
+    private static int RecordEnd(byte[] buffer, int start, int end)
+    {
+        var quotes = 0;
+        for (var i = start; i < end; i++)
+        {
+            var b = buffer[i];
+            if (b == (byte)'"')
+            {
+                quotes++;
+            }
+            else if (b == (byte)'\n' && (quotes & 1) == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasLoneCarriageReturn(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i + 1 < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\r' && bytes[i + 1] != (byte)'\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ReadFully(Stream stream, byte[] buffer, int offset, int count)
+    {
+        var total = 0;
+        while (total < count)
+        {
+            var n = stream.Read(buffer, offset + total, count - total);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private sealed class Progress(CsvScoreRun owner)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _last = TimeSpan.Zero;
+        private long _read;
+        private long _rejected;
+
+        public void Add(int rows, int rejected)
+        {
+            _read += rows;
+            _rejected += rejected;
+            if (owner.ShowProgress && _clock.Elapsed - _last > TimeSpan.FromSeconds(0.5))
+            {
+                _last = _clock.Elapsed;
+                owner.Log.Write(string.Create(CultureInfo.InvariantCulture, $"\rscored {_read:N0} rows…"));
+            }
+        }
+
+        public ScoreSummary Finish()
+        {
+            if (owner.ShowProgress && _last > TimeSpan.Zero)
+            {
+                owner.Log.Write('\r');
+            }
+
+            return new ScoreSummary(_read, _read - _rejected, _rejected);
+        }
+    }
+}
