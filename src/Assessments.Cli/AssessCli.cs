@@ -16,6 +16,7 @@ internal static class AssessCli
           score --instrument FILE --responses FILE.csv [--out FILE] [--format csv|jsonl]
                 [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
                 [--separator CHAR] [--threads N] [--reader auto|general]
+                [--match onet:DIR|rome:DIR|FILE.json [--top K] [--job-zones-from DIR]]
                                            Score a CSV of responses (header: id column, then item ids);
                                            for a card sort or an Ikigai exercise, JSON Lines.
           match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv
@@ -146,7 +147,7 @@ internal static class AssessCli
     private static int Score(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var line = CommandLine.Parse(args,
-            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads", "--reader"], []);
+            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads", "--reader", "--match", "--top", "--job-zones-from"], []);
         if (line.Positional.Count > 0)
         {
             throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
@@ -195,8 +196,27 @@ internal static class AssessCli
             return sorts.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
         }
 
+        ScoreMatching? matching = null;
+        if (line.Get("--match") is { } catalogSpec)
+        {
+            if (format != "csv")
+            {
+                throw new UsageException("--match adds CSV columns; it needs --format csv.");
+            }
+
+            var top = MatchCommand.ParseInt(line.Get("--top") ?? "10", "--top", 1, 100);
+            var catalog = MatchCommand.LoadCatalog(catalogSpec, line.Get("--job-zones-from"));
+            var matcher = new Matching.OccupationMatcher(catalog, new Matching.MatchOptions { Top = top });
+            matching = ScoreMatching.Create(instrument, matcher, separator[0]);
+        }
+        else if (line.Get("--top") is not null || line.Get("--job-zones-from") is not null)
+        {
+            throw new UsageException("--top and --job-zones-from go with --match CATALOG.");
+        }
+
         var run = new CsvScoreRun
         {
+            Matching = matching,
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,

@@ -49,6 +49,9 @@ internal sealed class CsvScoreRun
     /// <summary>Called with the chunk's matrix and row of each scored row, in input order (<c>assess analyze</c> and <c>norms</c> copy them compactly).</summary>
     public Action<ResponseMatrix, int>? OnMatrixRow { get; init; }
 
+    /// <summary>With <c>--match</c>: ranks each scored row's RIASEC profile and appends the top occupations' codes.</summary>
+    public ScoreMatching? Matching { get; init; }
+
     /// <summary>Forces the general (Sep) reader even where the byte-level fast path applies (tests compare the two; <c>--reader general</c>).</summary>
     public bool GeneralReaderOnly { get; init; }
 
@@ -310,7 +313,7 @@ internal sealed class CsvScoreRun
         }
 
         var header = new StringBuilder(CsvText.Escape(layout.Names[layout.IdColumn], Separator));
-        foreach (var name in Instrument.Scales.Select(s => s.Id).Concat(Instrument.KindHandler.SummaryColumns(Instrument)))
+        foreach (var name in Instrument.Scales.Select(s => s.Id).Concat(Instrument.KindHandler.SummaryColumns(Instrument)).Concat(Matching?.ColumnNames ?? []))
         {
             header.Append(Separator).Append(CsvText.Escape(name, Separator));
         }
@@ -392,7 +395,37 @@ internal sealed class CsvScoreRun
             }
         }
 
+        if (Matching is not null)
+        {
+            var codes = MatchCodes(batch, row);
+            if (_line.Length < length + codes.Sum(c => c.Length + 1))
+            {
+                Array.Resize(ref _line, (length + codes.Sum(c => c.Length + 1)) * 2);
+            }
+
+            foreach (var code in codes)
+            {
+                _line[length++] = Separator;
+                code.CopyTo(_line.AsSpan(length));
+                length += code.Length;
+            }
+        }
+
         Output!.WriteLine(_line.AsSpan(0, length));
+    }
+
+    /// <summary>The row's match columns: the top occupations' codes (CSV-escaped), or empty texts when an area is missing.</summary>
+    private string[] MatchCodes(ScaleScoreBatch batch, int row)
+    {
+        var matching = Matching!;
+        var candidates = new int[matching.Top];
+        var scores = new double[matching.Top];
+        if (!matching.TryRank(s => batch.GetValues(s)[row], candidates, scores))
+        {
+            candidates.AsSpan().Fill(-1);
+        }
+
+        return [.. candidates.Select(c => c < 0 ? "" : CsvText.Escape(matching.Matcher.Candidates[c].Code, Separator))];
     }
 
     private string CsvLine(ScaleScoreBatch batch, string id, int row, IReadOnlyList<string> summary)
@@ -406,6 +439,14 @@ internal sealed class CsvScoreRun
         foreach (var value in summary)
         {
             line.Append(Separator).Append(CsvText.Escape(value, Separator));
+        }
+
+        if (Matching is not null)
+        {
+            foreach (var code in MatchCodes(batch, row))
+            {
+                line.Append(Separator).Append(code);
+            }
         }
 
         return line.ToString();

@@ -389,7 +389,7 @@ internal static class MatchCommand
         _ => "Iachan M index of the codes (0–28)",
     };
 
-    private static int ParseInt(string text, string option, int min, int max) =>
+    internal static int ParseInt(string text, string option, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v
             : throw new UsageException($"{option} must be a whole number from {min} to {max}; found '{text}'.");

@@ -61,6 +61,9 @@ internal sealed class FastChunk
 
     public byte[] Output { get; set; } = new byte[1 << 20];
 
+    /// <summary>With <c>--match</c>: each row's top candidates (−1 where none), <c>Top</c> per row.</summary>
+    public int[] Matches { get; set; } = [];
+
     public int OutputLength { get; set; }
 
     /// <summary>Makes room for <paramref name="rows"/> rows, keeping those parsed.</summary>

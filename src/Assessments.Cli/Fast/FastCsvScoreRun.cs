@@ -185,6 +185,11 @@ internal sealed class FastCsvScoreRun : IDisposable
 
                 Parse(chunk);
                 ScoreVertically(chunk);
+                if (_owner.Matching is not null)
+                {
+                    Match(chunk, _owner.Matching);
+                }
+
                 Format(chunk);
                 Write(chunk, sink, progress, free);
             }
@@ -690,16 +695,54 @@ internal sealed class FastCsvScoreRun : IDisposable
         }
     }
 
+    /// <summary>With <c>--match</c>: each scored row's six RIASEC values (from the value tables), ranked by the lean matcher.</summary>
+    private void Match(FastChunk chunk, ScoreMatching matching)
+    {
+        var top = matching.Top;
+        if (chunk.Matches.Length < chunk.Rows * top)
+        {
+            chunk.Matches = new int[chunk.Capacity * top];
+        }
+
+        Span<double> profile = stackalloc double[6];
+        Span<double> scores = stackalloc double[top];
+        for (var r = 0; r < chunk.Rows; r++)
+        {
+            var output = chunk.Matches.AsSpan(r * top, top);
+            output.Fill(-1);
+            if (chunk.IdLength[r] == int.MinValue)
+            {
+                continue; // rejected
+            }
+
+            var complete = true;
+            for (var k = 0; k < 6; k++)
+            {
+                var s = matching.ScaleIndexes[k];
+                var scale = _plan.Scales[s];
+                profile[k] = scale.Values[(chunk.Counts[s][r] * scale.Width) + chunk.Sums[s][r]];
+                complete &= !double.IsNaN(profile[k]);
+            }
+
+            if (complete)
+            {
+                matching.Matcher.Rank(profile, matching.Min, matching.Max, output, scores);
+            }
+        }
+    }
+
     /// <summary>Each scored row's output line: its id, then per scale the table entry for its (answered, sum).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Format(FastChunk chunk)
     {
         var scales = _plan.Scales;
+        var matching = _owner.Matching;
+        var matchBytes = matching is null ? 0 : matching.Top * (1 + matching.Codes.Max(c => c.Length));
         long needed = chunk.GeneralIds.Count + 64;
         for (var r = 0; r < chunk.Rows; r++)
         {
             var idLength = chunk.IdLength[r];
-            needed += (idLength >= 0 ? idLength : 0) + (scales.Length * 32) + _newLine.Length + 32;
+            needed += (idLength >= 0 ? idLength : 0) + (scales.Length * 32) + _newLine.Length + 32 + matchBytes;
         }
 
         if (chunk.Output.Length < needed)
@@ -745,6 +788,21 @@ internal sealed class FastCsvScoreRun : IDisposable
                     var index = (chunk.Counts[s][r] * scale.Width) + chunk.Sums[s][r];
                     Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, length), ref scale.Text[scale.Offsets[index]], 32);
                     length += scale.Lengths[index];
+                }
+
+                if (matching is not null)
+                {
+                    for (var k = 0; k < matching.Top; k++)
+                    {
+                        output[length++] = _plan.Separator;
+                        var candidate = chunk.Matches[(r * matching.Top) + k];
+                        if (candidate >= 0)
+                        {
+                            var code = matching.Codes[candidate];
+                            code.CopyTo(output.AsSpan(length));
+                            length += code.Length;
+                        }
+                    }
                 }
 
                 foreach (var b in _newLine)

@@ -159,6 +159,7 @@ internal sealed class ScalePlan
         var count = (n + 1) * Width;
         Offsets = new int[count];
         Lengths = new byte[count];
+        Values = new double[count];
         var text = new List<byte>(count * 4);
         Span<char> chars = stackalloc char[32];
         Span<byte> bytes = stackalloc byte[40];
@@ -170,6 +171,7 @@ internal sealed class ScalePlan
                 Offsets[index] = text.Count;
                 text.Add(separator);
                 var value = scale.Value(sum, answered, answered);
+                Values[index] = value;
                 var length = 1;
                 if (!double.IsNaN(value))
                 {
@@ -200,6 +202,9 @@ internal sealed class ScalePlan
     public int Width { get; }
 
     public int[] Offsets { get; }
+
+    /// <summary>Each entry's value (NaN when missing): the profile <c>--match</c> ranks.</summary>
+    public double[] Values { get; }
 
     public byte[] Lengths { get; }
 
