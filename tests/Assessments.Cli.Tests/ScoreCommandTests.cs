@@ -461,7 +461,7 @@ public sealed class ScoreCommandTests : IDisposable
             "--bogus", "1");
 
         AssertUsageError(result,
-            "error: Unknown option '--bogus'. Options here: --extra-columns, --format, --id-column, --instrument, --out, --reader, --rejects, --responses, --separator, --threads.");
+            "error: Unknown option '--bogus'. Options here: --extra-columns, --format, --id-column, --instrument, --job-zones-from, --match, --out, --reader, --rejects, --responses, --separator, --threads, --top.");
     }
 
     [Fact]
