@@ -49,6 +49,9 @@ internal sealed class CsvScoreRun
     /// <summary>Called with the chunk's matrix and row of each scored row, in input order (<c>assess analyze</c> and <c>norms</c> copy them compactly).</summary>
     public Action<ResponseMatrix, int>? OnMatrixRow { get; init; }
 
+    /// <summary>Gathers every scored row's answers (<c>assess analyze</c> and <c>norms</c>); either reader fills it.</summary>
+    public MatrixCollector? Collector { get; init; }
+
     /// <summary>With <c>--match</c>: ranks each scored row's RIASEC profile and appends the top occupations' codes.</summary>
     public ScoreMatching? Matching { get; init; }
 
@@ -57,7 +60,7 @@ internal sealed class CsvScoreRun
 
     public ScoreSummary Run()
     {
-        if (!GeneralReaderOnly && Output is not null && Format == "csv" && OnResult is null && OnResponse is null && OnMatrixRow is null
+        if (!GeneralReaderOnly && (Output is not null || Collector is not null) && Format == "csv" && OnResult is null && OnResponse is null && OnMatrixRow is null
             && Fast.FastCsvScoreRun.TryRun(this) is { } fast)
         {
             return fast;
@@ -296,6 +299,7 @@ internal sealed class CsvScoreRun
             {
                 scored++;
                 OnMatrixRow?.Invoke(matrix, r);
+                Collector?.Add(matrix, r);
                 WriteScored(matrix, batch, chunk.Ids[r], r, layout);
             }
         }

@@ -22,6 +22,27 @@ internal sealed class MatrixCollector(int itemCount)
         Rows++;
     }
 
+    /// <summary>The scored rows of a fast-path chunk (answers stored as answer + 1 in 64-row tiles; 0 = missing), in order.</summary>
+    internal void Add(Fast.FastChunk chunk, Fast.FastScorePlan plan)
+    {
+        for (var r = 0; r < chunk.Rows; r++)
+        {
+            if (chunk.IdLength[r] == int.MinValue)
+            {
+                continue; // rejected
+            }
+
+            var cellBase = plan.CellBase(r);
+            for (var j = 0; j < _columns.Length; j++)
+            {
+                var cell = chunk.Cells[cellBase + (j * Fast.FastScorePlan.Tile)];
+                _columns[j].Add(cell == 0 ? ResponseMatrix.Missing : (short)(cell - 1));
+            }
+
+            Rows++;
+        }
+    }
+
     public ResponseMatrix ToMatrix()
     {
         var matrix = new ResponseMatrix(_columns.Length, Rows) { RowCount = Rows };

@@ -34,7 +34,7 @@ internal static class NormsCommand
             ResponsesPath = responsesPath,
             Log = stderr,
             IdColumn = line.Get("--id-column"),
-            OnMatrixRow = rows.Add,
+            Collector = rows,
         }.Run();
         IReadOnlyList<NormGroup> norms;
         try

@@ -24,7 +24,7 @@ internal static class ScaleAnalysis
             ResponsesPath = path,
             Log = stderr,
             IdColumn = idColumn,
-            OnMatrixRow = rows.Add,
+            Collector = rows,
         }.Run();
         if (rows.Rows < 2)
         {

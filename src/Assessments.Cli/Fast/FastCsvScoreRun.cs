@@ -70,58 +70,73 @@ internal sealed class FastCsvScoreRun : IDisposable
 
         using (input)
         {
-            // The header: the first record (quotes may carry it over several lines), decoded and split by Sep as before.
-            var head = new byte[BlockSize];
-            var length = ReadFully(input, head, 0, head.Length);
-            var start = head.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
-            int headerEnd;
-            while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
-            {
-                Array.Resize(ref head, head.Length * 2);
-                length += ReadFully(input, head, length, head.Length - length);
-            }
-
-            if (length == start)
-            {
-                return null; // empty: the general path says so
-            }
-
-            var headerStop = headerEnd < 0 ? length : headerEnd + 1;
-            var headerText = Encoding.UTF8.GetString(head, start, headerStop - start);
-            string[] names;
-            using (var reader = Sep.New(owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(headerText))
-            {
-                if (!reader.MoveNext())
-                {
-                    return null;
-                }
-
-                var row = reader.Current;
-                names = new string[row.ColCount];
-                for (var c = 0; c < names.Length; c++)
-                {
-                    names[c] = row[c].ToString();
-                }
-            }
-
-            var layout = owner.ReadHeader(names);
-            var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
-            if (plan is null || HasLoneCarriageReturn(head.AsSpan(headerStop, length - headerStop)))
-            {
-                return null; // bare carriage returns end lines for Sep but not here: such files keep the general reader
-            }
-
-            var newLine = Encoding.UTF8.GetBytes(owner.Output!.NewLine);
-            var firstDataLine = 1 + head.AsSpan(start, headerStop - start).Count((byte)'\n');
-            head.AsSpan(headerStop, length - headerStop).CopyTo(head);
-            using var run = new FastCsvScoreRun(owner, plan, input, firstDataLine, newLine, head)
-            {
-                _carryLength = length - headerStop,
-                _eof = length < head.Length,
-            };
-            return run.Run(layout);
+            using var run = Open(owner, input, out var layout);
+            return run?.Run(layout);
         }
     }
+
+    /// <summary>
+    /// Reads the header and prepares the run, or returns null (having written nothing) when the fast path does not apply.
+    /// The benchmarks use it to time the stages (<see cref="NextBlock"/>, <see cref="Parse"/>, <see cref="ScoreVertically"/>,
+    /// <see cref="Match"/>, <see cref="Format"/>) one by one.
+    /// </summary>
+    internal static FastCsvScoreRun? Open(CsvScoreRun owner, Stream input, out CsvScoreRun.Layout layout)
+    {
+        layout = null!;
+
+        // The header: the first record (quotes may carry it over several lines), decoded and split by Sep as before.
+        var head = new byte[BlockSize];
+        var length = ReadFully(input, head, 0, head.Length);
+        var start = head.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+        int headerEnd;
+        while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
+        {
+            Array.Resize(ref head, head.Length * 2);
+            length += ReadFully(input, head, length, head.Length - length);
+        }
+
+        if (length == start)
+        {
+            return null; // empty: the general path says so
+        }
+
+        var headerStop = headerEnd < 0 ? length : headerEnd + 1;
+        var headerText = Encoding.UTF8.GetString(head, start, headerStop - start);
+        string[] names;
+        using (var reader = Sep.New(owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(headerText))
+        {
+            if (!reader.MoveNext())
+            {
+                return null;
+            }
+
+            var row = reader.Current;
+            names = new string[row.ColCount];
+            for (var c = 0; c < names.Length; c++)
+            {
+                names[c] = row[c].ToString();
+            }
+        }
+
+        layout = owner.ReadHeader(names);
+        var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
+        if (plan is null || HasLoneCarriageReturn(head.AsSpan(headerStop, length - headerStop)))
+        {
+            return null; // bare carriage returns end lines for Sep but not here: such files keep the general reader
+        }
+
+        var newLine = Encoding.UTF8.GetBytes(owner.Output?.NewLine ?? "\n");
+        var firstDataLine = 1 + head.AsSpan(start, headerStop - start).Count((byte)'\n');
+        head.AsSpan(headerStop, length - headerStop).CopyTo(head);
+        return new FastCsvScoreRun(owner, plan, input, firstDataLine, newLine, head)
+        {
+            _carryLength = length - headerStop,
+            _eof = length < head.Length,
+        };
+    }
+
+    /// <summary>The plan in force (the benchmarks allocate chunks with it).</summary>
+    internal FastScorePlan Plan => _plan;
 
     public void Dispose() => _cancel.Dispose();
 
@@ -129,7 +144,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     {
         _owner.WriteOutputHeader(layout);
         _owner.Rejects?.WriteLine("row,line,respondent,column,reason");
-        using var sink = ByteSink.For(_owner.Output!);
+        using var sink = _owner.Output is null ? null : ByteSink.For(_owner.Output);
         var threads = _owner.Scoring.MaxDegreeOfParallelism > 0 ? _owner.Scoring.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var progress = new Progress(_owner);
         using var free = new System.Collections.Concurrent.BlockingCollection<FastChunk>();
@@ -156,12 +171,12 @@ internal sealed class FastCsvScoreRun : IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
         }
 
-        sink.Flush();
+        sink?.Flush();
         return progress.Finish();
     }
 
     /// <summary>One thread's loop: take the next block, parse, score and format it, hand it to the in-order writer.</summary>
-    private void Work(System.Collections.Concurrent.BlockingCollection<FastChunk> free, ByteSink sink, Progress progress)
+    private void Work(System.Collections.Concurrent.BlockingCollection<FastChunk> free, ByteSink? sink, Progress progress)
     {
         try
         {
@@ -190,7 +205,11 @@ internal sealed class FastCsvScoreRun : IDisposable
                     Match(chunk, _owner.Matching);
                 }
 
-                Format(chunk);
+                if (sink is not null)
+                {
+                    Format(chunk);
+                }
+
                 Write(chunk, sink, progress, free);
             }
         }
@@ -207,7 +226,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     }
 
     /// <summary>Gives the chunk the next block of the file, cut after the last complete record, and its sequence number.</summary>
-    private bool NextBlock(FastChunk chunk)
+    internal bool NextBlock(FastChunk chunk)
     {
         lock (_readLock)
         {
@@ -292,14 +311,15 @@ internal sealed class FastCsvScoreRun : IDisposable
     }
 
     /// <summary>Writes finished chunks strictly in input order, numbering their rows and lines as it goes.</summary>
-    private void Write(FastChunk chunk, ByteSink sink, Progress progress, System.Collections.Concurrent.BlockingCollection<FastChunk> free)
+    private void Write(FastChunk chunk, ByteSink? sink, Progress progress, System.Collections.Concurrent.BlockingCollection<FastChunk> free)
     {
         lock (_writeLock)
         {
             _finished.Add(chunk.Sequence, chunk);
             while (_finished.Remove(_nextToWrite, out var next))
             {
-                sink.Write(next.Output.AsSpan(0, next.OutputLength));
+                sink?.Write(next.Output.AsSpan(0, next.OutputLength));
+                _owner.Collector?.Add(next, _plan);
                 foreach (var (row, line, id, problems) in next.Rejected)
                 {
                     foreach (var (column, reason) in problems)
@@ -319,7 +339,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
     /// <summary>Parses every record of the chunk: simple lines here, anything else through Sep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Parse(FastChunk chunk)
+    internal void Parse(FastChunk chunk)
     {
         var buffer = chunk.Input;
         var end = chunk.InputLength;
@@ -652,7 +672,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     /// they can overflow. The sums are integers, so the order of additions cannot change them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScoreVertically(FastChunk chunk)
+    internal void ScoreVertically(FastChunk chunk)
     {
         var width = Vector<byte>.Count;
         var half = Vector<ushort>.Count;
@@ -696,7 +716,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     }
 
     /// <summary>With <c>--match</c>: each scored row's six RIASEC values (from the value tables), ranked by the lean matcher.</summary>
-    private void Match(FastChunk chunk, ScoreMatching matching)
+    internal void Match(FastChunk chunk, ScoreMatching matching)
     {
         var top = matching.Top;
         if (chunk.Matches.Length < chunk.Rows * top)
@@ -733,7 +753,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
     /// <summary>Each scored row's output line: its id, then per scale the table entry for its (answered, sum).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Format(FastChunk chunk)
+    internal void Format(FastChunk chunk)
     {
         var scales = _plan.Scales;
         var matching = _owner.Matching;

@@ -20,10 +20,17 @@ public static class Reliability
 
         // scoreItems takes its SMCs from the correlation matrix of every keyed item of the pool (sign does not change an SMC).
         var poolItems = instrument.Scales.SelectMany(s => s.Items).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
-        var poolColumns = PairwiseCovariance.KeyedColumns(matrix, poolItems, imputation);
-        var poolSmc = PairwiseCovariance.Smc(PairwiseCovariance.ToCorrelation(PairwiseCovariance.Compute(poolColumns)));
+        var poolIndexes = poolItems.Select(i => i.Item.Index).ToList();
+
+        // Without imputation, integer answers give every covariance from exact sums (PairwiseGram): one raw matrix of the
+        // pool, keyed per scale by sign. Imputed or unusual answers take the two-pass path on keyed columns.
+        var raw = imputation == Imputation.None && PairwiseGram.Applies(matrix, poolIndexes) ? PairwiseGram.Covariances(matrix, poolIndexes) : null;
+        var position = poolIndexes.Select((index, k) => (index, k)).ToDictionary(p => p.index, p => p.k);
+        var poolCovariance = raw ?? PairwiseCovariance.Compute(PairwiseCovariance.KeyedColumns(matrix, poolItems, imputation));
+        var poolSmc = PairwiseCovariance.Smc(PairwiseCovariance.ToCorrelation(poolCovariance)); // a sign never changes an SMC
         var smcByItem = poolItems.Select((item, k) => (item.Item.Index, Smc: poolSmc[k])).ToDictionary(p => p.Index, p => p.Smc);
-        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem, imputation))];
+        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem, imputation,
+            raw is null ? null : Keyed(raw, scale, position)))];
     }
 
     /// <summary>
@@ -39,11 +46,28 @@ public static class Reliability
         return [.. Enumerable.Range(0, matrix.RowCount).Select(r => perScale.Select(scale => scale[r]).ToArray())];
     }
 
-    private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc, Imputation imputation)
+    /// <summary>A scale's keyed covariance matrix from the pool's raw one: reverse keying negates a covariance exactly.</summary>
+    private static double[,] Keyed(double[,] raw, Scale scale, Dictionary<int, int> position)
+    {
+        var k = scale.Items.Count;
+        var c = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                var value = raw[position[scale.Items[i].Item.Index], position[scale.Items[j].Item.Index]];
+                c[i, j] = scale.Items[i].Reverse != scale.Items[j].Reverse ? -value : value;
+            }
+        }
+
+        return c;
+    }
+
+    private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc, Imputation imputation, double[,]? keyed)
     {
         var columns = PairwiseCovariance.KeyedColumns(matrix, scale.Items, imputation);
         var k = columns.Length;
-        var c = PairwiseCovariance.Compute(columns);
+        var c = keyed ?? PairwiseCovariance.Compute(columns);
         var r = PairwiseCovariance.ToCorrelation(c);
         var sumC = PairwiseCovariance.Sum(c);
         var sumR = PairwiseCovariance.Sum(r);
@@ -112,8 +136,18 @@ public static class Reliability
 
         var alphaIfDeleted = k - 1 < 2 ? double.NaN : (k - 1) / (k - 2.0) * (1 - (PairwiseCovariance.Trace(rest) / PairwiseCovariance.Sum(rest)));
         var format = item.Item.Format!;
-        var frequencies = Enumerable.Range(format.Min, format.Max - format.Min + 1)
-            .Select(v => answered.Count(x => x == v) / (double)answered.Length).ToList();
+        // One pass: how often each answer of the format was given (keyed values outside it are counted nowhere).
+        var counts = new long[format.Max - format.Min + 1];
+        foreach (var x in answered)
+        {
+            var at = x - format.Min;
+            if (at >= 0 && at < counts.Length && at == Math.Floor(at))
+            {
+                counts[(int)at]++;
+            }
+        }
+
+        var frequencies = counts.Select(count => count / (double)answered.Length).ToList();
         return new ItemStatistics(item.Item.Id, item.Reverse, answered.Length, columns[i].Length - answered.Length, mean, sd,
             rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means), alphaIfDeleted, frequencies);
     }
