@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Assessments.Definitions;
 using Assessments.Responses;
@@ -19,7 +20,8 @@ namespace Assessments;
 /// </example>
 public sealed class Instrument
 {
-    private readonly Dictionary<string, Item> _itemsById;
+    private readonly System.Collections.Frozen.FrozenDictionary<string, Item> _itemsById;
+    private readonly Item[] _items;
     private readonly Dictionary<string, Scale> _scalesById;
 
     internal Instrument(InstrumentDto dto, IInstrumentKind kind, object? kindSettings, IReadOnlyList<string> languages, LocalizedText title,
@@ -42,7 +44,8 @@ public sealed class Instrument
         Items = items;
         Scales = scales;
         Fingerprint = fingerprint;
-        _itemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        _itemsById = items.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal); // read-optimised: one lookup per answer
+        _items = [.. items];
         _scalesById = scales.ToDictionary(s => s.Id, StringComparer.Ordinal);
         CompiledScales = [.. scales.Select(s => new CompiledScale(s))];
     }
@@ -199,20 +202,36 @@ public sealed class Instrument
     public InstrumentResult Score(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var problems = Validate(response);
-        if (problems.Count > 0)
-        {
-            throw new InvalidResponseException(problems);
-        }
 
+        // One pass checks each answer and places it by item index; only when something is wrong does Validate run, for
+        // every problem in order.
         Span<int> answers = Items.Count <= 256 ? stackalloc int[Items.Count] : new int[Items.Count];
         answers.Fill(ResponseMatrix.Missing);
-        foreach (var (itemId, answer) in response.Answers)
+        var valid = true;
+        if (response.Answers is Dictionary<string, int?> dictionary)
         {
-            if (answer is { } x)
+            // Answers are usually listed in item order: the item at the same position is tried before any hashing.
+            var position = 0;
+            var items = _items;
+            foreach (var (itemId, answer) in dictionary) // the struct enumerator: no allocation
             {
-                answers[_itemsById[itemId].Index] = x;
+                valid &= position < items.Length && string.Equals(itemId, items[position].Id, StringComparison.Ordinal)
+                    ? Place(items[position], answer, answers)
+                    : Place(itemId, answer, answers);
+                position++;
             }
+        }
+        else
+        {
+            foreach (var (itemId, answer) in response.Answers)
+            {
+                valid &= Place(itemId, answer, answers);
+            }
+        }
+
+        if (!valid)
+        {
+            throw new InvalidResponseException(Validate(response));
         }
 
         var scores = new ScaleScore[CompiledScales.Length];
@@ -281,6 +300,25 @@ public sealed class Instrument
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Checks one answer and writes it at its item's index; false when the item is unknown or the answer outside its format.</summary>
+    private bool Place(string itemId, int? answer, Span<int> answers) =>
+        _itemsById.TryGetValue(itemId, out var item) && Place(item, answer, answers);
+
+    private static bool Place(Item item, int? answer, Span<int> answers)
+    {
+        if (answer is { } x)
+        {
+            if (item.Format is not { } format || !format.Contains(x))
+            {
+                return false;
+            }
+
+            answers[item.Index] = x;
+        }
+
+        return true;
     }
 
     private static Instrument Load(byte[] bytes, string source, InstrumentLoadOptions options) =>
