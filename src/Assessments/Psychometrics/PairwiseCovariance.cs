@@ -73,7 +73,8 @@ internal static class PairwiseCovariance
         return c;
     }
 
-    private static double Pair(double[] x, double[] y)
+    /// <summary>The covariance of two columns over the rows where both are present (NaN = missing), two-pass, n − 1.</summary>
+    public static double Pair(double[] x, double[] y)
     {
         double sx = 0, sy = 0;
         var n = 0;

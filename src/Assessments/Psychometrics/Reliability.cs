@@ -29,8 +29,11 @@ public static class Reliability
         var poolCovariance = raw ?? PairwiseCovariance.Compute(PairwiseCovariance.KeyedColumns(matrix, poolItems, imputation));
         var poolSmc = PairwiseCovariance.Smc(PairwiseCovariance.ToCorrelation(poolCovariance)); // a sign never changes an SMC
         var smcByItem = poolItems.Select((item, k) => (item.Item.Index, Smc: poolSmc[k])).ToDictionary(p => p.Index, p => p.Smc);
-        return [.. instrument.Scales.Select(scale => AnalyzeScale(scale, matrix, smcByItem, imputation,
-            raw is null ? null : Keyed(raw, scale, position)))];
+        // Scales are independent: each is computed on its own (in row order), so running them on several cores changes no bit.
+        var results = new ScaleReliability[instrument.Scales.Count];
+        Parallel.For(0, results.Length, s => results[s] = AnalyzeScale(instrument.Scales[s], matrix, smcByItem, imputation,
+            raw is null ? null : Keyed(raw, instrument.Scales[s], position)));
+        return results;
     }
 
     /// <summary>
@@ -84,21 +87,34 @@ public static class Reliability
         var averageR = (sumR - k) / (k * (k - 1.0));
         var averageRScoreItems = alpha / (k - (alpha * (k - 1)));
         var means = PersonMeans(columns);
-        var scored = means.Where(m => !double.IsNaN(m)).ToArray();
+        var meansVariance = PairwiseCovariance.Pair(means, means); // the scale score's variance, shared by every item's r
+        var scored = Answered(means);
         var mean = scored.Average();
         var sd = Math.Sqrt(scored.Sum(m => (m - mean) * (m - mean)) / (scored.Length - 1));
         return new ScaleReliability(scale.Id, k, scored.Length, mean, sd, alpha, alphaStd, g6, g6Numerator / sumC, averageR,
             averageRScoreItems, k * averageRScoreItems / (1 - averageRScoreItems), sd * Math.Sqrt(1 - alpha),
-            [.. Enumerable.Range(0, k).Select(i => Item(scale, i, columns, c, means))]);
+            [.. Enumerable.Range(0, k).Select(i => Item(scale, i, columns, c, means, meansVariance))]);
     }
 
-    private static ItemStatistics Item(Scale scale, int i, double[][] columns, double[,] c, double[] means)
+    private static ItemStatistics Item(Scale scale, int i, double[][] columns, double[,] c, double[] means, double meansVariance)
     {
         var k = columns.Length;
         var item = scale.Items[i];
-        var answered = columns[i].Where(x => !double.IsNaN(x)).ToArray();
-        var mean = answered.Average();
-        var sd = Math.Sqrt(answered.Sum(x => (x - mean) * (x - mean)) / (answered.Length - 1));
+        var answered = Answered(columns[i]);
+        double total = 0;
+        foreach (var x in answered)
+        {
+            total += x;
+        }
+
+        var mean = total / answered.Length;
+        double squares = 0;
+        foreach (var x in answered)
+        {
+            squares += (x - mean) * (x - mean);
+        }
+
+        var sd = Math.Sqrt(squares / (answered.Length - 1));
         double rowSum = 0, restSum = 0;
         for (var j = 0; j < k; j++)
         {
@@ -149,7 +165,7 @@ public static class Reliability
 
         var frequencies = counts.Select(count => count / (double)answered.Length).ToList();
         return new ItemStatistics(item.Item.Id, item.Reverse, answered.Length, columns[i].Length - answered.Length, mean, sd,
-            rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means), alphaIfDeleted, frequencies);
+            rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means, c[i, i], meansVariance), alphaIfDeleted, frequencies);
     }
 
     /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
@@ -176,9 +192,28 @@ public static class Reliability
         return means;
     }
 
-    private static double PairCorrelation(double[] x, double[] y)
+    /// <summary>cov2cor of one pair: the pair's covariance over the rows where both are present, over the two variances (each on its own rows).</summary>
+    private static double PairCorrelation(double[] x, double[] y, double xVariance, double yVariance) =>
+        PairwiseCovariance.Pair(x, y) / Math.Sqrt(xVariance * yVariance);
+
+    private static double[] Answered(double[] column)
     {
-        var c = PairwiseCovariance.Compute([x, y]);
-        return c[0, 1] / Math.Sqrt(c[0, 0] * c[1, 1]);
+        var count = 0;
+        foreach (var x in column)
+        {
+            count += double.IsNaN(x) ? 0 : 1;
+        }
+
+        var answered = new double[count];
+        var at = 0;
+        foreach (var x in column)
+        {
+            if (!double.IsNaN(x))
+            {
+                answered[at++] = x;
+            }
+        }
+
+        return answered;
     }
 }
