@@ -4,19 +4,20 @@ namespace Assessments.Cli;
 
 /// <summary>
 /// Gathers scored rows from a streaming run into one <see cref="ResponseMatrix"/>, two bytes per answer, for the
-/// statistics that need the whole sample at once (reliability, ω, norms).
+/// statistics that need the whole sample at once (reliability, ω, norms). Rows keep their input order.
 /// </summary>
 internal sealed class MatrixCollector(int itemCount)
 {
-    private readonly List<short>[] _columns = [.. Enumerable.Range(0, itemCount).Select(_ => new List<short>())];
+    private short[][] _columns = [.. Enumerable.Range(0, itemCount).Select(_ => new short[4096])];
 
     public int Rows { get; private set; }
 
     public void Add(ResponseMatrix chunk, int row)
     {
+        Reserve(1);
         for (var j = 0; j < _columns.Length; j++)
         {
-            _columns[j].Add(chunk[row, j]);
+            _columns[j][Rows] = chunk[row, j];
         }
 
         Rows++;
@@ -25,22 +26,23 @@ internal sealed class MatrixCollector(int itemCount)
     /// <summary>The scored rows of a fast-path chunk (answers stored as answer + 1 in 64-row tiles; 0 = missing), in order.</summary>
     internal void Add(Fast.FastChunk chunk, Fast.FastScorePlan plan)
     {
-        for (var r = 0; r < chunk.Rows; r++)
+        Reserve(chunk.Rows);
+        var cells = chunk.Cells;
+        for (var j = 0; j < _columns.Length; j++)
         {
-            if (chunk.IdLength[r] == int.MinValue)
+            var column = _columns[j];
+            var at = Rows;
+            for (var r = 0; r < chunk.Rows; r++)
             {
-                continue; // rejected
+                if (chunk.IdLength[r] != int.MinValue) // rejected rows are left out
+                {
+                    var cell = cells[plan.CellBase(r) + (j * Fast.FastScorePlan.Tile)];
+                    column[at++] = cell == 0 ? ResponseMatrix.Missing : (short)(cell - 1);
+                }
             }
-
-            var cellBase = plan.CellBase(r);
-            for (var j = 0; j < _columns.Length; j++)
-            {
-                var cell = chunk.Cells[cellBase + (j * Fast.FastScorePlan.Tile)];
-                _columns[j].Add(cell == 0 ? ResponseMatrix.Missing : (short)(cell - 1));
-            }
-
-            Rows++;
         }
+
+        Rows += chunk.Rows - chunk.Rejected.Count;
     }
 
     public ResponseMatrix ToMatrix()
@@ -48,9 +50,23 @@ internal sealed class MatrixCollector(int itemCount)
         var matrix = new ResponseMatrix(_columns.Length, Rows) { RowCount = Rows };
         for (var j = 0; j < _columns.Length; j++)
         {
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_columns[j]).CopyTo(matrix.Column(j));
+            _columns[j].AsSpan(0, Rows).CopyTo(matrix.Column(j));
         }
 
         return matrix;
+    }
+
+    private void Reserve(int more)
+    {
+        if (_columns.Length == 0 || Rows + more <= _columns[0].Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(Rows + more, _columns[0].Length * 2);
+        for (var j = 0; j < _columns.Length; j++)
+        {
+            Array.Resize(ref _columns[j], size);
+        }
     }
 }

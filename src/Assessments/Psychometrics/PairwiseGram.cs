@@ -20,9 +20,22 @@ internal static class PairwiseGram
     /// <summary>Whether every answer of <paramref name="items"/> lies in 0–15 (missing aside).</summary>
     public static bool Applies(ResponseMatrix matrix, IReadOnlyList<int> items)
     {
+        var limit = new Vector<short>(15);
         foreach (var item in items)
         {
-            foreach (var x in matrix.Column(item)[..matrix.RowCount])
+            var column = matrix.Column(item)[..matrix.RowCount];
+            var r = 0;
+            for (; r <= column.Length - Vector<short>.Count; r += Vector<short>.Count)
+            {
+                var x = new Vector<short>(column[r..]);
+                var answered = Vector.GreaterThanOrEqual(x, Vector<short>.Zero) | Vector.Equals(x, new Vector<short>(ResponseMatrix.Missing));
+                if (!Vector.EqualsAll(answered, Vector<short>.AllBitsSet) || Vector.GreaterThanAny(x, limit))
+                {
+                    return false; // a negative answer other than Missing, or one above 15
+                }
+            }
+
+            foreach (var x in column[r..])
             {
                 if (x != ResponseMatrix.Missing && (uint)x > 15)
                 {
@@ -88,7 +101,18 @@ internal static class PairwiseGram
                 var column = matrix.Column(items[a]).Slice(start, length);
                 var values = _values[a];
                 var masks = _masks[a];
-                for (var r = 0; r < length; r++)
+                var lanes = Vector<short>.Count;
+                var r = 0;
+                for (; r <= length - lanes; r += lanes)
+                {
+                    // Missing is short.MinValue, every answer is 0–15: answered = x ≥ 0.
+                    var x = new Vector<short>(column[r..]);
+                    var answered = Vector.GreaterThanOrEqual(x, Vector<short>.Zero);
+                    (x & answered).CopyTo(values, r);
+                    answered.CopyTo(masks, r);
+                }
+
+                for (; r < length; r++)
                 {
                     var x = column[r];
                     var answered = x != ResponseMatrix.Missing;

@@ -100,21 +100,30 @@ public static class Reliability
     {
         var k = columns.Length;
         var item = scale.Items[i];
-        var answered = Answered(columns[i]);
+        // Straight over the column, skipping missing cells (no copy of a million answers per item).
+        var column = columns[i];
         double total = 0;
-        foreach (var x in answered)
+        var count = 0;
+        foreach (var x in column)
         {
-            total += x;
+            if (!double.IsNaN(x))
+            {
+                total += x;
+                count++;
+            }
         }
 
-        var mean = total / answered.Length;
+        var mean = total / count;
         double squares = 0;
-        foreach (var x in answered)
+        foreach (var x in column)
         {
-            squares += (x - mean) * (x - mean);
+            if (!double.IsNaN(x))
+            {
+                squares += (x - mean) * (x - mean);
+            }
         }
 
-        var sd = Math.Sqrt(squares / (answered.Length - 1));
+        var sd = Math.Sqrt(squares / (count - 1));
         double rowSum = 0, restSum = 0;
         for (var j = 0; j < k; j++)
         {
@@ -154,17 +163,17 @@ public static class Reliability
         var format = item.Item.Format!;
         // One pass: how often each answer of the format was given (keyed values outside it are counted nowhere).
         var counts = new long[format.Max - format.Min + 1];
-        foreach (var x in answered)
+        foreach (var x in column)
         {
-            var at = x - format.Min;
+            var at = x - format.Min; // NaN (missing) fails every test below
             if (at >= 0 && at < counts.Length && at == Math.Floor(at))
             {
                 counts[(int)at]++;
             }
         }
 
-        var frequencies = counts.Select(count => count / (double)answered.Length).ToList();
-        return new ItemStatistics(item.Item.Id, item.Reverse, answered.Length, columns[i].Length - answered.Length, mean, sd,
+        var frequencies = counts.Select(n => n / (double)count).ToList();
+        return new ItemStatistics(item.Item.Id, item.Reverse, count, column.Length - count, mean, sd,
             rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means, c[i, i], meansVariance), alphaIfDeleted, frequencies);
     }
 
