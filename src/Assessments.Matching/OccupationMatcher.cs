@@ -20,6 +20,7 @@ public sealed class OccupationMatcher
     private readonly double[][] _spearmanColumns;
     private readonly double[][] _leanColumns;   // the ranking metric's unit vectors by area, over candidates whose profile is not flat
     private readonly int[] _leanIndexes;        // the candidate index of each of those columns' entries
+    private readonly double[] _leanRows;        // the same unit vectors row after row (six per candidate), for exact re-scoring
     private readonly float[] _leanBlocks;       // the first five areas in single precision, interleaved by blocks of one vector
 
     [ThreadStatic]
@@ -70,6 +71,8 @@ public sealed class OccupationMatcher
         {
             _leanColumns[k] = [.. _leanIndexes.Select(j => source[(j * Areas) + k])];
         }
+
+        _leanRows = [.. _leanIndexes.SelectMany(j => source.AsSpan(j * Areas, Areas).ToArray())];
 
         // The bounding pass works in single precision on five areas: the unit vectors are centred, so c5 = −(c0 + … + c4)
         // and p·c = Σ_{k<5} (p_k − p_5) c_k. Blocks of one float vector per area, one stream to read.
@@ -189,6 +192,7 @@ public sealed class OccupationMatcher
     /// <param name="scores">Receives their scores (at least <see cref="MatchOptions.Top"/> long).</param>
     /// <returns>How many matches were written (fewer than Top only when the catalog or <see cref="MatchOptions.MinimumScore"/> allows fewer).</returns>
     /// <exception cref="ArgumentException">Not six finite scores within the scale, or output spans that are too short.</exception>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public int Rank(ReadOnlySpan<double> riasec, double min, double max, Span<int> candidates, Span<double> scores)
     {
         var top = Options.Top;
@@ -296,13 +300,13 @@ public sealed class OccupationMatcher
     /// <summary>A lean candidate's score exactly as <see cref="ScanCorrelations"/> computes it (same additions, same order).</summary>
     private double ExactDot(ReadOnlySpan<double> person, int j)
     {
-        var c = _leanColumns;
-        double dot = person[0] * c[0][j];
-        dot += person[1] * c[1][j];
-        dot += person[2] * c[2][j];
-        dot += person[3] * c[3][j];
-        dot += person[4] * c[4][j];
-        dot += person[5] * c[5][j];
+        var c = _leanRows.AsSpan(j * Areas, Areas);
+        double dot = person[0] * c[0];
+        dot += person[1] * c[1];
+        dot += person[2] * c[2];
+        dot += person[3] * c[3];
+        dot += person[4] * c[4];
+        dot += person[5] * c[5];
         return dot;
     }
 
@@ -346,6 +350,7 @@ public sealed class OccupationMatcher
     /// maximum belongs to a different occupation, so at least k reach it). Returns how many candidates the vector pass
     /// covered; the rest are scored exactly by the caller.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private int ScanAndBound(ReadOnlySpan<double> person, float[] dots, float[] blockMaxima, int k, out float bound)
     {
         var m = _leanIndexes.Length;
