@@ -199,6 +199,7 @@ public sealed class Instrument
 
     /// <summary>Scores one person: every scale (keys, weights, prorating, norms), then the kind's own result.</summary>
     /// <exception cref="InvalidResponseException">The response has bad answers (all are listed).</exception>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public InstrumentResult Score(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -215,7 +216,7 @@ public sealed class Instrument
             var items = _items;
             foreach (var (itemId, answer) in dictionary) // the struct enumerator: no allocation
             {
-                valid &= position < items.Length && string.Equals(itemId, items[position].Id, StringComparison.Ordinal)
+                valid &= position < items.Length && ((object)itemId == items[position].Id || string.Equals(itemId, items[position].Id, StringComparison.Ordinal))
                     ? Place(items[position], answer, answers)
                     : Place(itemId, answer, answers);
                 position++;

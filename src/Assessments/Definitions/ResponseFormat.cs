@@ -30,6 +30,7 @@ public sealed class ResponseFormat
     public double Midpoint => (Min + Max) / 2.0;
 
     /// <summary>Whether <paramref name="answer"/> lies within the format.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Contains(int answer) => answer >= Min && answer <= Max;
 
     /// <summary>The reverse-keyed answer <c>Min + Max − answer</c>.</summary>
