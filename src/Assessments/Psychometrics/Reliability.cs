@@ -68,9 +68,12 @@ public static class Reliability
 
     private static ScaleReliability AnalyzeScale(Scale scale, ResponseMatrix matrix, Dictionary<int, double> poolSmc, Imputation imputation, double[,]? keyed)
     {
-        var columns = PairwiseCovariance.KeyedColumns(matrix, scale.Items, imputation);
-        var k = columns.Length;
-        var c = keyed ?? PairwiseCovariance.Compute(columns);
+        // Without imputation the answers are read where they are (two bytes each, keyed on the fly); with it, as keyed
+        // double columns holding the imputed values. Both give the same numbers for the same data.
+        var columns = keyed is null ? KeyedColumnSource.FromDoubles(PairwiseCovariance.KeyedColumns(matrix, scale.Items, imputation))
+            : KeyedColumnSource.FromMatrix(matrix, scale);
+        var k = columns.Count;
+        var c = keyed ?? PairwiseCovariance.Compute(columns.Doubles!);
         var r = PairwiseCovariance.ToCorrelation(c);
         var sumC = PairwiseCovariance.Sum(c);
         var sumR = PairwiseCovariance.Sum(r);
@@ -86,7 +89,7 @@ public static class Reliability
 
         var averageR = (sumR - k) / (k * (k - 1.0));
         var averageRScoreItems = alpha / (k - (alpha * (k - 1)));
-        var means = PersonMeans(columns);
+        var means = columns.PersonMeans();
         var meansVariance = PairwiseCovariance.Pair(means, means); // the scale score's variance, shared by every item's r
         var scored = Answered(means);
         var mean = scored.Average();
@@ -96,33 +99,13 @@ public static class Reliability
             [.. Enumerable.Range(0, k).Select(i => Item(scale, i, columns, c, means, meansVariance))]);
     }
 
-    private static ItemStatistics Item(Scale scale, int i, double[][] columns, double[,] c, double[] means, double meansVariance)
+    private static ItemStatistics Item(Scale scale, int i, KeyedColumnSource columns, double[,] c, double[] means, double meansVariance)
     {
-        var k = columns.Length;
+        var k = columns.Count;
         var item = scale.Items[i];
         // Straight over the column, skipping missing cells (no copy of a million answers per item).
-        var column = columns[i];
-        double total = 0;
-        var count = 0;
-        foreach (var x in column)
-        {
-            if (!double.IsNaN(x))
-            {
-                total += x;
-                count++;
-            }
-        }
-
+        var (count, total, squares, counts) = columns.ItemMoments(i, item.Item.Format!);
         var mean = total / count;
-        double squares = 0;
-        foreach (var x in column)
-        {
-            if (!double.IsNaN(x))
-            {
-                squares += (x - mean) * (x - mean);
-            }
-        }
-
         var sd = Math.Sqrt(squares / (count - 1));
         double rowSum = 0, restSum = 0;
         for (var j = 0; j < k; j++)
@@ -160,21 +143,9 @@ public static class Reliability
         }
 
         var alphaIfDeleted = k - 1 < 2 ? double.NaN : (k - 1) / (k - 2.0) * (1 - (PairwiseCovariance.Trace(rest) / PairwiseCovariance.Sum(rest)));
-        var format = item.Item.Format!;
-        // One pass: how often each answer of the format was given (keyed values outside it are counted nowhere).
-        var counts = new long[format.Max - format.Min + 1];
-        foreach (var x in column)
-        {
-            var at = x - format.Min; // NaN (missing) fails every test below
-            if (at >= 0 && at < counts.Length && at == Math.Floor(at))
-            {
-                counts[(int)at]++;
-            }
-        }
-
         var frequencies = counts.Select(n => n / (double)count).ToList();
-        return new ItemStatistics(item.Item.Id, item.Reverse, count, column.Length - count, mean, sd,
-            rowSum / Math.Sqrt(c[i, i] * restSum), PairCorrelation(columns[i], means, c[i, i], meansVariance), alphaIfDeleted, frequencies);
+        return new ItemStatistics(item.Item.Id, item.Reverse, count, columns.Rows - count, mean, sd,
+            rowSum / Math.Sqrt(c[i, i] * restSum), columns.Covariance(i, means) / Math.Sqrt(c[i, i] * meansVariance), alphaIfDeleted, frequencies);
     }
 
     /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
@@ -200,10 +171,6 @@ public static class Reliability
 
         return means;
     }
-
-    /// <summary>cov2cor of one pair: the pair's covariance over the rows where both are present, over the two variances (each on its own rows).</summary>
-    private static double PairCorrelation(double[] x, double[] y, double xVariance, double yVariance) =>
-        PairwiseCovariance.Pair(x, y) / Math.Sqrt(xVariance * yVariance);
 
     private static double[] Answered(double[] column)
     {

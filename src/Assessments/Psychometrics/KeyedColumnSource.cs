@@ -1,0 +1,215 @@
+using Assessments.Definitions;
+using Assessments.Responses;
+
+namespace Assessments.Psychometrics;
+
+/// <summary>
+/// A scale's keyed item columns for the per-scale statistics, read either from keyed double columns (NaN = missing; used
+/// with imputation) or straight from the answer matrix, two bytes per answer, keyed on the fly as min + max − x. Every sum
+/// runs in row order with the same double arithmetic in both cases (small integers are exact in a double), so both give
+/// the same bits.
+/// </summary>
+internal sealed class KeyedColumnSource
+{
+    private readonly ResponseMatrix? _matrix;
+    private readonly int[] _items = [];
+    private readonly int[] _reverseBase = [];
+
+    private KeyedColumnSource(double[][] doubles)
+    {
+        Doubles = doubles;
+        Count = doubles.Length;
+        Rows = doubles.Length == 0 ? 0 : doubles[0].Length;
+    }
+
+    private KeyedColumnSource(ResponseMatrix matrix, Scale scale)
+    {
+        _matrix = matrix;
+        _items = [.. scale.Items.Select(i => i.Item.Index)];
+        _reverseBase = [.. scale.Items.Select(i => i.Reverse ? i.Item.Format!.Min + i.Item.Format.Max : 0)];
+        Count = _items.Length;
+        Rows = matrix.RowCount;
+    }
+
+    /// <summary>The keyed double columns, when the source holds them.</summary>
+    public double[][]? Doubles { get; }
+
+    public int Count { get; }
+
+    public int Rows { get; }
+
+    public static KeyedColumnSource FromDoubles(double[][] columns) => new(columns);
+
+    public static KeyedColumnSource FromMatrix(ResponseMatrix matrix, Scale scale) => new(matrix, scale);
+
+    /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
+    public double[] PersonMeans()
+    {
+        if (Doubles is not null)
+        {
+            return PersonMeansOf(Doubles);
+        }
+
+        var sums = new int[Rows];
+        var counts = new int[Rows];
+        for (var i = 0; i < Count; i++)
+        {
+            var column = _matrix!.Column(_items[i])[..Rows];
+            var reverse = _reverseBase[i];
+            for (var r = 0; r < column.Length; r++)
+            {
+                int x = column[r];
+                var answered = x != ResponseMatrix.Missing;
+                sums[r] += answered ? (reverse == 0 ? x : reverse - x) : 0;
+                counts[r] += answered ? 1 : 0;
+            }
+        }
+
+        var means = new double[Rows];
+        for (var r = 0; r < Rows; r++)
+        {
+            means[r] = counts[r] == 0 ? double.NaN : (double)sums[r] / counts[r];
+        }
+
+        return means;
+    }
+
+    /// <summary>
+    /// Item <paramref name="i"/>'s answered count, sum, sum of squared deviations from its mean (two passes) and how often
+    /// each answer of <paramref name="format"/> was given.
+    /// </summary>
+    public (int Count, double Total, double Squares, long[] Frequencies) ItemMoments(int i, ResponseFormat format)
+    {
+        var frequencies = new long[format.Max - format.Min + 1];
+        double total = 0;
+        var count = 0;
+        if (Doubles is { } doubles)
+        {
+            foreach (var x in doubles[i])
+            {
+                if (!double.IsNaN(x))
+                {
+                    total += x;
+                    count++;
+                    var at = x - format.Min;
+                    if (at >= 0 && at < frequencies.Length && at == Math.Floor(at))
+                    {
+                        frequencies[(int)at]++;
+                    }
+                }
+            }
+
+            var mean = total / count;
+            double squares = 0;
+            foreach (var x in doubles[i])
+            {
+                if (!double.IsNaN(x))
+                {
+                    squares += (x - mean) * (x - mean);
+                }
+            }
+
+            return (count, total, squares, frequencies);
+        }
+
+        var column = _matrix!.Column(_items[i])[..Rows];
+        var reverse = _reverseBase[i];
+        long sum = 0;
+        foreach (int raw in column)
+        {
+            if (raw != ResponseMatrix.Missing)
+            {
+                var x = reverse == 0 ? raw : reverse - raw;
+                sum += x;
+                count++;
+                var at = x - format.Min;
+                if ((uint)at < (uint)frequencies.Length)
+                {
+                    frequencies[at]++;
+                }
+            }
+        }
+
+        total = sum;
+        var mean2 = total / count;
+        double squares2 = 0;
+        foreach (int raw in column)
+        {
+            if (raw != ResponseMatrix.Missing)
+            {
+                double x = reverse == 0 ? raw : reverse - raw;
+                squares2 += (x - mean2) * (x - mean2);
+            }
+        }
+
+        return (count, total, squares2, frequencies);
+    }
+
+    /// <summary>
+    /// The covariance of item <paramref name="i"/> with <paramref name="y"/> over the rows where both are present: two passes,
+    /// n − 1, the additions of <see cref="PairwiseCovariance.Pair"/> in the same order.
+    /// </summary>
+    public double Covariance(int i, double[] y)
+    {
+        if (Doubles is { } doubles)
+        {
+            return PairwiseCovariance.Pair(doubles[i], y);
+        }
+
+        var column = _matrix!.Column(_items[i])[..Rows];
+        var reverse = _reverseBase[i];
+        double sx = 0, sy = 0;
+        var n = 0;
+        for (var r = 0; r < column.Length; r++)
+        {
+            int raw = column[r];
+            if (raw != ResponseMatrix.Missing && !double.IsNaN(y[r]))
+            {
+                sx += reverse == 0 ? raw : reverse - raw;
+                sy += y[r];
+                n++;
+            }
+        }
+
+        if (n < 2)
+        {
+            return double.NaN;
+        }
+
+        double mx = sx / n, my = sy / n, sum = 0;
+        for (var r = 0; r < column.Length; r++)
+        {
+            int raw = column[r];
+            if (raw != ResponseMatrix.Missing && !double.IsNaN(y[r]))
+            {
+                double x = reverse == 0 ? raw : reverse - raw;
+                sum += (x - mx) * (y[r] - my);
+            }
+        }
+
+        return sum / (n - 1);
+    }
+
+    private static double[] PersonMeansOf(double[][] columns)
+    {
+        var n = columns[0].Length;
+        var means = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            double sum = 0;
+            var count = 0;
+            foreach (var column in columns)
+            {
+                if (!double.IsNaN(column[r]))
+                {
+                    sum += column[r];
+                    count++;
+                }
+            }
+
+            means[r] = count == 0 ? double.NaN : sum / count;
+        }
+
+        return means;
+    }
+}
