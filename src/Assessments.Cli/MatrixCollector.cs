@@ -23,15 +23,24 @@ internal sealed class MatrixCollector(int itemCount)
         Rows++;
     }
 
-    /// <summary>The scored rows of a fast-path chunk (answers stored as answer + 1 in 64-row tiles; 0 = missing), in order.</summary>
-    internal void Add(Fast.FastChunk chunk, Fast.FastScorePlan plan)
+    /// <summary>
+    /// Converts a fast-path chunk's scored rows (answers stored as answer + 1 in 64-row tiles; 0 = missing) into the chunk's
+    /// own two-byte columns. Runs on the thread that parsed the chunk, in parallel with the others.
+    /// </summary>
+    internal static void Prepare(Fast.FastChunk chunk, Fast.FastScorePlan plan)
     {
-        Reserve(chunk.Rows);
-        var cells = chunk.Cells;
-        for (var j = 0; j < _columns.Length; j++)
+        var items = plan.ItemCount;
+        var rows = chunk.Rows - chunk.Rejected.Count;
+        if (chunk.Gathered.Length < items * rows)
         {
-            var column = _columns[j];
-            var at = Rows;
+            chunk.Gathered = new short[items * Math.Max(rows, chunk.Capacity)];
+        }
+
+        var cells = chunk.Cells;
+        for (var j = 0; j < items; j++)
+        {
+            var column = chunk.Gathered.AsSpan(j * rows, rows);
+            var at = 0;
             for (var r = 0; r < chunk.Rows; r++)
             {
                 if (chunk.IdLength[r] != int.MinValue) // rejected rows are left out
@@ -41,8 +50,19 @@ internal sealed class MatrixCollector(int itemCount)
                 }
             }
         }
+    }
 
-        Rows += chunk.Rows - chunk.Rejected.Count;
+    /// <summary>Appends a chunk's prepared columns (<see cref="Prepare"/>), in input order.</summary>
+    internal void Add(Fast.FastChunk chunk)
+    {
+        var rows = chunk.Rows - chunk.Rejected.Count;
+        Reserve(rows);
+        for (var j = 0; j < _columns.Length; j++)
+        {
+            chunk.Gathered.AsSpan(j * rows, rows).CopyTo(_columns[j].AsSpan(Rows));
+        }
+
+        Rows += rows;
     }
 
     public ResponseMatrix ToMatrix()

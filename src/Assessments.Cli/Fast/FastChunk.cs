@@ -61,6 +61,9 @@ internal sealed class FastChunk
 
     public byte[] Output { get; set; } = new byte[1 << 20];
 
+    /// <summary>For <c>assess analyze</c> and <c>norms</c>: the scored rows' answers, two bytes each, one column after another.</summary>
+    public short[] Gathered { get; set; } = [];
+
     /// <summary>With <c>--match</c>: each row's top candidates (−1 where none), <c>Top</c> per row.</summary>
     public int[] Matches { get; set; } = [];
 

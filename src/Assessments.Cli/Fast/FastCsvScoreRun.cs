@@ -210,6 +210,11 @@ internal sealed class FastCsvScoreRun : IDisposable
                     Format(chunk);
                 }
 
+                if (_owner.Collector is not null)
+                {
+                    MatrixCollector.Prepare(chunk, _plan);
+                }
+
                 Write(chunk, sink, progress, free);
             }
         }
@@ -319,7 +324,7 @@ internal sealed class FastCsvScoreRun : IDisposable
             while (_finished.Remove(_nextToWrite, out var next))
             {
                 sink?.Write(next.Output.AsSpan(0, next.OutputLength));
-                _owner.Collector?.Add(next, _plan);
+                _owner.Collector?.Add(next);
                 foreach (var (row, line, id, problems) in next.Rejected)
                 {
                     foreach (var (column, reason) in problems)
