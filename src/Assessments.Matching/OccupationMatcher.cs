@@ -257,6 +257,43 @@ public sealed class OccupationMatcher
         var thresholdVector = new System.Numerics.Vector<float>(threshold);
         ref var dotsStart = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(dots);
         ref var maximaStart = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(blockMaxima);
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && w == 8)
+        {
+            // Without data-dependent branches: each vector's lanes at or above the bound, as a mask, pick their indexes from
+            // a table and are written in one store; the count advances by the mask's population.
+            Span<int> hits = stackalloc int[m + 8];
+            var found = 0;
+            ref var lut = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LaneIndexes);
+            var limit = System.Runtime.Intrinsics.Vector256.Create(threshold);
+            var j8 = 0;
+            for (; j8 < full; j8 += 8)
+            {
+                var mask = System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(
+                    System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dotsStart, (nuint)j8), limit));
+                var lanes = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8)) + System.Runtime.Intrinsics.Vector256.Create(j8);
+                System.Runtime.Intrinsics.Vector256.StoreUnsafe(lanes, ref hits[found]);
+                found += System.Numerics.BitOperations.PopCount(mask);
+            }
+
+            for (; j8 < m; j8++)
+            {
+                hits[found++] = j8; // after the last full vector: always scored exactly
+            }
+
+            if (found > keptScores.Length)
+            {
+                return RankAll(person, top, candidates, scores);
+            }
+
+            for (var h = 0; h < found; h++)
+            {
+                keptScores[h] = ExactDot(person, hits[h]);
+                keptIndexes[h] = hits[h];
+            }
+
+            return Select(keptScores[..found], keptIndexes[..found], top, candidates, scores);
+        }
+
         var group = 4 * w;
         var grouped = full / group * group; // occupations covered by the unrolled loop, whose block maxima were stored
         for (var j = 0; j < m; j += w)
@@ -289,6 +326,27 @@ public sealed class OccupationMatcher
         }
 
         return Select(keptScores[..kept], keptIndexes[..kept], top, candidates, scores);
+    }
+
+    /// <summary>For each 8-bit mask, the indexes of its set lanes in order, then zeros: 256 × 8 entries.</summary>
+    private static readonly int[] LaneIndexes = BuildLaneIndexes();
+
+    private static int[] BuildLaneIndexes()
+    {
+        var table = new int[256 * 8];
+        for (var mask = 0; mask < 256; mask++)
+        {
+            var at = 0;
+            for (var lane = 0; lane < 8; lane++)
+            {
+                if ((mask & (1 << lane)) != 0)
+                {
+                    table[(mask * 8) + at++] = lane;
+                }
+            }
+        }
+
+        return table;
     }
 
     /// <summary>
