@@ -216,7 +216,7 @@ public sealed class Instrument
             var items = _items;
             foreach (var (itemId, answer) in dictionary) // the struct enumerator: no allocation
             {
-                valid &= position < items.Length && ((object)itemId == items[position].Id || string.Equals(itemId, items[position].Id, StringComparison.Ordinal))
+                valid &= position < items.Length && SameId(itemId, items[position].Id)
                     ? Place(items[position], answer, answers)
                     : Place(itemId, answer, answers);
                 position++;
@@ -301,6 +301,31 @@ public sealed class Instrument
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Ordinal equality of two short ids, inlined (item ids are a few characters; a call per answer costs more).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool SameId(string a, string b)
+    {
+        if ((object)a == b)
+        {
+            return true;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Checks one answer and writes it at its item's index; false when the item is unknown or the answer outside its format.</summary>

@@ -112,6 +112,11 @@ internal sealed class CompiledScale
 
     private string? MissingReason(int answered, double answeredWeight)
     {
+        if (answered == Count && answered > 0)
+        {
+            return null; // every item answered: minAnswered (at most 1) is met
+        }
+
         if (answered == 0)
         {
             return "No item of the scale was answered.";
