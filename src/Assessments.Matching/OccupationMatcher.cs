@@ -481,6 +481,28 @@ public sealed class OccupationMatcher
         m2.CopyTo(maxima[(2 * w)..]);
         m3.CopyTo(maxima[(3 * w)..]);
 
+        if (w == 8 && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // The k-th largest without data-dependent branches: a maximum with fewer than k strictly larger maxima is among
+            // the k largest, and the smallest such is the k-th largest (ties included); each count is four vector compares.
+            var a0 = System.Runtime.Intrinsics.Vector256.AsVector256(m0);
+            var a1 = System.Runtime.Intrinsics.Vector256.AsVector256(m1);
+            var a2 = System.Runtime.Intrinsics.Vector256.AsVector256(m2);
+            var a3 = System.Runtime.Intrinsics.Vector256.AsVector256(m3);
+            bound = float.PositiveInfinity;
+            foreach (var value in maxima)
+            {
+                var v = System.Runtime.Intrinsics.Vector256.Create(value);
+                var larger = System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a0, v)))
+                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a1, v)))
+                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a2, v)))
+                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a3, v)));
+                bound = larger < k ? Math.Min(bound, value) : bound;
+            }
+
+            return j;
+        }
+
         // The k-th largest, by insertion into a short descending list (−∞ when fewer than k groups were filled: all are kept).
         Span<float> best = stackalloc float[k];
         best.Fill(float.NegativeInfinity);
