@@ -193,6 +193,7 @@ public sealed class OccupationMatcher
     /// <returns>How many matches were written (fewer than Top only when the catalog or <see cref="MatchOptions.MinimumScore"/> allows fewer).</returns>
     /// <exception cref="ArgumentException">Not six finite scores within the scale, or output spans that are too short.</exception>
     [System.Runtime.CompilerServices.SkipLocalsInit]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Rank(ReadOnlySpan<double> riasec, double min, double max, Span<int> candidates, Span<double> scores)
     {
         var top = Options.Top;
@@ -356,6 +357,7 @@ public sealed class OccupationMatcher
     private const float SinglePrecisionError = 1e-5f;
 
     /// <summary>A lean candidate's score exactly as <see cref="ScanCorrelations"/> computes it (same additions, same order).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private double ExactDot(ReadOnlySpan<double> person, int j)
     {
         var c = _leanRows.AsSpan(j * Areas, Areas);
@@ -409,6 +411,7 @@ public sealed class OccupationMatcher
     /// covered; the rest are scored exactly by the caller.
     /// </summary>
     [System.Runtime.CompilerServices.SkipLocalsInit]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int ScanAndBound(ReadOnlySpan<double> person, float[] dots, float[] blockMaxima, int k, out float bound)
     {
         var m = _leanIndexes.Length;
@@ -540,6 +543,7 @@ public sealed class OccupationMatcher
     }
 
     /// <summary>The best <paramref name="top"/> of the kept scores: higher first, then the earlier (smaller code) occupation.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private int Select(Span<double> keptScores, Span<int> keptIndexes, int top, Span<int> candidates, Span<double> scores)
     {
         // Insertion sort: the kept list is short (about top + a few), already in occupation order.

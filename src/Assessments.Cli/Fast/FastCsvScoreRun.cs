@@ -721,6 +721,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     }
 
     /// <summary>With <c>--match</c>: each scored row's six RIASEC values (from the value tables), ranked by the lean matcher.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Match(FastChunk chunk, ScoreMatching matching)
     {
         var top = matching.Top;
