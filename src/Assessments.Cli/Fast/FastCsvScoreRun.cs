@@ -284,9 +284,14 @@ internal sealed class FastCsvScoreRun : IDisposable
 
             chunk.Input.AsSpan(cut, _carryLength).CopyTo(_carry);
             chunk.Input.AsSpan(cut, chunk.Padding).Clear();
-            chunk.Sequence = _nextSequence++;
             _done = _eof && _carryLength == 0;
-            return cut > 0;
+            if (cut == 0)
+            {
+                return false; // nothing left: no sequence number is spent, so the writer never waits for one
+            }
+
+            chunk.Sequence = _nextSequence++;
+            return true;
         }
     }
 
