@@ -67,6 +67,17 @@ public sealed class FastReaderEquivalenceTests
     }
 
     [Fact]
+    public void ARecordLongerThanABlockWritesTheSameBytes()
+    {
+        // A quoted id of 1.5 MB over many lines, between ordinary rows: the reader must grow its block and keep every byte.
+        var huge = "\"" + string.Concat(Enumerable.Range(0, 60_000).Select(i => "line " + i.ToString(CultureInfo.InvariantCulture) + ",\n")) + "\"";
+        var file = UniformFile(3, rows: 2_000);
+        var cut = file.IndexOf("\np1000,", StringComparison.Ordinal);
+        Assert.True(cut > 0);
+        AssertSame(Uniform, file[..(cut + 1)] + huge + ",1,2,3,4,5,4,3,2\n" + file[(cut + 1)..], threads: 2);
+    }
+
+    [Fact]
     public void ATabSeparatedFileWritesTheSameBytes() =>
         AssertSame(Uniform, UniformFile(11, rows: 500).Replace(',', '\t'), threads: 2, "--separator", "tab");
 

@@ -258,6 +258,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                 {
                     if (length > 0 && chunk.Input[length - 1] != (byte)'\n')
                     {
+                        chunk.InputLength = length; // what EnsureInput keeps
                         chunk.EnsureInput(length + 1);
                         chunk.Input[length++] = (byte)'\n'; // the last line needs no newline in the file
                     }
@@ -272,6 +273,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                     break;
                 }
 
+                chunk.InputLength = length; // what EnsureInput keeps
                 chunk.EnsureInput(chunk.Input.Length * 2); // one record longer than the block: read on
             }
 
