@@ -45,7 +45,7 @@ public static class Reliability
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(matrix);
-        var perScale = instrument.Scales.Select(s => PersonMeans(PairwiseCovariance.KeyedColumns(matrix, s.Items, imputation))).ToList();
+        var perScale = instrument.Scales.Select(s => KeyedColumnSource.FromDoubles(PairwiseCovariance.KeyedColumns(matrix, s.Items, imputation)).PersonMeans()).ToList();
         return [.. Enumerable.Range(0, matrix.RowCount).Select(r => perScale.Select(scale => scale[r]).ToArray())];
     }
 
@@ -146,30 +146,6 @@ public static class Reliability
         var frequencies = counts.Select(n => n / (double)count).ToList();
         return new ItemStatistics(item.Item.Id, item.Reverse, count, columns.Rows - count, mean, sd,
             rowSum / Math.Sqrt(c[i, i] * restSum), columns.Covariance(i, means) / Math.Sqrt(c[i, i] * meansVariance), alphaIfDeleted, frequencies);
-    }
-
-    /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
-    private static double[] PersonMeans(double[][] columns)
-    {
-        var n = columns[0].Length;
-        var means = new double[n];
-        for (var r = 0; r < n; r++)
-        {
-            double sum = 0;
-            var count = 0;
-            foreach (var column in columns)
-            {
-                if (!double.IsNaN(column[r]))
-                {
-                    sum += column[r];
-                    count++;
-                }
-            }
-
-            means[r] = count == 0 ? double.NaN : sum / count;
-        }
-
-        return means;
     }
 
     private static double[] Answered(double[] column)
