@@ -10,9 +10,11 @@ using nietras.SeparatedValues;
 namespace Assessments.Cli;
 
 /// <summary>
-/// Streams a responses CSV through an instrument: rows are parsed into a reusable <see cref="ResponseMatrix"/> chunk,
-/// scored in parallel, and written in input order, so memory stays flat however long the file is. Every data row is either
-/// written to the output or to the rejects, with its row number, line, column and reason.
+/// Streams a responses CSV through an instrument. Where it applies (plain Likert, one-digit answers, CSV out), the
+/// byte-level <see cref="Fast.FastCsvScoreRun"/> does the work; otherwise — and with <see cref="GeneralReaderOnly"/> — rows are
+/// read by Sep into a reusable <see cref="ResponseMatrix"/> chunk, scored in parallel, and written in input order. Either
+/// way memory stays flat however long the file is, the output bytes are the same, and every data row is either written to
+/// the output or to the rejects, with its row number, line, column and reason.
 /// </summary>
 internal sealed class CsvScoreRun
 {
