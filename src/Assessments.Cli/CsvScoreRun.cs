@@ -202,35 +202,48 @@ internal sealed class CsvScoreRun
         var r = chunk.Count++;
         chunk.RowNumbers[r] = rowNumber;
         chunk.Lines[r] = row.LineNumberFrom;
-        chunk.Problems[r] = null;
-        chunk.Ids[r] = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
-        if (row.ColCount != layout.Names.Length)
-        {
-            chunk.Problems[r] = [("", $"The row has {row.ColCount} field(s); the header has {layout.Names.Length}.")];
-            return;
-        }
-
+        _byColumn ??= new short[layout.Names.Length];
+        chunk.Ids[r] = ReadRecord(row, layout, _byColumn, out chunk.Problems[r]);
         for (var c = 0; c < layout.ItemOfColumn.Length; c++)
         {
-            var item = layout.ItemOfColumn[c];
-            if (item < 0)
+            if (layout.ItemOfColumn[c] >= 0 && _byColumn[c] != ResponseMatrix.Missing)
             {
-                continue;
-            }
-
-            var value = ParseCell(row[c].Span, c, layout, ref chunk.Problems[r]);
-            if (value != ResponseMatrix.Missing)
-            {
-                matrix[r, item] = value;
+                matrix[r, layout.ItemOfColumn[c]] = _byColumn[c];
             }
         }
     }
 
+    private short[]? _byColumn;
+
     /// <summary>
-    /// One item cell: its answer, or <see cref="ResponseMatrix.Missing"/> when empty or bad (a bad cell adds its problem).
-    /// Both readers call this, so a row's answers and messages never depend on which reader saw it.
+    /// One record read by Sep: its id, its answers by column (<see cref="ResponseMatrix.Missing"/> where empty, bad or not an
+    /// item) and every problem. Both readers call this for the records they give to Sep, so a row's answers and messages
+    /// never depend on which reader saw it.
     /// </summary>
-    internal short ParseCell(ReadOnlySpan<char> span, int column, Layout layout, ref List<(string Column, string Reason)>? problems)
+    internal string ReadRecord(SepReader.Row row, Layout layout, Span<short> byColumn, out List<(string Column, string Reason)>? problems)
+    {
+        var id = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
+        problems = null;
+        byColumn.Fill(ResponseMatrix.Missing);
+        if (row.ColCount != layout.Names.Length)
+        {
+            problems = [("", $"The row has {row.ColCount} field(s); the header has {layout.Names.Length}.")];
+            return id;
+        }
+
+        for (var c = 0; c < layout.ItemOfColumn.Length; c++)
+        {
+            if (layout.ItemOfColumn[c] >= 0)
+            {
+                byColumn[c] = ParseCell(row[c].Span, c, layout, ref problems);
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>One item cell: its answer, or <see cref="ResponseMatrix.Missing"/> when empty or bad (a bad cell adds its problem).</summary>
+    private short ParseCell(ReadOnlySpan<char> span, int column, Layout layout, ref List<(string Column, string Reason)>? problems)
     {
         if (span.IsEmpty)
         {

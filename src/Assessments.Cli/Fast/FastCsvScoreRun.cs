@@ -634,31 +634,15 @@ internal sealed class FastCsvScoreRun : IDisposable
 
             chunk.EnsureRows(rows + 1);
             var r = rows++;
+            var byColumn = new short[layout.Names.Length]; // rare records: a small allocation each is fine
+            var id = _owner.ReadRecord(row, layout, byColumn, out var problems);
             var offsets = _plan.CellOffset;
             var cellBase = _plan.CellBase(r);
-            foreach (var offset in offsets)
+            for (var c = 0; c < offsets.Length; c++)
             {
-                if (offset >= 0)
+                if (offsets[c] >= 0)
                 {
-                    chunk.Cells[cellBase + offset] = 0;
-                }
-            }
-
-            var id = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
-            List<(string Column, string Reason)>? problems = null;
-            if (row.ColCount != layout.Names.Length)
-            {
-                problems = [("", $"The row has {row.ColCount} field(s); the header has {layout.Names.Length}.")];
-            }
-            else
-            {
-                for (var c = 0; c < offsets.Length; c++)
-                {
-                    if (offsets[c] >= 0)
-                    {
-                        var value = _owner.ParseCell(row[c].Span, c, layout, ref problems);
-                        chunk.Cells[cellBase + offsets[c]] = value == ResponseMatrix.Missing ? (byte)0 : (byte)(value + 1);
-                    }
+                    chunk.Cells[cellBase + offsets[c]] = byColumn[c] == ResponseMatrix.Missing ? (byte)0 : (byte)(byColumn[c] + 1);
                 }
             }
 
