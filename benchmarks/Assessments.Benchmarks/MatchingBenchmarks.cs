@@ -22,13 +22,7 @@ public class MatchingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assessments.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var onet = Path.Combine(dir!.FullName, "..", "shared", "data", "onet");
+        var onet = Path.Combine(Paths.RepoRoot, "..", "shared", "data", "onet");
         var catalog = OccupationCatalog.LoadOnet(Path.Combine(onet, "30.1"), jobZonesFolder: Path.Combine(onet, "29.3"));
         _matcher = new OccupationMatcher(catalog, new MatchOptions { Top = 10 });
         _matcherTop1 = new OccupationMatcher(catalog, new MatchOptions { Top = 1, MaxDegreeOfParallelism = 1 });

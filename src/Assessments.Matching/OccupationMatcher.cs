@@ -18,7 +18,6 @@ public sealed class OccupationMatcher
     private readonly double[] _norms;     // per candidate: length of the rescaled profile
     private readonly double[][] _pearsonColumns;  // the same unit vectors by area (6 arrays over candidates), for SIMD scans
     private readonly double[][] _spearmanColumns;
-    private readonly double[][] _leanColumns;   // the ranking metric's unit vectors by area, over candidates whose profile is not flat
     private readonly int[] _leanIndexes;        // the candidate index of each of those columns' entries
     private readonly double[] _leanRows;        // the same unit vectors row after row (six per candidate), for exact re-scoring
     private readonly float[] _leanBlocks;       // the first five areas in single precision, interleaved by blocks of one vector
@@ -66,10 +65,10 @@ public sealed class OccupationMatcher
         _spearmanColumns = Columns(_spearman, n);
         var source = Options.Metric == MatchMetric.Spearman ? _spearman : _pearson;
         _leanIndexes = [.. Enumerable.Range(0, n).Where(j => !double.IsNaN(source[j * Areas]))];
-        _leanColumns = new double[Areas][];
+        var leanColumns = new double[Areas][]; // the ranking metric's unit vectors by area, over candidates whose profile is not flat
         for (var k = 0; k < Areas; k++)
         {
-            _leanColumns[k] = [.. _leanIndexes.Select(j => source[(j * Areas) + k])];
+            leanColumns[k] = [.. _leanIndexes.Select(j => source[(j * Areas) + k])];
         }
 
         _leanRows = [.. _leanIndexes.SelectMany(j => source.AsSpan(j * Areas, Areas).ToArray())];
@@ -84,7 +83,7 @@ public sealed class OccupationMatcher
             {
                 for (var l = 0; l < lanes; l++)
                 {
-                    _leanBlocks[(((b * 5) + k) * lanes) + l] = (float)_leanColumns[k][(b * lanes) + l];
+                    _leanBlocks[(((b * 5) + k) * lanes) + l] = (float)leanColumns[k][(b * lanes) + l];
                 }
             }
         }
