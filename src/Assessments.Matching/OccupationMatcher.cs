@@ -8,7 +8,7 @@ namespace Assessments.Matching;
 /// higher first, ties broken by occupation code (ordinal), so the ranking never depends on catalog row order or threads.
 /// Immutable after construction and thread-safe.
 /// </summary>
-public sealed class OccupationMatcher
+public sealed partial class OccupationMatcher
 {
     private const int Areas = 6;
     private readonly Occupation[] _candidates;
@@ -242,6 +242,11 @@ public sealed class OccupationMatcher
         }
 
         var m = _leanIndexes.Length;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && System.Numerics.Vector<float>.Count == 8)
+        {
+            return RankVector256(person, top, candidates, scores);
+        }
+
         var dots = t_dots is { } cached && cached.Length >= m ? cached : (t_dots = new float[m]);
         var blockMaxima = t_blockMaxima is { } cachedMaxima && cachedMaxima.Length >= m ? cachedMaxima : (t_blockMaxima = new float[m]);
         var full = ScanAndBound(person, dots, blockMaxima, top, out var bound);
@@ -257,43 +262,6 @@ public sealed class OccupationMatcher
         var thresholdVector = new System.Numerics.Vector<float>(threshold);
         ref var dotsStart = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(dots);
         ref var maximaStart = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(blockMaxima);
-        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && w == 8)
-        {
-            // Without data-dependent branches: each vector's lanes at or above the bound, as a mask, pick their indexes from
-            // a table and are written in one store; the count advances by the mask's population.
-            Span<int> hits = stackalloc int[m + 8];
-            var found = 0;
-            ref var lut = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LaneIndexes);
-            var limit = System.Runtime.Intrinsics.Vector256.Create(threshold);
-            var j8 = 0;
-            for (; j8 < full; j8 += 8)
-            {
-                var mask = System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(
-                    System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref dotsStart, (nuint)j8), limit));
-                var lanes = System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref lut, (nuint)(mask * 8)) + System.Runtime.Intrinsics.Vector256.Create(j8);
-                System.Runtime.Intrinsics.Vector256.StoreUnsafe(lanes, ref hits[found]);
-                found += System.Numerics.BitOperations.PopCount(mask);
-            }
-
-            for (; j8 < m; j8++)
-            {
-                hits[found++] = j8; // after the last full vector: always scored exactly
-            }
-
-            if (found > keptScores.Length)
-            {
-                return RankAll(person, top, candidates, scores);
-            }
-
-            for (var h = 0; h < found; h++)
-            {
-                keptScores[h] = ExactDot(person, hits[h]);
-                keptIndexes[h] = hits[h];
-            }
-
-            return Select(keptScores[..found], keptIndexes[..found], top, candidates, scores);
-        }
-
         var group = 4 * w;
         var grouped = full / group * group; // occupations covered by the unrolled loop, whose block maxima were stored
         for (var j = 0; j < m; j += w)
@@ -482,28 +450,6 @@ public sealed class OccupationMatcher
         m1.CopyTo(maxima[w..]);
         m2.CopyTo(maxima[(2 * w)..]);
         m3.CopyTo(maxima[(3 * w)..]);
-
-        if (w == 8 && System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-        {
-            // The k-th largest without data-dependent branches: a maximum with fewer than k strictly larger maxima is among
-            // the k largest, and the smallest such is the k-th largest (ties included); each count is four vector compares.
-            var a0 = System.Runtime.Intrinsics.Vector256.AsVector256(m0);
-            var a1 = System.Runtime.Intrinsics.Vector256.AsVector256(m1);
-            var a2 = System.Runtime.Intrinsics.Vector256.AsVector256(m2);
-            var a3 = System.Runtime.Intrinsics.Vector256.AsVector256(m3);
-            bound = float.PositiveInfinity;
-            foreach (var value in maxima)
-            {
-                var v = System.Runtime.Intrinsics.Vector256.Create(value);
-                var larger = System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a0, v)))
-                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a1, v)))
-                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a2, v)))
-                    + System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(System.Runtime.Intrinsics.Vector256.GreaterThan(a3, v)));
-                bound = larger < k ? Math.Min(bound, value) : bound;
-            }
-
-            return j;
-        }
 
         // The k-th largest, by insertion into a short descending list (−∞ when fewer than k groups were filled: all are kept).
         Span<float> best = stackalloc float[k];

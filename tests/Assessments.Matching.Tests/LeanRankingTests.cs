@@ -10,6 +10,8 @@ namespace Assessments.Matching.Tests;
 /// </summary>
 public class LeanRankingTests
 {
+    private static readonly string[] Copies = ["a", "b", "c"];
+    private static readonly int[] Tops = [2, 10, 16];
     private static readonly OccupationCatalog Onet = OccupationCatalog.LoadOnet(TestPaths.Onet301, jobZonesFolder: TestPaths.Onet293);
 
     [Property(MaxTest = 300)]
@@ -31,6 +33,34 @@ public class LeanRankingTests
                 Assert.Equal(expected.Count, count);
                 Assert.Equal(expected.Select(m => m.Occupation.Code), indexes.Take(count).Select(i => matcher.Candidates[i].Code));
                 Assert.Equal(expected.Select(m => BitConverter.DoubleToInt64Bits(m.Score)), values.Take(count).Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
+    [Property(MaxTest = 60)]
+    public void OccupationsWithTheSameProfileTieByCode(PositiveInt seed)
+    {
+        // Every O*NET profile three times over (codes ordered so that copies are not neighbours in code order): at every
+        // score the top k holds exact ties, which the vector path's rank counting must break by code as Match does.
+        var tripled = new OccupationCatalog("tripled", "test", [.. Onet.Occupations.Where(o => o.Interests is not null)
+            .SelectMany(o => Copies.Select(copy => new Occupation(copy + o.Code, o.Titles, null, o.Interests, o.HollandCode, o.JobZone, null)))]);
+        var random = new Random(seed.Get);
+        var scores = random.Next(2) == 0
+            ? [.. Onet.Occupations[random.Next(Onet.Occupations.Count)].Interests?.Scores.Select(x => (x - 1) * 4 / 6 + 1) ?? Enumerable.Repeat(3.0, 6)]
+            : Enumerable.Range(0, 6).Select(_ => 1 + (random.Next(9) / 2.0)).ToArray();
+        foreach (var top in Tops)
+        {
+            var matcher = new OccupationMatcher(tripled, new MatchOptions { Top = top });
+            var expected = matcher.Match(new InterestProfile(scores, 1, 5));
+            var indexes = new int[top];
+            var values = new double[top];
+            var count = matcher.Rank(scores, 1, 5, indexes, values);
+            Assert.Equal(expected.Select(m => m.Occupation.Code), indexes.Take(count).Select(i => matcher.Candidates[i].Code));
+            Assert.Equal(expected.Select(m => BitConverter.DoubleToInt64Bits(m.Score)), values.Take(count).Select(BitConverter.DoubleToInt64Bits));
+            if (count >= 3 && !double.IsNaN(values[0]))
+            {
+                Assert.Equal(values[0], values[1]); // the best profile's three copies, by code
+                Assert.Equal(values[0], values[2]);
             }
         }
     }
