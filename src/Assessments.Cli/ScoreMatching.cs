@@ -18,7 +18,33 @@ internal sealed class ScoreMatching
         Min = min;
         Max = max;
         Codes = [.. matcher.Candidates.Select(o => Encoding.UTF8.GetBytes(CsvText.Escape(o.Code, separator)))];
+        if (separator < 128 && Codes.All(c => c.Length < SlotWidth))
+        {
+            // Slot 0: no match (the separator alone); slot i + 1: the separator and candidate i's code.
+            CodeSlots = new byte[(Codes.Length + 1) * SlotWidth];
+            CodeSlotLengths = new byte[Codes.Length + 1];
+            CodeSlots[0] = (byte)separator;
+            CodeSlotLengths[0] = 1;
+            for (var i = 0; i < Codes.Length; i++)
+            {
+                CodeSlots[(i + 1) * SlotWidth] = (byte)separator;
+                Codes[i].CopyTo(CodeSlots, ((i + 1) * SlotWidth) + 1);
+                CodeSlotLengths[i + 1] = (byte)(Codes[i].Length + 1);
+            }
+        }
     }
+
+    /// <summary>The width of a slot of <see cref="CodeSlots"/>: a separator and a code of up to 15 bytes.</summary>
+    public const int SlotWidth = 16;
+
+    /// <summary>
+    /// For the fast formatter, when every code fits: fixed-width slots (separator then code) copied 16 bytes at a time, slot
+    /// 0 for "no match" and slot i + 1 for candidate i; null otherwise.
+    /// </summary>
+    public byte[]? CodeSlots { get; }
+
+    /// <summary>The bytes of each slot of <see cref="CodeSlots"/> that belong to the output.</summary>
+    public byte[]? CodeSlotLengths { get; }
 
     public OccupationMatcher Matcher { get; }
 

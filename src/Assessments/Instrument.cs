@@ -22,6 +22,9 @@ public sealed class Instrument
 {
     private readonly System.Collections.Frozen.FrozenDictionary<string, Item> _itemsById;
     private readonly Item[] _items;
+    private readonly string[] _itemIds;   // by item index, with the answer range each allows (empty: 1–0, no rated answer)
+    private readonly int[] _answerMin;
+    private readonly int[] _answerMax;
     private readonly Dictionary<string, Scale> _scalesById;
 
     internal Instrument(InstrumentDto dto, IInstrumentKind kind, object? kindSettings, IReadOnlyList<string> languages, LocalizedText title,
@@ -46,6 +49,9 @@ public sealed class Instrument
         Fingerprint = fingerprint;
         _itemsById = items.ToFrozenDictionary(i => i.Id, StringComparer.Ordinal); // read-optimised: one lookup per answer
         _items = [.. items];
+        _itemIds = [.. items.Select(i => i.Id)];
+        _answerMin = [.. items.Select(i => i.Format?.Min ?? 1)];
+        _answerMax = [.. items.Select(i => i.Format?.Max ?? 0)];
         _scalesById = scales.ToDictionary(s => s.Id, StringComparer.Ordinal);
         CompiledScales = [.. scales.Select(s => new CompiledScale(s))];
     }
@@ -206,30 +212,9 @@ public sealed class Instrument
 
         // One pass checks each answer and places it by item index; only when something is wrong does Validate run, for
         // every problem in order.
-        Span<int> answers = Items.Count <= 256 ? stackalloc int[Items.Count] : new int[Items.Count];
+        Span<int> answers = _items.Length <= 256 ? stackalloc int[_items.Length] : new int[_items.Length];
         answers.Fill(ResponseMatrix.Missing);
-        var valid = true;
-        if (response.Answers is Dictionary<string, int?> dictionary)
-        {
-            // Answers are usually listed in item order: the item at the same position is tried before any hashing.
-            var position = 0;
-            var items = _items;
-            foreach (var (itemId, answer) in dictionary) // the struct enumerator: no allocation
-            {
-                valid &= position < items.Length && SameId(itemId, items[position].Id)
-                    ? Place(items[position], answer, answers)
-                    : Place(itemId, answer, answers);
-                position++;
-            }
-        }
-        else
-        {
-            foreach (var (itemId, answer) in response.Answers)
-            {
-                valid &= Place(itemId, answer, answers);
-            }
-        }
-
+        var valid = response.Answers is Dictionary<string, int?> dictionary ? PlaceInOrder(dictionary, answers) : PlaceAll(response.Answers, answers);
         if (!valid)
         {
             throw new InvalidResponseException(Validate(response));
@@ -303,30 +288,56 @@ public sealed class Instrument
         return buffer.ToArray();
     }
 
-    /// <summary>Ordinal equality of two short ids, inlined (item ids are a few characters; a call per answer costs more).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool SameId(string a, string b)
+    /// <summary>
+    /// Places a dictionary's answers by item index (a method of its own, without stack allocation, so that the JIT can
+    /// optimise it with profile data and inline the dictionary's enumerator). Answers are usually listed in item order:
+    /// the item at the same position is tried before any hashing.
+    /// </summary>
+    private bool PlaceInOrder(Dictionary<string, int?> dictionary, Span<int> answers)
     {
-        if ((object)a == b)
+        var valid = true;
+        var position = 0;
+        var ids = _itemIds;
+        var mins = _answerMin;
+        var maxs = _answerMax;
+        unchecked
         {
-            return true;
-        }
-
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (a[i] != b[i])
+            foreach (var (itemId, answer) in dictionary) // the struct enumerator: no allocation
             {
-                return false;
+                if ((uint)position < (uint)ids.Length && SameId(itemId, ids[position]))
+                {
+                    if (answer is { } x)
+                    {
+                        valid &= (x >= mins[position]) & (x <= maxs[position]);
+                        answers[position] = x; // an item's index is its position
+                    }
+                }
+                else
+                {
+                    valid &= Place(itemId, answer, answers);
+                }
+
+                position++;
             }
         }
 
-        return true;
+        return valid;
     }
+
+    private bool PlaceAll(IReadOnlyDictionary<string, int?> answersById, Span<int> answers)
+    {
+        var valid = true;
+        foreach (var (itemId, answer) in answersById)
+        {
+            valid &= Place(itemId, answer, answers);
+        }
+
+        return valid;
+    }
+
+    /// <summary>Ordinal equality of two short ids, inlined (item ids are a few characters; a call per answer costs more).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool SameId(string a, string b) => (object)a == b || a.AsSpan().SequenceEqual(b);
 
     /// <summary>Checks one answer and writes it at its item's index; false when the item is unknown or the answer outside its format.</summary>
     private bool Place(string itemId, int? answer, Span<int> answers) =>

@@ -105,6 +105,26 @@ public class LikertScoringTests
     }
 
     [Fact]
+    public void AnItemWithoutAFormatTakesNoRatedAnswerEvenInItemOrder()
+    {
+        // I2 has no response format: any number given for it is refused, whether the answers come in item order (the
+        // positional check) or not (the lookup by id).
+        var instrument = Instrument.Parse("""
+            { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
+              "responseFormats": { "f": { "min": 1, "max": 5 } },
+              "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "text": { "en": "2" } } ],
+              "scales": [ { "id": "s", "items": ["I1"] } ] }
+            """);
+        foreach (var answers in new[] { new Dictionary<string, int?> { ["I1"] = 3, ["I2"] = 1 }, new Dictionary<string, int?> { ["I2"] = 1, ["I1"] = 3 } })
+        {
+            var ex = Assert.Throws<InvalidResponseException>(() => instrument.Score(new Response("p", answers)));
+            Assert.Equal("p / I2: Item 'I2' has no response format, so it takes no rated answer (found 1).", Assert.Single(ex.Problems).ToString());
+        }
+
+        Assert.Equal(3, instrument.Score(new Response("p", new Dictionary<string, int?> { ["I1"] = 3, ["I2"] = null }))["s"].Value);
+    }
+
+    [Fact]
     public void RejectsBadCellsRowByRowInABatchAndGoesOn()
     {
         var instrument = Make("""{ "id": "s", "items": ["I1", "I2"] }""");

@@ -37,6 +37,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     private bool _done;
     private long _nextSequence;
     private long _nextToWrite;
+    private bool _writing; // a thread is writing chunks (guarded by _writeLock)
     private long _rowsWritten;
     private long _linesWritten;
     private Exception? _failure;
@@ -322,13 +323,37 @@ internal sealed class FastCsvScoreRun : IDisposable
         return last;
     }
 
-    /// <summary>Writes finished chunks strictly in input order, numbering their rows and lines as it goes.</summary>
+    /// <summary>
+    /// Hands a finished chunk to the in-order writer. Only one thread writes at a time, outside the lock that guards the
+    /// finished chunks: a thread that finds another writing leaves its chunk for it and goes back to work instead of waiting
+    /// for the write to end; the writing thread writes every chunk that is next in order, numbering rows and lines as it goes.
+    /// </summary>
     private void Write(FastChunk chunk, ByteSink? sink, Progress progress, System.Collections.Concurrent.BlockingCollection<FastChunk> free)
     {
         lock (_writeLock)
         {
             _finished.Add(chunk.Sequence, chunk);
-            while (_finished.Remove(_nextToWrite, out var next))
+            if (_writing)
+            {
+                return;
+            }
+
+            _writing = true;
+        }
+
+        while (true)
+        {
+            FastChunk? next;
+            lock (_writeLock)
+            {
+                if (!_finished.Remove(_nextToWrite, out next))
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+
+            try
             {
                 sink?.Write(next.Output.AsSpan(0, next.OutputLength));
                 _owner.Collector?.Add(next);
@@ -343,9 +368,23 @@ internal sealed class FastCsvScoreRun : IDisposable
                 _rowsWritten += next.Rows;
                 _linesWritten += next.Lines;
                 progress.Add(next.Rows, next.Rejected.Count);
-                _nextToWrite++;
-                free.Add(next);
             }
+            catch
+            {
+                lock (_writeLock)
+                {
+                    _writing = false; // the failure stops the run; nobody else may take over a half-written chunk
+                }
+
+                throw;
+            }
+
+            lock (_writeLock)
+            {
+                _nextToWrite++;
+            }
+
+            free.Add(next);
         }
     }
 
@@ -807,7 +846,20 @@ internal sealed class FastCsvScoreRun : IDisposable
                     length += scale.Lengths[index];
                 }
 
-                if (matching is not null)
+                if (matching is { CodeSlots: { } slots, CodeSlotLengths: { } slotLengths })
+                {
+                    // The output has room past its data (the estimate above allows 32 bytes a row and the longest code
+                    // for every match), so each slot is copied whole.
+                    var top = matching.Top;
+                    ref var matches = ref chunk.Matches[r * top];
+                    for (var k = 0; k < top; k++)
+                    {
+                        var slot = Unsafe.Add(ref matches, k) + 1;
+                        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref o, length), ref slots[slot * ScoreMatching.SlotWidth], ScoreMatching.SlotWidth);
+                        length += slotLengths[slot];
+                    }
+                }
+                else if (matching is not null)
                 {
                     for (var k = 0; k < matching.Top; k++)
                     {

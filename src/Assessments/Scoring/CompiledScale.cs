@@ -16,12 +16,14 @@ internal sealed class CompiledScale
         var count = scale.Items.Count;
         ItemIndexes = new int[count];
         ReverseBase = new int[count];
+        _signs = new int[count];
         Weights = new double[count];
         for (var i = 0; i < count; i++)
         {
             var si = scale.Items[i];
             ItemIndexes[i] = si.Item.Index;
             ReverseBase[i] = si.Reverse ? si.Item.Format!.Min + si.Item.Format.Max : 0;
+            _signs[i] = si.Reverse ? -1 : 1;
             Weights[i] = si.Weight;
         }
     }
@@ -32,6 +34,8 @@ internal sealed class CompiledScale
 
     /// <summary><c>min + max</c> for a reverse-keyed item (so x′ = base − x), 0 for a forward item.</summary>
     public int[] ReverseBase { get; }
+
+    private readonly int[] _signs; // −1 for a reverse-keyed item, 1 for a forward one: x′ = base + sign · x
 
     public double[] Weights { get; }
 
@@ -45,6 +49,29 @@ internal sealed class CompiledScale
     /// </summary>
     public ScaleScore Score(scoped ReadOnlySpan<int> answers)
     {
+        if (Scale.UnitWeights)
+        {
+            // Without branches: a missing answer adds nothing (present = 0). The answered weight of unit weights is the
+            // count itself (a sum of ones), so the arithmetic and its bits are those of the general loop below.
+            long unitSum = 0;
+            var present = 0;
+            var indexes = ItemIndexes;
+            var bases = ReverseBase;
+            var signs = _signs;
+            unchecked
+            {
+                for (var p = 0; p < indexes.Length; p++)
+                {
+                    var x = answers[indexes[p]];
+                    var given = x != ResponseMatrix.Missing ? 1 : 0;
+                    unitSum += given * (bases[p] + (signs[p] * x));
+                    present += given;
+                }
+            }
+
+            return Finish(unitSum, present, present);
+        }
+
         long intSum = 0;
         double weightedSum = 0, answeredWeight = 0;
         var answered = 0;
