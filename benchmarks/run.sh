@@ -17,6 +17,11 @@ aot=""
 if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -o "$work/aot" -v q >/dev/null 2>&1; then
   aot="$work/aot/assess"
 fi
+# The same, compiled for this machine's instruction set (AVX2 here): the 256-bit matcher path needs it under Native AOT.
+aotn=""
+if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -p:IlcInstructionSet=native -o "$work/aotn" -v q >/dev/null 2>&1; then
+  aotn="$work/aotn/assess"
+fi
 
 instrument=benchmarks/data/riasec60.json
 "$jit" generate --instrument "$instrument" --rows "$rows" --seed 42 --missing 0.05 --out "$work/data.csv" 2>/dev/null
@@ -48,6 +53,10 @@ if [ -n "$aot" ]; then
   read -r t mb < <(timed "$aot" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv" --threads 1)
   report "assess score (Native AOT, --threads 1)" "$t" "$mb"
 fi
+if [ -n "$aotn" ]; then
+  read -r t mb < <(timed "$aotn" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv")
+  report "assess score (Native AOT, native ISA)" "$t" "$mb"
+fi
 
 read -r t mb < <(timed "$jit" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv" --match "$onet")
 report "assess score --match O*NET 30.1 (top 10, JIT)" "$t" "$mb"
@@ -55,7 +64,15 @@ if [ -n "$aot" ]; then
   read -r t mb < <(timed "$aot" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv" --match "$onet")
   report "assess score --match O*NET 30.1 (top 10, Native AOT)" "$t" "$mb"
 fi
+if [ -n "$aotn" ]; then
+  read -r t mb < <(timed "$aotn" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv" --match "$onet")
+  report "assess score --match O*NET 30.1 (top 10, AOT native ISA)" "$t" "$mb"
+fi
 
+if [ -n "$aotn" ]; then
+  start=$(date +%s.%N); "$aotn" analyze --instrument "$instrument" --responses "$work/data.csv" >/dev/null 2>&1; end=$(date +%s.%N)
+  report "assess analyze (AOT native ISA, one run)" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')" "-"
+fi
 start=$(date +%s.%N); "$jit" analyze --instrument "$instrument" --responses "$work/data.csv" >/dev/null 2>&1; end=$(date +%s.%N)
 analyze=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
 report "assess analyze (JIT, one run)" "$analyze" "-"

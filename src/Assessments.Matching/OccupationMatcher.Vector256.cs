@@ -39,40 +39,33 @@ public sealed partial class OccupationMatcher
         nint found = 0;
         unchecked
         {
-            // Blocks of 32 occupations: a bit per block whose lane-wise maximum reaches the bound, set without branches;
-            // only those blocks (about a third) are searched, vector by vector: each vector's lanes at or above the bound,
-            // as a mask, pick their indexes from a table and are written in one store; the count advances by the mask's
-            // population.
+            // Blocks of 32 occupations: a bit per block whose lane-wise maximum reaches the bound, set without branches (64
+            // blocks a word); only those blocks (about a third) are searched, vector by vector: each vector's lanes at or
+            // above the bound, as a mask, pick their indexes from a table and are written in one store; the count advances
+            // by the mask's population.
             var blocks = full / 32;
-            Span<ulong> reaching = stackalloc ulong[(blocks + 63) / 64];
-            reaching.Clear();
-            for (var b = 0; b < blocks; b++)
+            for (var word = 0; word < blocks; word += 64)
             {
-                var any = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref maximaStart, (nuint)(b * 8)), limit).ExtractMostSignificantBits() != 0;
-                reaching[b >> 6] |= (ulong)(any ? 1 : 0) << (b & 63);
-            }
-
-            for (var word = 0; word < reaching.Length; word++)
-            {
-                for (var bits = reaching[word]; bits != 0; bits &= bits - 1)
+                ulong bits = 0;
+                for (var b = word; b < Math.Min(blocks, word + 64); b++)
                 {
-                    nint start = ((word * 64) + BitOperations.TrailingZeroCount(bits)) * 32;
-                    for (nint j = start; j < start + 32; j += 8)
-                    {
-                        var mask = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref dotsStart, (nuint)j), limit).ExtractMostSignificantBits();
-                        var lanes = Vector256.LoadUnsafe(ref lut, mask * 8) + Vector256.Create((int)j);
-                        lanes.StoreUnsafe(ref Unsafe.Add(ref hitsStart, found));
-                        found += BitOperations.PopCount(mask);
-                    }
+                    var any = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref maximaStart, (nuint)(b * 8)), limit).ExtractMostSignificantBits() != 0;
+                    bits |= (ulong)(any ? 1 : 0) << (b - word);
+                }
+
+                for (; bits != 0; bits &= bits - 1)
+                {
+                    nint start = (word + BitOperations.TrailingZeroCount(bits)) * 32;
+                    found = Collect(ref dotsStart, start, limit, ref lut, ref hitsStart, found);
+                    found = Collect(ref dotsStart, start + 8, limit, ref lut, ref hitsStart, found);
+                    found = Collect(ref dotsStart, start + 16, limit, ref lut, ref hitsStart, found);
+                    found = Collect(ref dotsStart, start + 24, limit, ref lut, ref hitsStart, found);
                 }
             }
 
             for (nint j = blocks * 32; j < full; j += 8)
             {
-                var mask = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref dotsStart, (nuint)j), limit).ExtractMostSignificantBits();
-                var lanes = Vector256.LoadUnsafe(ref lut, mask * 8) + Vector256.Create((int)j);
-                lanes.StoreUnsafe(ref Unsafe.Add(ref hitsStart, found));
-                found += BitOperations.PopCount(mask);
+                found = Collect(ref dotsStart, j, limit, ref lut, ref hitsStart, found);
             }
 
             for (var j = full; j < m; j++)
@@ -263,6 +256,19 @@ public sealed partial class OccupationMatcher
             halves = Vector128.Min(halves, Vector128.Shuffle(halves, Vector128.Create(2, 3, 0, 1)));
             halves = Vector128.Min(halves, Vector128.Shuffle(halves, Vector128.Create(1, 0, 3, 2)));
             return halves.ToScalar();
+        }
+    }
+
+    /// <summary>Appends the indexes of the 8 scores from <paramref name="start"/> that reach the limit; returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Collect(ref float dots, nint start, Vector256<float> limit, ref int lut, ref int hits, nint found)
+    {
+        unchecked
+        {
+            var mask = Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref dots, (nuint)start), limit).ExtractMostSignificantBits();
+            var lanes = Vector256.LoadUnsafe(ref lut, mask * 8) + Vector256.Create((int)start);
+            lanes.StoreUnsafe(ref Unsafe.Add(ref hits, found));
+            return found + BitOperations.PopCount(mask);
         }
     }
 
