@@ -56,4 +56,16 @@ public sealed class OccupationCatalog
     /// <summary>Loads a catalog in this project's JSON format (see <c>instruments/catalogs/starter-occupations.json</c>).</summary>
     /// <exception cref="CatalogLoadException">The file is missing or malformed.</exception>
     public static OccupationCatalog LoadJson(string path) => JsonCatalogLoader.Load(path);
+
+    /// <summary>
+    /// The starter catalog shipped inside this package (<c>instruments/catalogs/starter-occupations.json</c>): 48 common
+    /// occupations whose interest and work-values profiles the project estimated, so that matching runs without any
+    /// download. For real guidance load O*NET (<see cref="LoadOnet"/>) or ROME (<see cref="LoadRome"/>).
+    /// </summary>
+    public static OccupationCatalog LoadStarter()
+    {
+        using var stream = typeof(OccupationCatalog).Assembly.GetManifestResourceStream("Assessments.Matching.Catalogs.starter-occupations.json")
+            ?? throw new InvalidOperationException("The starter catalog is missing from the assembly's resources.");
+        return JsonCatalogLoader.Load(stream, "starter-occupations.json");
+    }
 }

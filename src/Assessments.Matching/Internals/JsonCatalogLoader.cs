@@ -16,10 +16,16 @@ internal static class JsonCatalogLoader
             throw new CatalogLoadException([new CatalogProblem(path, 0, "The catalog file does not exist.")]);
         }
 
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
+    }
+
+    /// <summary>Reads a catalog from a stream; <paramref name="path"/> names it in problems.</summary>
+    public static OccupationCatalog Load(Stream stream, string path)
+    {
         CatalogDto dto;
         try
         {
-            using var stream = File.OpenRead(path);
             dto = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.CatalogDto)
                 ?? throw new CatalogLoadException([new CatalogProblem(path, 1, "The catalog is null.")]);
         }
