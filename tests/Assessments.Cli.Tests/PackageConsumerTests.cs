@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Assessments.Interests;
+using Assessments.Matching;
+using Assessments.Responses;
+
+namespace Assessments.Cli.Tests;
+
+/// <summary>
+/// The packages as a .NET developer meets them: packed into a local folder feed, referenced by a fresh console app outside
+/// the repository (restored from that feed and NuGet), which loads a shipped instrument, scores a person and matches
+/// occupations — under the JIT and published with Native AOT, without trim or AOT warnings; and the tool installed from the
+/// feed with <c>dotnet tool install --tool-path</c>, running <c>assess demo</c> and <c>assess score</c>.
+/// </summary>
+public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClassFixture<PackageConsumerTests.Feed>
+{
+    private static readonly string Onet = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "onet", "30.1"));
+
+    private const string ConsumerProgram = """
+        using System.Globalization;
+        using Assessments;
+        using Assessments.Interests;
+        using Assessments.Matching;
+        using Assessments.Responses;
+
+        var instrument = Instruments.Load("interests-riasec");
+        var level = new Dictionary<string, int> { ["R"] = 2, ["I"] = 4, ["A"] = 3, ["S"] = 5, ["E"] = 2, ["C"] = 1 };
+        var answers = new Dictionary<string, int?>();
+        foreach (var scale in instrument.Scales)
+        {
+            foreach (var item in scale.Items)
+            {
+                answers[item.Item.Id] = level[scale.Id];
+            }
+        }
+
+        var result = (InterestsResult)instrument.Score(new Response("p1", answers));
+        var person = new InterestProfile(result.Areas!, 1, 5);
+        Console.WriteLine("code " + result.Code + " " + result.Fingerprint);
+        Console.WriteLine("starter " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadStarter(), new MatchOptions { Top = 3 }).Match(person).Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
+        Console.WriteLine("onet " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadOnet(args[0]), new MatchOptions { Top = 3 }).Match(person).Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
+        """;
+
+    [Fact]
+    public void AFreshConsoleAppRestoresThePackagesAndScoresAndMatches()
+    {
+        var app = feed.CreateConsumer("jit");
+        var run = Run(app, "dotnet", "run", "-c", "Release", "--", Onet);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(Expected(), run.Stdout.ReplaceLineEndings("\n").Trim());
+    }
+
+    [Fact]
+    public void TheSameAppPublishedWithNativeAotHasNoTrimWarningsAndGivesTheSameResults()
+    {
+        var app = feed.CreateConsumer("aot");
+        var publish = Run(app, "dotnet", "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-p:CppCompilerAndLinker=gcc", "-o", Path.Combine(app, "native"));
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.DoesNotContain("warning IL", publish.Output, StringComparison.Ordinal); // IL2xxx trim, IL3xxx AOT warnings
+        var run = Run(app, Path.Combine(app, "native", "consumer"), Onet);
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(Expected(), run.Stdout.ReplaceLineEndings("\n").Trim());
+    }
+
+    [Fact]
+    public void TheToolInstalledFromTheFeedRunsTheDemoAndScoresAFile()
+    {
+        var tools = Path.Combine(feed.Root, "tools");
+        var install = Run(feed.Root, "dotnet", "tool", "install", "Assessments.Cli", "--version", feed.Version, "--tool-path", tools);
+        Assert.True(install.ExitCode == 0, install.Output);
+        var assess = Path.Combine(tools, "assess");
+
+        var demo = Run(feed.Root, assess, "demo");
+        Assert.True(demo.ExitCode == 0, demo.Output);
+        Assert.Contains("career-readiness", demo.Stdout, StringComparison.Ordinal);
+
+        var output = Path.Combine(feed.Root, "scores.csv");
+        var score = Run(feed.Root, assess, "score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses, "--out", output);
+        Assert.True(score.ExitCode == 0, score.Output);
+        Assert.Equal(File.ReadAllText(TestPaths.ExampleExpected).ReplaceLineEndings("\n"), File.ReadAllText(output).ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>What the consumer must print, computed here with the projects the packages were built from.</summary>
+    private static string Expected()
+    {
+        var instrument = Instrument.Load(Path.Combine(TestPaths.Instruments, "interests-riasec.json"));
+        var level = new Dictionary<string, int> { ["R"] = 2, ["I"] = 4, ["A"] = 3, ["S"] = 5, ["E"] = 2, ["C"] = 1 };
+        var answers = instrument.Scales.SelectMany(s => s.Items.Select(i => (i.Item.Id, Answer: (int?)level[s.Id]))).ToDictionary(x => x.Id, x => x.Answer);
+        var result = (InterestsResult)instrument.Score(new Response("p1", answers));
+        Assert.Equal("SIA", result.Code); // S 5 > I 4 > A 3 > R = E 2 > C 1
+        var person = new InterestProfile(result.Areas!, 1, 5);
+        var starter = new OccupationMatcher(OccupationCatalog.LoadJson(Path.Combine(TestPaths.Instruments, "catalogs", "starter-occupations.json")), new MatchOptions { Top = 3 }).Match(person);
+        var onet = new OccupationMatcher(OccupationCatalog.LoadOnet(Onet), new MatchOptions { Top = 3 }).Match(person);
+        return "code SIA " + result.Fingerprint + "\n"
+            + "starter " + string.Join(",", starter.Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
+            + "onet " + string.Join(",", onet.Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture)));
+    }
+
+    private static ProcessResult Run(string directory, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("MSBuildExtensionsPath"); // the test host's MSBuild settings must not leak into the consumer's build
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new ProcessResult(process.ExitCode, stdout, stderr.Result);
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+    {
+        public string Output => $"exit {ExitCode}\n{Stdout}\n{Stderr}";
+    }
+
+    /// <summary>
+    /// Packs Assessments, Assessments.Matching and the tool once for the class, with a version of their own (so no cached
+    /// package of the same version can stand in for them), into a folder feed outside the repository.
+    /// </summary>
+    public sealed class Feed : IDisposable
+    {
+        public Feed()
+        {
+            Root = Directory.CreateTempSubdirectory("assess-consumer-").FullName;
+            FeedFolder = Path.Combine(Root, "feed");
+            Version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+            foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Cli" })
+            {
+                var pack = Run(TestPaths.RepoRoot, "dotnet", "pack", Path.Combine("src", project), "-c", "Release", "-o", FeedFolder, "-p:Version=" + Version);
+                Assert.True(pack.ExitCode == 0, pack.Output);
+            }
+
+            File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{FeedFolder}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                </configuration>
+                """);
+        }
+
+        public string Root { get; }
+
+        public string FeedFolder { get; }
+
+        public string Version { get; }
+
+        /// <summary>A new console app in its own folder under <see cref="Root"/> (whose nuget.config it inherits).</summary>
+        public string CreateConsumer(string name)
+        {
+            var folder = Path.Combine(Root, name);
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Assessments" Version="{Version}" />
+                    <PackageReference Include="Assessments.Matching" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Program.cs"), ConsumerProgram, new UTF8Encoding(false));
+            return folder;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Best effort.
+            }
+        }
+    }
+}
