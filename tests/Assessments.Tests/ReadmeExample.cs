@@ -10,7 +10,7 @@ internal static class ReadmeExample
     public static InstrumentResult Run()
     {
         // README-BEGIN
-        var instrument = Instrument.Load("instruments/career-readiness.json");
+        var instrument = Instruments.Load("career-readiness"); // shipped inside the package; Instrument.Load(path) for your own
         var answers = new Dictionary<string, int?>
         {
             ["CL01"] = 4, ["CL02"] = 2, ["CL03"] = 5, ["CL04"] = 1, ["CL05"] = 4, // CL02, CL04 are reverse-keyed
