@@ -33,6 +33,9 @@ internal static class AssessCli
                                            Write a copy of the instrument with norms (mean, SD, frequency table per scale).
           demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
 
+        --instrument takes a definition file or the id of a shipped instrument (career-readiness, ikigai,
+        interests-riasec, type-indicator, values-cards).
+
         Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
         """;
 
@@ -238,8 +241,17 @@ internal static class AssessCli
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
+    /// <summary>
+    /// The instrument a <c>--instrument</c> value names: a definition file, or — when no such file exists — the id of a
+    /// shipped instrument (<see cref="Instruments.Ids"/>), so that the installed tool scores them without any file.
+    /// </summary>
     internal static Instrument LoadInstrument(string path)
     {
+        if (!File.Exists(path) && Instruments.Ids.Contains(path, StringComparer.Ordinal))
+        {
+            return Instruments.Load(path);
+        }
+
         try
         {
             return Instrument.Load(path);

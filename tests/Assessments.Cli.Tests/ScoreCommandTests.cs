@@ -94,6 +94,18 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ScoresAShippedInstrumentNamedByItsId()
+    {
+        // No file is called "career-readiness": the id names the instrument embedded in the package, the same definition.
+        Assert.False(File.Exists("career-readiness"));
+        var result = AssessRunner.Run("score", "--instrument", "career-readiness", "--responses", TestPaths.ExampleResponses);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), result.Stdout);
+        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+    }
+
+    [Fact]
     public void WritesToStandardOutputWithoutOut()
     {
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses);
