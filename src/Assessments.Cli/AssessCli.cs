@@ -31,7 +31,12 @@ internal static class AssessCli
                                            A deterministic synthetic responses CSV (benchmarks, pipeline tests).
           norms --instrument FILE --responses FILE.csv --out FILE.json
                                            Write a copy of the instrument with norms (mean, SD, frequency table per scale).
-          demo [--lang en|fr]              Score the shipped example responses and print readable profiles and matches.
+          report --results FILE.jsonl --person ID [--lang en|fr] [--out FILE.html]
+                 [--catalog onet:DIR|rome:DIR|FILE.json] [--job-zones-from DIR] [--top K]
+                                           One person's results as a self-contained, printable HTML synthesis.
+          demo [--lang en|fr] [--report FILE.html]
+                                           Score the shipped example responses, print readable profiles and matches,
+                                           and write the example person's synthesis (its path is printed).
 
         --instrument takes a definition file or the id of a shipped instrument (career-readiness, ikigai,
         interests-riasec, type-indicator, values-cards).
@@ -75,6 +80,7 @@ internal static class AssessCli
                 "norms" => NormsCommand.Run(rest, stdout, stderr),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
                 "demo" => DemoCommand.Run(rest, stdout, stderr),
+                "report" => ReportCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"Unknown command '{args[0]}'."),
             };
         }

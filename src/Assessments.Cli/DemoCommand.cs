@@ -19,7 +19,7 @@ internal static class DemoCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ["--lang", "--instruments", "--svg"], []);
+        var line = CommandLine.Parse(args, ["--lang", "--instruments", "--svg", "--report"], []);
         var language = line.Choice("--lang", "en", "en", "fr");
         var folder = line.Get("--instruments") ?? Path.Combine(AppContext.BaseDirectory, "instruments");
         var instrumentPath = Path.Combine(folder, "career-readiness.json");
@@ -69,18 +69,34 @@ internal static class DemoCommand
 
         stdout.WriteLine();
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
-        var types = TypeIndicatorDemo(folder, language, stdout, stderr);
+        var forReport = new List<InstrumentResult>();
+        var types = TypeIndicatorDemo(folder, language, stdout, stderr, forReport);
         var interestResults = new List<InterestsResult>();
         var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr, interestResults);
-        var values = ValuesDemo(folder, language, interestResults, stdout);
-        var ikigai = IkigaiDemo(folder, language, stdout);
+        if (interestResults.FirstOrDefault(r => r.Areas is not null) is { } firstInterests)
+        {
+            forReport.Add(firstInterests);
+        }
+
+        var values = ValuesDemo(folder, language, interestResults, stdout, forReport);
+        var ikigai = IkigaiDemo(folder, language, stdout, forReport);
+
+        // The written synthesis for an example person who took all four (the examples' first respondents, joined).
+        var reportPath = Path.GetFullPath(line.Get("--report") ?? Path.Combine(Path.GetTempPath(), $"assess-demo-report-{language}.html"));
+        var profile = Assessments.Reports.CareerProfile.FromResults(forReport, "demo")
+            .WithOccupations(MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null), top: 5);
+        var report = OutputFile.Open(reportPath, stdout);
+        report.Writer.Write(Assessments.Reports.ReportRenderer.Render(profile, language));
+        report.Commit();
+        stdout.WriteLine();
+        stdout.WriteLine((language == "fr" ? "Synthèse écrite pour la personne d'exemple : " : "Written synthesis for the example person: ") + reportPath);
         return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 || values.Rejected > 0 || ikigai.Rejected > 0
             ? ExitCodes.SomeRejected
             : ExitCodes.Success;
     }
 
     /// <summary>The type indicator's examples: each dichotomy as a bar from one pole to the other, the type and its description.</summary>
-    private static ScoreSummary TypeIndicatorDemo(string folder, string language, TextWriter stdout, TextWriter stderr)
+    private static ScoreSummary TypeIndicatorDemo(string folder, string language, TextWriter stdout, TextWriter stderr, List<InstrumentResult> forReport)
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "type-indicator.json"));
         var settings = (TypeIndicatorSettings)instrument.KindSettings!;
@@ -120,6 +136,11 @@ internal static class DemoCommand
                     ? "  Préférence indéterminée (X) : à explorer en entretien plutôt qu'à trancher par un score."
                     : "  Undetermined preference (X): explore it in conversation rather than settle it with a score.");
             }
+        }
+
+        if (results.Count > 0)
+        {
+            forReport.Add(results[0]);
         }
 
         return summary;
@@ -229,7 +250,7 @@ internal static class DemoCommand
     /// The values deck's examples: each person's top cards and work-values profile; then, for illustration, one person's
     /// interests (q01) with another's values (v03) as if they were one person's, matched on both.
     /// </summary>
-    private static ScoreSummary ValuesDemo(string folder, string language, List<InterestsResult> interests, TextWriter stdout)
+    private static ScoreSummary ValuesDemo(string folder, string language, List<InterestsResult> interests, TextWriter stdout, List<InstrumentResult> forReport)
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "values-cards.json"));
         var settings = CardSortScorer.Settings(instrument);
@@ -281,11 +302,16 @@ internal static class DemoCommand
             stdout.WriteLine(catalog.Attribution);
         }
 
+        if ((results.FirstOrDefault(r => r.RespondentId == "v03") ?? results.FirstOrDefault()) is { } forSynthesis)
+        {
+            forReport.Add(forSynthesis);
+        }
+
         return summary;
     }
 
     /// <summary>The Ikigai example: candidates ranked, with their memberships, region and the gap to close.</summary>
-    private static ScoreSummary IkigaiDemo(string folder, string language, TextWriter stdout)
+    private static ScoreSummary IkigaiDemo(string folder, string language, TextWriter stdout, List<InstrumentResult> forReport)
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "ikigai.json"));
         var results = new List<IkigaiResult>();
@@ -313,6 +339,11 @@ internal static class DemoCommand
                         : string.Create(CultureInfo.InvariantCulture, $"        → to work on: '{IkigaiKind.CircleKeys[(int)c.Weakest]}', {c.Gap:0.00} below the threshold"));
                 }
             }
+        }
+
+        if (results.Count > 0)
+        {
+            forReport.Add(results[0]);
         }
 
         return summary;

@@ -1,0 +1,74 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Assessments.Cli.Tests;
+
+/// <summary><c>assess report</c> and the synthesis <c>assess demo</c> writes.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static XDocument Parse(string path)
+    {
+        using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader);
+    }
+
+    [Fact]
+    public void WritesOnePersonsSynthesisFromScoredJsonLines()
+    {
+        // q01 of the interests example: R 1.5, I 3.5, A 4.125, S 4.625, E 2.5, C 1.875 (interests-riasec.md), code SAI.
+        var results = _temp.PathOf("results.jsonl");
+        var scored = AssessRunner.Run("score", "--instrument", Path.Combine(TestPaths.Instruments, "interests-riasec.json"),
+            "--responses", Path.Combine(TestPaths.Instruments, "examples", "interests-riasec.responses.csv"), "--format", "jsonl", "--out", results);
+        Assert.Equal(0, scored.ExitCode);
+
+        var report = _temp.PathOf("q01.html");
+        var result = AssessRunner.Run("report", "--results", results, "--person", "q01", "--lang", "fr", "--out", report, "--top", "3");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"q01: report of 1 result(s) written to {report}\n", result.Stderr);
+        var document = Parse(report);
+        Assert.Equal("fr", document.Root!.Attribute("lang")!.Value);
+        Assert.Equal(["summary", "results", "interests", "occupations", "attention", "next-steps", "about"],
+            document.Descendants(X + "section").Select(s => s.Attribute("id")!.Value));
+        var text = document.Root.Value;
+        Assert.Contains("Code Holland SAI", text, StringComparison.Ordinal);
+        foreach (var score in new[] { "1.5", "3.5", "4.13", "4.63", "2.5", "1.88" })
+        {
+            Assert.Contains(score, text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(3, document.Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "occupations").Descendants(X + "tbody").Single().Elements().Count());
+    }
+
+    [Fact]
+    public void AnUnknownPersonOrAMissingFileIsAClearError()
+    {
+        var results = _temp.Write("results.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"kind\":\"likert\",\"scales\":{}}\n");
+        var unknown = AssessRunner.Run("report", "--results", results, "--person", "b");
+        Assert.Equal(4, unknown.ExitCode);
+        Assert.Contains("No result belongs to 'b'.", unknown.Stderr, StringComparison.Ordinal);
+
+        var missing = AssessRunner.Run("report", "--results", _temp.PathOf("none.jsonl"), "--person", "a");
+        Assert.Equal(4, missing.ExitCode);
+        Assert.Contains("none.jsonl: the results file does not exist.", missing.Stderr, StringComparison.Ordinal);
+
+        var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\"}\nnot json\n"), "--person", "a");
+        Assert.Equal(4, broken.ExitCode);
+        Assert.Contains("Line 2 is not JSON", broken.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDemoWritesTheExamplePersonsSynthesisAndPrintsItsPath()
+    {
+        var path = _temp.PathOf("demo.html");
+        var result = AssessRunner.Run("demo", "--instruments", TestPaths.Instruments, "--report", path);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Written synthesis for the example person: " + path, result.StdoutLines[^1]);
+        var sections = Parse(path).Descendants(X + "section").Select(s => s.Attribute("id")!.Value).ToArray();
+        Assert.Equal(["summary", "results", "interests", "type", "values", "ikigai", "occupations", "attention", "next-steps", "about"], sections);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+using Assessments.ApiApproval;
+
+namespace Assessments.Reports.Tests;
+
+/// <summary>The HTML synthesis: well-formed, every section and number of the profile in it, charts whose geometry matches the numbers.</summary>
+public class ReportTests
+{
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static XDocument Parse(string html)
+    {
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader); // throws on anything that is not well-formed
+    }
+
+    [Theory]
+    [InlineData("en", "Summary", "Occupations to explore", "Points of attention", "Next steps", "About these results")]
+    [InlineData("fr", "En bref", "Métiers à explorer", "Points d'attention", "Prochaines étapes", "À propos de ces résultats")]
+    public void TheReportIsWellFormedAndHasEverySection(string language, params string[] headings)
+    {
+        var document = Parse(ReportRenderer.Render(OnePerson.Profile, language));
+        Assert.Equal(language, document.Root!.Attribute("lang")!.Value);
+        var ids = document.Descendants(X + "section").Select(s => s.Attribute("id")!.Value).ToArray();
+        Assert.Equal(["summary", "results", "interests", "type", "values", "ikigai", "occupations", "attention", "next-steps", "about"], ids);
+        var h2 = document.Descendants(X + "h2").Select(h => h.Value).ToArray();
+        Assert.Equal(headings, h2.Where(h => headings.Contains(h)));
+        Assert.Equal(4, document.Descendants(Svg + "svg").Count());
+        Assert.All(document.Descendants(Svg + "svg"), svg =>
+        {
+            Assert.Equal("img", svg.Attribute("role")!.Value);
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element(Svg + "title")!.Value));
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element(Svg + "desc")!.Value));
+        });
+    }
+
+    [Fact]
+    public void TheReportFetchesNothingAndRunsNoScript()
+    {
+        var html = ReportRenderer.Render(OnePerson.Profile);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("url(", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("@media print", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryNumberOfTheProfileIsInTheReport()
+    {
+        var p = OnePerson.Profile;
+        var text = string.Concat(Parse(ReportRenderer.Render(p)).Descendants(X + "main").Single().DescendantNodes().OfType<XText>().Select(t => t.Value + " "));
+        string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+        Assert.Equal("SIA", p.Interests!.Code);
+        Assert.Equal([2.0, 4, 3, 5, 2, 1], p.Interests.Areas);
+        Assert.Contains("Holland code SIA", text, StringComparison.Ordinal);
+        foreach (var area in p.Interests.Areas)
+        {
+            Assert.Contains(N(area), text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(p.Type!.Type, text, StringComparison.Ordinal);
+        Assert.All(p.Type.Dichotomies, d => Assert.Contains(N(d.Clarity!.Value), text, StringComparison.Ordinal));
+        Assert.All(p.Values!.Ordered.Take(10), c => Assert.Contains(N(c.Score), text, StringComparison.Ordinal));
+        Assert.Contains("Autonomy", text, StringComparison.Ordinal); // the first card's English title, from the shipped instrument
+        Assert.All(p.Ikigai!, c => Assert.Contains(c.Label, text, StringComparison.Ordinal));
+        Assert.Equal(5, p.Occupations.Count);
+        Assert.All(p.Occupations, o =>
+        {
+            Assert.Contains(o.Code, text, StringComparison.Ordinal);
+            Assert.Contains(N(o.Score), text, StringComparison.Ordinal);
+            Assert.Contains(N(o.InterestContribution!.Value), text, StringComparison.Ordinal);
+            Assert.Contains(N(o.ValuesContribution!.Value), text, StringComparison.Ordinal);
+            Assert.Equal(o.Score, o.InterestContribution!.Value + o.ValuesContribution!.Value, 12); // w·r_i + (1 − w)·r_v
+        });
+        Assert.All(p.Sources, s => Assert.Contains(s.Fingerprint, text, StringComparison.Ordinal));
+        Assert.Contains(OnePerson.Starter.Attribution, text, StringComparison.Ordinal);
+        Assert.Contains("not normed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HexagonVerticesLieAtTheRadiusOfTheirScores()
+    {
+        var svg = Parse(ReportRenderer.Render(OnePerson.Profile)).Descendants(Svg + "svg").First();
+        var vertices = svg.Descendants(Svg + "circle").Where(c => c.Attribute("class")?.Value == "vertex").ToArray();
+        Assert.Equal("RIASEC", string.Concat(vertices.Select(v => v.Attribute("data-area")!.Value)));
+        for (var k = 0; k < 6; k++)
+        {
+            var x = double.Parse(vertices[k].Attribute("cx")!.Value, CultureInfo.InvariantCulture) - 160;
+            var y = double.Parse(vertices[k].Attribute("cy")!.Value, CultureInfo.InvariantCulture) - 160;
+            // Radius 120 · (s − 1) / 4: S 5 → 120, I 4 → 90, A 3 → 60, R = E 2 → 30, C 1 → 0 (the centre).
+            var expected = 120 * (OnePerson.Profile.Interests!.Areas[k] - 1) / 4;
+            Assert.Equal(expected, Math.Sqrt((x * x) + (y * y)), 1);
+            if (expected > 0)
+            {
+                Assert.Equal(-90 + (60 * k), Math.Atan2(y, x) * 180 / Math.PI, 0); // R at the top, then clockwise
+            }
+        }
+    }
+
+    [Fact]
+    public void DichotomyMarkersAndIkigaiCandidatesSitWhereTheirNumbersSay()
+    {
+        var document = Parse(ReportRenderer.Render(OnePerson.Profile));
+        var markers = document.Descendants(Svg + "circle").Where(c => c.Attribute("class")?.Value == "marker").ToArray();
+        Assert.Equal(4, markers.Length);
+        foreach (var (marker, d) in markers.Zip(OnePerson.Profile.Type!.Dichotomies))
+        {
+            Assert.Equal(200 + (150 * d.Clarity!.Value), double.Parse(marker.Attribute("cx")!.Value, CultureInfo.InvariantCulture), 1);
+        }
+
+        var placed = document.Descendants(Svg + "circle").Where(c => c.Attribute("class")?.Value == "candidate").ToArray();
+        Assert.Equal(OnePerson.Profile.Ikigai!.Count, placed.Length);
+        foreach (var (point, c) in placed.Zip(OnePerson.Profile.Ikigai))
+        {
+            // (200, 180) + 1.6 · Σ (mᵢ − m̄)(centreᵢ − (200, 180)), centres love (200, 110), good at (130, 180), needs (270, 180), paid (200, 250).
+            var mean = (c.Love + c.GoodAt + c.Needs + c.Paid) / 4;
+            Assert.Equal(200 + (1.6 * (((c.GoodAt - mean) * -70) + ((c.Needs - mean) * 70))), double.Parse(point.Attribute("cx")!.Value, CultureInfo.InvariantCulture), 1);
+            Assert.Equal(180 + (1.6 * (((c.Love - mean) * -70) + ((c.Paid - mean) * 70))), double.Parse(point.Attribute("cy")!.Value, CultureInfo.InvariantCulture), 1);
+        }
+    }
+
+    [Fact]
+    public void TheSameResultsGiveTheSameBytesFromMemoryOrFromJsonLines()
+    {
+        var fromLines = CareerProfile.FromJsonLines(["{\"respondent\":\"someone else\",\"instrument\":\"x\"}", .. OnePerson.JsonLines()], OnePerson.Id)
+            .WithOccupations(OnePerson.Starter, top: 5);
+        Assert.Equal(ReportRenderer.Render(OnePerson.Profile, "fr"), ReportRenderer.Render(fromLines, "fr"));
+        Assert.Equal(ReportRenderer.Render(OnePerson.Profile), ReportRenderer.Render(OnePerson.Profile));
+    }
+
+    [Fact]
+    public void PointsOfAttentionComeFromTheData()
+    {
+        var html = ReportRenderer.Render(OnePerson.Profile);
+        // Every type item answered 4 with reverse keys gives sums at the same place on each dichotomy; the weakest Ikigai
+        // circle of the first candidate is named with its gap.
+        var first = OnePerson.Profile.Ikigai![0];
+        Assert.Contains($"For '{first.Label}', the weakest circle is", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Job Zone", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AProfileOfOneInstrumentHasOnlyItsSections()
+    {
+        var profile = CareerProfile.FromResults([OnePerson.Results[0]]);
+        var document = Parse(ReportRenderer.Render(profile));
+        Assert.Equal(["summary", "results", "interests", "attention", "next-steps", "about"], document.Descendants(X + "section").Select(s => s.Attribute("id")!.Value));
+    }
+
+    [Fact]
+    public void ThePublicApiIsTheApprovedOne() =>
+        PublicApi.Verify(typeof(CareerProfile).Assembly, Path.Combine(TestPaths.RepoRoot, "tests", "Assessments.Reports.Tests", "PublicApi", "Assessments.Reports.txt"));
+}
