@@ -175,7 +175,14 @@ internal sealed class CsvScoreRun
                 continue;
             }
 
-            if (Instrument.FindItem(names[c]) is { } item)
+            if (Instrument.FindItem(names[c]) is { FreeText: not null } story)
+            {
+                if (!IgnoreExtraColumns)
+                {
+                    throw new InputException($"{ResponsesPath}: header column {c + 1} '{story.Id}' is a free-text item of {Instrument.Reference}; the CSV path scores rated answers only and does not carry free text. Give the texts through the library (Response texts), or pass --extra-columns ignore to skip the column.");
+                }
+            }
+            else if (Instrument.FindItem(names[c]) is { } item)
             {
                 itemOfColumn[c] = item.Index;
             }

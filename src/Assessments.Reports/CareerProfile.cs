@@ -288,7 +288,7 @@ public sealed class CareerProfile
                 if (root.TryGetProperty("scales", out var scales) && scales.ValueKind == JsonValueKind.Object && scales.EnumerateObject().Any())
                 {
                     others.Add(new ScaleResults(instrumentId, [.. scales.EnumerateObject().Select(s =>
-                        new ScaleValue(s.Name, Number(s.Value, "score"), Text(s.Value, "missing")))]));
+                        new ScaleValue(s.Name, Number(s.Value, "score"), Text(s.Value, "missingReason")))]));
                 }
 
                 break;

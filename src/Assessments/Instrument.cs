@@ -182,7 +182,7 @@ public sealed class Instrument
             }
         }
 
-        if (valid)
+        if (valid && response.Texts.Count == 0)
         {
             return [];
         }
@@ -197,6 +197,14 @@ public sealed class Instrument
             else if (answer is { } x && (item.Format is null || !item.Format.Contains(x)))
             {
                 problems.Add(new ResponseProblem(response.RespondentId, itemId, DescribeBadAnswer(item, x)));
+            }
+        }
+
+        foreach (var (itemId, text) in response.Texts.OrderBy(t => FindItem(t.Key)?.Index ?? int.MaxValue).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (DescribeBadText(itemId, text) is { } reason)
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, itemId, reason));
             }
         }
 
@@ -215,6 +223,11 @@ public sealed class Instrument
         Span<int> answers = _items.Length <= 256 ? stackalloc int[_items.Length] : new int[_items.Length];
         answers.Fill(ResponseMatrix.Missing);
         var valid = response.Answers is Dictionary<string, int?> dictionary ? PlaceInOrder(dictionary, answers) : PlaceAll(response.Answers, answers);
+        foreach (var (itemId, text) in response.Texts)
+        {
+            valid &= DescribeBadText(itemId, text) is null;
+        }
+
         if (!valid)
         {
             throw new InvalidResponseException(Validate(response));
@@ -226,7 +239,38 @@ public sealed class Instrument
             scores[s] = CompiledScales[s].Score(answers);
         }
 
-        return KindHandler.Score(this, response, scores);
+        var result = KindHandler.Score(this, response, scores);
+        if (response.Texts.Count > 0)
+        {
+            // Carried as written, in item order.
+            result.FreeText = response.Texts.OrderBy(t => _itemsById[t.Key].Index).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        }
+
+        return result;
+    }
+
+    /// <summary>Why a free-text answer cannot be taken (no such item, not a free-text item, too short or too long), or null.</summary>
+    private string? DescribeBadText(string itemId, string? text)
+    {
+        if (!_itemsById.TryGetValue(itemId, out var item))
+        {
+            return $"The instrument '{Reference}' has no item '{itemId}'.";
+        }
+
+        if (item.FreeText is not { } limits)
+        {
+            return $"Item '{itemId}' is not a free-text item, so it takes no text (it is answered on its format).";
+        }
+
+        var length = 0;
+        foreach (var _ in (text ?? "").EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length < limits.MinLength || length > limits.MaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $"The text has {length} characters; item '{itemId}' takes {limits.MinLength} to {limits.MaxLength}.")
+            : null;
     }
 
     /// <summary>Scores every row of <paramref name="matrix"/> into new result columns, in parallel, rows in input order.</summary>

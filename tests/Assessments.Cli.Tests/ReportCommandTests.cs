@@ -62,6 +62,25 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void ACsvColumnOfAFreeTextItemIsAClearError()
+    {
+        var instrument = _temp.Write("stories.json", """
+            { "id": "stories", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "Stories" },
+              "responseFormats": { "f": { "min": 1, "max": 5 } },
+              "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "PROUD", "freeText": {}, "text": { "en": "Proud" } } ],
+              "scales": [ { "id": "s", "items": ["I1"] } ] }
+            """);
+        var responses = _temp.Write("r.csv", "id,I1,PROUD\np1,4,a story\n");
+        var refused = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses);
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains("header column 3 'PROUD' is a free-text item of stories@1.0.0", refused.Stderr, StringComparison.Ordinal);
+
+        var skipped = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--extra-columns", "ignore");
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.Equal("id,s\np1,4\n", skipped.Stdout);
+    }
+
+    [Fact]
     public void TheDemoWritesTheExamplePersonsSynthesisAndPrintsItsPath()
     {
         var path = _temp.PathOf("demo.html");

@@ -153,6 +153,28 @@ public class ReportTests
     }
 
     [Fact]
+    public void FreeTextAndOtherQuestionnairesAreCarriedIntoTheReport()
+    {
+        var stories = Instrument.Parse("""
+            { "id": "stories", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "Stories" },
+              "responseFormats": { "f": { "min": 1, "max": 5 } },
+              "items": [ { "id": "I1", "format": "f", "text": { "en": "I know what I want" } },
+                         { "id": "PROUD", "freeText": { "maxLength": 500 }, "text": { "en": "A moment at work you were proud of" } } ],
+              "scales": [ { "id": "clarity", "items": ["I1"] } ] }
+            """);
+        const string Story = "I ran the <b>first</b> repair café & taught 12 people";
+        var result = stories.Score(new Responses.Response("someone", new Dictionary<string, int?> { ["I1"] = 4 }, new Dictionary<string, string> { ["PROUD"] = Story }));
+        var profile = CareerProfile.FromResults([.. OnePerson.Results, result], OnePerson.Id);
+        Assert.Equal(new FreeTextAnswer("stories", "PROUD", Story), Assert.Single(profile.FreeText));
+
+        var html = ReportRenderer.Render(profile);
+        var document = Parse(html); // the markup in the story is escaped, so the document stays well-formed
+        var section = document.Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "stories");
+        Assert.Equal(Story, section.Descendants(X + "blockquote").Single().Value);
+        Assert.Contains("clarity: 4", document.Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "other").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ThePublicApiIsTheApprovedOne() =>
         PublicApi.Verify(typeof(CareerProfile).Assembly, Path.Combine(TestPaths.RepoRoot, "tests", "Assessments.Reports.Tests", "PublicApi", "Assessments.Reports.txt"));
 }

@@ -61,7 +61,7 @@ public class InstrumentLoaderTests
         var d = Single(Valid.Replace("\"format\": \"agree5\", \"text\": { \"en\": \"I plan.\"", "\"format\": \"agree5\", \"txt\": 1, \"text\": { \"en\": \"I plan.\"", StringComparison.Ordinal));
         Assert.Equal("$.items[0].txt", d.Path);
         Assert.Equal((9, 39), (d.Line, d.Column)); // diagnostics point at the property name
-        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text, left, right.", d.Message);
+        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text, left, right, freeText.", d.Message);
     }
 
     [Fact]

@@ -43,6 +43,14 @@ internal sealed class ItemDto
     public Dictionary<string, string>? Text { get; set; }
     public Dictionary<string, string>? Left { get; set; }
     public Dictionary<string, string>? Right { get; set; }
+    // An unscored storytelling prompt answered in the person's own words.
+    public FreeTextDto? FreeText { get; set; }
+}
+
+internal sealed class FreeTextDto
+{
+    public int? MinLength { get; set; }
+    public int? MaxLength { get; set; }
 }
 
 internal sealed class ScaleDto

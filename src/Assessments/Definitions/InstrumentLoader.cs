@@ -314,7 +314,34 @@ internal static partial class InstrumentLoader
                     bag.Add(path, "missing-property", "A bipolar item needs both a \"left\" and a \"right\" statement.");
                 }
 
-                items.Add(new Item(it.Id, i, format, text, left, right));
+                FreeTextSettings? freeText = null;
+                if (it.FreeText is { } ft)
+                {
+                    var ftPath = JsonPath.Property(path, "freeText");
+                    var max = ft.MaxLength ?? FreeTextSettings.DefaultMaxLength;
+                    var min = ft.MinLength ?? 0;
+                    if (it.Format is not null)
+                    {
+                        bag.Add(JsonPath.Property(path, "format"), "free-text-format", "A free-text item is answered in words, not on a format: remove \"format\" or \"freeText\".");
+                    }
+
+                    if (max is < 1 or > FreeTextSettings.Limit)
+                    {
+                        bag.Add(JsonPath.Property(ftPath, "maxLength"), "out-of-range",
+                            string.Create(CultureInfo.InvariantCulture, $"maxLength must be from 1 to {FreeTextSettings.Limit} characters (found {max})."));
+                    }
+                    else if (min < 0 || min > max)
+                    {
+                        bag.Add(JsonPath.Property(ftPath, "minLength"), "out-of-range",
+                            string.Create(CultureInfo.InvariantCulture, $"minLength must be from 0 to maxLength ({max}) (found {min})."));
+                    }
+                    else
+                    {
+                        freeText = new FreeTextSettings(min, max);
+                    }
+                }
+
+                items.Add(new Item(it.Id, i, format, text, left, right, freeText));
             }
 
             return items;
@@ -429,6 +456,10 @@ internal static partial class InstrumentLoader
                 else if (!seen.Add(itemId))
                 {
                     bag.Add(entryPath, "duplicate-item", $"Item '{itemId}' appears more than once in this scale.");
+                }
+                else if (item.FreeText is not null)
+                {
+                    bag.Add(entryPath, "free-text-item", $"Item '{itemId}' is a free-text item: it is carried into results as written, never scored, so it cannot be in a scale.");
                 }
                 else if (item.Format is null && !BadFormatItems.Contains(itemId))
                 {

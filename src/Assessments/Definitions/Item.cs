@@ -3,8 +3,10 @@ namespace Assessments.Definitions;
 /// <summary>One question or statement of an instrument.</summary>
 public sealed class Item
 {
-    internal Item(string id, int index, ResponseFormat? format, LocalizedText? text, LocalizedText? left = null, LocalizedText? right = null)
+    internal Item(string id, int index, ResponseFormat? format, LocalizedText? text, LocalizedText? left = null, LocalizedText? right = null,
+        FreeTextSettings? freeText = null)
     {
+        FreeText = freeText;
         Id = id;
         Index = index;
         Format = format;
@@ -30,4 +32,22 @@ public sealed class Item
 
     /// <summary>For a bipolar item, the statement at the high end of the format (answer = max); otherwise null.</summary>
     public LocalizedText? Right { get; }
+
+    /// <summary>
+    /// For a free-text item (a storytelling prompt such as "a moment at work you were proud of"), its length limits;
+    /// otherwise null. A free-text item has no format, is never scored, and its answer is carried into the result as written.
+    /// </summary>
+    public FreeTextSettings? FreeText { get; }
+}
+
+/// <summary>The length limits of a free-text answer, in Unicode characters (scalar values).</summary>
+/// <param name="MinLength">The fewest characters an answer may have (0: any answer, even empty).</param>
+/// <param name="MaxLength">The most characters an answer may have.</param>
+public sealed record FreeTextSettings(int MinLength, int MaxLength)
+{
+    /// <summary>The longest a definition may allow (100,000 characters).</summary>
+    public const int Limit = 100_000;
+
+    /// <summary>The maximum when a definition gives none.</summary>
+    public const int DefaultMaxLength = 4_000;
 }

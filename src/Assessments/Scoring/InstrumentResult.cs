@@ -46,9 +46,13 @@ public class InstrumentResult
         Scales.FirstOrDefault(s => string.Equals(s.ScaleId, scaleId, StringComparison.Ordinal))
         ?? throw new KeyNotFoundException($"The instrument '{InstrumentId}' has no scale '{scaleId}'.");
 
+    /// <summary>The person's free-text answers by item id, as written (empty when the instrument or the response has none).</summary>
+    public IReadOnlyDictionary<string, string> FreeText { get; internal set; } = System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
+
     /// <summary>
     /// Writes the whole result as one JSON object (the JSON Lines format of <c>assess score --format jsonl</c>): ids,
-    /// fingerprint, and per scale the value, mean, sum, counts, missing reason and norm scores. Missing numbers are null.
+    /// fingerprint, and per scale the value, mean, sum, counts, missing reason and norm scores (missing numbers are null);
+    /// then the free-text answers under <c>freeText</c> when there are any.
     /// </summary>
     public void WriteJson(Utf8JsonWriter writer)
     {
@@ -98,6 +102,17 @@ public class InstrumentResult
         }
 
         writer.WriteEndObject();
+        if (FreeText.Count > 0)
+        {
+            writer.WriteStartObject("freeText");
+            foreach (var (itemId, text) in FreeText)
+            {
+                writer.WriteString(itemId, text);
+            }
+
+            writer.WriteEndObject();
+        }
+
         WriteKindJson(writer);
         writer.WriteEndObject();
     }
