@@ -3,7 +3,23 @@ namespace Assessments.Reports;
 /// <summary>HTML escaping for text and attribute values (the report is also well-formed XML).</summary>
 internal static class Html
 {
-    public static string Escape(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes &amp;, &lt;, &gt; and quotes only: other characters stay as UTF-8 text (readable French in the source).</summary>
+    public static string Escape(string? text)
+    {
+        text ??= "";
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>The report's words in French or English (written by this project).</summary>

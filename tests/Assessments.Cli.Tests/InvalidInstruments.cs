@@ -61,7 +61,7 @@ internal static class InvalidInstruments
     public static string[] ShapeErrors(string path) =>
     [
         Error(path, ShapeJson, "\"colour\"", "$.items[0].colour",
-            "Unknown property 'colour'. Allowed here: id, format, text, left, right.", "unknown-property"),
+            "Unknown property 'colour'. Allowed here: id, format, text, left, right, freeText.", "unknown-property"),
         Error(path, ShapeJson, "\"weight\"", "$.scales[0].weight",
             "Unknown property 'weight'. Allowed here: id, title, description, items, aggregate, minAnswered.", "unknown-property"),
     ];

@@ -9,8 +9,8 @@ namespace Assessments.Cli.Tests;
 
 /// <summary>
 /// The packages as a .NET developer meets them: packed into a local folder feed, referenced by a fresh console app outside
-/// the repository (restored from that feed and NuGet), which loads a shipped instrument, scores a person and matches
-/// occupations — under the JIT and published with Native AOT, without trim or AOT warnings; and the tool installed from the
+/// the repository (restored from that feed and NuGet), which loads a shipped instrument, scores a person, matches
+/// occupations and writes the HTML synthesis — under the JIT and published with Native AOT, without trim or AOT warnings; and the tool installed from the
 /// feed with <c>dotnet tool install --tool-path</c>, running <c>assess demo</c> and <c>assess score</c>.
 /// </summary>
 public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClassFixture<PackageConsumerTests.Feed>
@@ -40,6 +40,8 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         Console.WriteLine("code " + result.Code + " " + result.Fingerprint);
         Console.WriteLine("starter " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadStarter(), new MatchOptions { Top = 3 }).Match(person).Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
         Console.WriteLine("onet " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadOnet(args[0]), new MatchOptions { Top = 3 }).Match(person).Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
+        var report = Assessments.Reports.ReportRenderer.Render(Assessments.Reports.CareerProfile.FromResults([result]).WithOccupations(OccupationCatalog.LoadStarter(), top: 3), "fr");
+        Console.WriteLine("report " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report))));
         """;
 
     [Fact]
@@ -92,9 +94,11 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         var person = new InterestProfile(result.Areas!, 1, 5);
         var starter = new OccupationMatcher(OccupationCatalog.LoadJson(Path.Combine(TestPaths.Instruments, "catalogs", "starter-occupations.json")), new MatchOptions { Top = 3 }).Match(person);
         var onet = new OccupationMatcher(OccupationCatalog.LoadOnet(Onet), new MatchOptions { Top = 3 }).Match(person);
+        var report = Reports.ReportRenderer.Render(Reports.CareerProfile.FromResults([result]).WithOccupations(OccupationCatalog.LoadStarter(), top: 3), "fr");
         return "code SIA " + result.Fingerprint + "\n"
             + "starter " + string.Join(",", starter.Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
-            + "onet " + string.Join(",", onet.Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture)));
+            + "onet " + string.Join(",", onet.Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
+            + "report " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(report)));
     }
 
     private static ProcessResult Run(string directory, string file, params string[] arguments)
@@ -123,7 +127,7 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
     }
 
     /// <summary>
-    /// Packs Assessments, Assessments.Matching and the tool once for the class, with a version of their own (so no cached
+    /// Packs Assessments, Assessments.Matching, Assessments.Reports and the tool once for the class, with a version of their own (so no cached
     /// package of the same version can stand in for them), into a folder feed outside the repository.
     /// </summary>
     public sealed class Feed : IDisposable
@@ -133,7 +137,7 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
             Root = Directory.CreateTempSubdirectory("assess-consumer-").FullName;
             FeedFolder = Path.Combine(Root, "feed");
             Version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-            foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Cli" })
+            foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Reports", "Assessments.Cli" })
             {
                 var pack = Run(TestPaths.RepoRoot, "dotnet", "pack", Path.Combine("src", project), "-c", "Release", "-o", FeedFolder, "-p:Version=" + Version);
                 Assert.True(pack.ExitCode == 0, pack.Output);
@@ -174,6 +178,7 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
                   <ItemGroup>
                     <PackageReference Include="Assessments" Version="{Version}" />
                     <PackageReference Include="Assessments.Matching" Version="{Version}" />
+                    <PackageReference Include="Assessments.Reports" Version="{Version}" />
                   </ItemGroup>
                 </Project>
                 """);

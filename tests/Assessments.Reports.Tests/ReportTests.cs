@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 using Assessments.ApiApproval;
+using Assessments.Matching;
+using Assessments.Scoring;
 
 namespace Assessments.Reports.Tests;
 
@@ -172,6 +174,36 @@ public class ReportTests
         var section = document.Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "stories");
         Assert.Equal(Story, section.Descendants(X + "blockquote").Single().Value);
         Assert.Contains("clarity: 4", document.Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "other").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReadmeExampleRunsAsWritten()
+    {
+        // The README's lines (the four results of OnePerson in place of the reader's own), then the file they write.
+        InstrumentResult interests = OnePerson.Results[0], type = OnePerson.Results[1], values = OnePerson.Results[2], ikigai = OnePerson.Results[3];
+        var folder = Directory.CreateTempSubdirectory("assess-readme-").FullName;
+        var previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = folder;
+            var profile = CareerProfile.FromResults([interests, type, values, ikigai], personId: "p01") // any subset
+                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);                           // or O*NET, ROME
+            File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
+            Assert.Equal(10, profile.Occupations.Count);
+            Assert.Contains("<h1>Synthèse de bilan</h1>", File.ReadAllText(Path.Combine(folder, "p01.html")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains("""
+            var profile = CareerProfile.FromResults([interests, type, values, ikigai], personId: "p01") // any subset
+                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);                           // or O*NET, ROME
+            File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
+            """, readme, StringComparison.Ordinal);
     }
 
     [Fact]
