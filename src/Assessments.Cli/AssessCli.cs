@@ -38,6 +38,9 @@ internal static class AssessCli
                                            Score the shipped example responses, print readable profiles and matches,
                                            and write the example person's synthesis (its path is printed).
 
+        Cells that came from input text (ids, titles, codes) and start with = + - @ or a tab are written with a leading
+        apostrophe so spreadsheets show them as text (numbers are unaffected); --allow-formulas writes them as they came.
+
         --instrument takes a definition file or the id of a shipped instrument (career-readiness, ikigai,
         interests-riasec, type-indicator, values-cards).
 
@@ -52,6 +55,10 @@ internal static class AssessCli
         {
             // Every number is formatted explicitly with the invariant culture; this is a second guard for anything else.
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+            // A global switch, anywhere on the line: write input text that looks like a formula as it came (see CsvText).
+            CsvText.AllowFormulas = args.Contains("--allow-formulas");
+            args = [.. args.Where(a => a != "--allow-formulas")];
             if (args.Length == 0)
             {
                 stderr.WriteLine(Usage);

@@ -414,6 +414,15 @@ internal sealed class FastCsvScoreRun : IDisposable
             if (uniform ? TryParseUniform(buffer, pos, contentEnd, chunk.Cells, rows, out idLength)
                         : TryParseSimple(buffer, pos, contentEnd, chunk.Cells, rows, out idStart, out idLength))
             {
+                if (idLength > 0 && CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
+                {
+                    // Rare: an id a spreadsheet could run as a formula is written escaped, as the general reader writes it.
+                    var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(Encoding.UTF8.GetString(buffer, idStart, idLength), _owner.Separator));
+                    idStart = chunk.GeneralIds.Count;
+                    idLength = -1 - escaped.Length;
+                    chunk.GeneralIds.AddRange(escaped);
+                }
+
                 chunk.IdStart[rows] = idStart;
                 chunk.IdLength[rows] = idLength;
                 rows++;
