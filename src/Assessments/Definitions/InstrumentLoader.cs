@@ -33,6 +33,26 @@ internal static partial class InstrumentLoader
         }
 
         var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.AsSpan(start)))
+        {
+            // The JSON reader accepts invalid UTF-8 inside strings until one is read as text: refuse the file first, at the
+            // first bad byte's line and column.
+            var valid = utf8.AsSpan(start);
+            var prefix = 0;
+            while (System.Text.Rune.DecodeFromUtf8(valid[prefix..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                prefix += consumed;
+            }
+
+            var before = valid[..prefix];
+            var line = before.Count((byte)'\n') + 1;
+            var column = prefix - (before.LastIndexOf((byte)'\n') + 1) + 1;
+            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, line, column, "invalid-utf8",
+                string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8: byte {start + prefix} (0x{utf8[start + prefix]:X2}) does not start a character. Save the file as UTF-8.")));
+            diagnostics = early;
+            return null;
+        }
+
         var map = JsonSourceMap.Scan(utf8, start, options.MaxDepth, source, early);
         var bag = new DiagnosticBag(source, map);
         bag.AddRange(early);
