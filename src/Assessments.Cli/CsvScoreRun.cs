@@ -258,7 +258,7 @@ internal sealed class CsvScoreRun
         }
 
         // Fast path for the common one-digit answer; anything else goes through the full parser and its messages.
-        if (span.Length == 1 && (uint)(span[0] - '0') <= 9)
+        if (span.Length == 1 && unchecked((uint)(span[0] - '0')) <= 9)
         {
             var digit = span[0] - '0';
             if (digit >= layout.Min[column] && digit <= layout.Max[column])

@@ -121,7 +121,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
         layout = owner.ReadHeader(names);
         var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
-        if (plan is null || HasLoneCarriageReturn(head.AsSpan(headerStop, length - headerStop)))
+        if (plan is null || HasLoneCarriageReturn(head.AsSpan(start, length - start)))
         {
             return null; // bare carriage returns end lines for Sep but not here: such files keep the general reader
         }
