@@ -85,6 +85,23 @@ public sealed class NothingLostTests : IDisposable
     }
 
     [Fact]
+    public void AFileWhoseLinesEndInBareCarriageReturnsIsReadWhole()
+    {
+        // 12,000 rows (about 1.4 MB, more than the fast reader's first block) with old Mac line ends.
+        var lf = _temp.PathOf("lf.csv");
+        Assert.Equal(0, AssessRunner.Run("generate", "--instrument", Riasec60, "--rows", "12000", "--seed", "3", "--missing", "0", "--out", lf).ExitCode);
+        var cr = _temp.Write("cr.csv", File.ReadAllText(lf).Replace('\n', '\r'));
+        var expected = AssessRunner.Run("score", "--instrument", Riasec60, "--responses", lf);
+        foreach (var reader in new[] { "auto", "general" })
+        {
+            var result = AssessRunner.Run("score", "--instrument", Riasec60, "--responses", cr, "--reader", reader);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(expected.Stdout, result.Stdout);
+            Assert.EndsWith("rows read 12000, scored 12000, rejected 0\n", result.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void AFailedRunLeavesThePreviousOutputUnderItsName()
     {
         var output = _temp.Write("scores.csv", "previous results\n");

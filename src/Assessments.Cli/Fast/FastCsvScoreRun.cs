@@ -92,6 +92,11 @@ internal sealed class FastCsvScoreRun : IDisposable
         int headerEnd;
         while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
         {
+            if (HasLoneCarriageReturn(head.AsSpan(start, length - start)))
+            {
+                return null; // lines end in bare CRs: the general reader takes the file, without reading it all in here
+            }
+
             Array.Resize(ref head, head.Length * 2);
             length += ReadFully(input, head, length, head.Length - length);
         }
