@@ -132,9 +132,11 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
     /// </summary>
     public sealed class Feed : IDisposable
     {
+        private readonly TempDirectory _folder = new();
+
         public Feed()
         {
-            Root = Directory.CreateTempSubdirectory("assess-consumer-").FullName;
+            Root = _folder.FullName;
             FeedFolder = Path.Combine(Root, "feed");
             Version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
             foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Reports", "Assessments.Cli" })
@@ -186,20 +188,6 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
             return folder;
         }
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Best effort.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Best effort.
-            }
-        }
+        public void Dispose() => _folder.Dispose();
     }
 }
