@@ -139,10 +139,17 @@ public class ReportTests
     public void PointsOfAttentionComeFromTheData()
     {
         var html = ReportRenderer.Render(OnePerson.Profile);
-        // Every type item answered 4 with reverse keys gives sums at the same place on each dichotomy; the weakest Ikigai
-        // circle of the first candidate is named with its gap.
+        // The weakest Ikigai circle of the first candidate is named; every undetermined (X) or slight type letter of the
+        // profile is listed, and a clear one is not.
+        var text = System.Net.WebUtility.HtmlDecode(html);
         var first = OnePerson.Profile.Ikigai![0];
-        Assert.Contains($"For '{first.Label}', the weakest circle is", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"For '{first.Label}', the weakest circle is", text, StringComparison.Ordinal);
+        foreach (var d in OnePerson.Profile.Type!.Dichotomies)
+        {
+            Assert.Equal(d.Letter == 'X', text.Contains($"Dichotomy {d.Scale} is undetermined (X)", StringComparison.Ordinal));
+            Assert.Equal(d.Letter != 'X' && d.Band == "slight", text.Contains($"Slight {d.Letter} preference on {d.Scale}", StringComparison.Ordinal));
+        }
+
         Assert.Contains("Job Zone", html, StringComparison.Ordinal);
     }
 
