@@ -71,7 +71,7 @@ internal sealed class CsvScoreRun
         SepReader reader;
         try
         {
-            reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(ResponsesPath);
+            reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(RecordLengthGuard.Open(ResponsesPath, quotes: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -101,16 +101,24 @@ internal sealed class CsvScoreRun
         long read = 0, scored = 0, rejected = 0;
         var clock = Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
-        while (rows.MoveNext())
+        var byColumn = new short[layout.Names.Length];
+        var lineFrom = 0;
+        RecordHandler add = (lineOffset, id, answers, problems) =>
         {
-            var row = rows.Current;
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            read++;
+            var r = chunk.Count++;
+            chunk.RowNumbers[r] = read;
+            chunk.Lines[r] = lineFrom + lineOffset;
+            chunk.Ids[r] = id;
+            chunk.Problems[r] = problems;
+            for (var c = 0; c < layout.ItemOfColumn.Length; c++)
             {
-                continue; // a blank line is not a respondent
+                if (layout.ItemOfColumn[c] >= 0 && answers[c] != ResponseMatrix.Missing)
+                {
+                    matrix[r, layout.ItemOfColumn[c]] = answers[c];
+                }
             }
 
-            read++;
-            ParseRow(row, layout, matrix, chunk, read);
             if (chunk.Count == ChunkSize)
             {
                 (scored, rejected) = Flush(matrix, batch, chunk, layout, scored, rejected);
@@ -120,6 +128,12 @@ internal sealed class CsvScoreRun
                     Log.Write(string.Create(CultureInfo.InvariantCulture, $"\rscored {read:N0} rows…"));
                 }
             }
+        };
+        while (rows.MoveNext())
+        {
+            var row = rows.Current;
+            lineFrom = row.LineNumberFrom;
+            ReadRecords(row, layout, byColumn, add);
         }
 
         (scored, rejected) = Flush(matrix, batch, chunk, layout, scored, rejected);
@@ -204,23 +218,105 @@ internal sealed class CsvScoreRun
         return new Layout(names, idColumn, itemOfColumn, min, max);
     }
 
-    private void ParseRow(SepReader.Row row, Layout layout, ResponseMatrix matrix, Chunk chunk, long rowNumber)
+    /// <summary>Receives one respondent's record: its first line relative to the Sep row's, id, answers by column and problems.</summary>
+    internal delegate void RecordHandler(int lineOffset, string id, ReadOnlySpan<short> byColumn, List<(string Column, string Reason)>? problems);
+
+    /// <summary>
+    /// Reads one record given by Sep and hands each respondent in it to <paramref name="handler"/> (both readers call this, so
+    /// the rows, lines and messages never depend on which reader saw them). Usually a record is one respondent; blank lines
+    /// are none. PROJECT CHOICE, stray quotes: a record that runs over several lines — a quoted field with line breaks — is
+    /// one respondent only when its quotes close, it has the header's number of fields, and no line break falls in the id
+    /// or an item's answer (a comment column may hold them). Anything else is a quote opened by mistake that swallowed the
+    /// lines after it: every line of the record is then read on its own, a line with an unmatched quote is rejected, and
+    /// the others are scored or rejected as if the stray quote had never been there.
+    /// </summary>
+    internal void ReadRecords(SepReader.Row row, Layout layout, Span<short> byColumn, RecordHandler handler)
     {
-        var r = chunk.Count++;
-        chunk.RowNumbers[r] = rowNumber;
-        chunk.Lines[r] = row.LineNumberFrom;
-        _byColumn ??= new short[layout.Names.Length];
-        chunk.Ids[r] = ReadRecord(row, layout, _byColumn, out chunk.Problems[r]);
+        if (row.LineNumberToExcl - row.LineNumberFrom > 1)
+        {
+            var raw = row.Span.ToString(); // before any cell is read: Sep unescapes cells in place
+            if (!StandsOverLines(row, raw, layout))
+            {
+                ReadLinesOnTheirOwn(raw, layout, byColumn, handler);
+                return;
+            }
+        }
+
+        if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+        {
+            return; // a blank line is not a respondent
+        }
+
+        var id = ReadRecord(row, layout, byColumn, out var problems);
+        handler(0, id, byColumn, problems);
+    }
+
+    private static bool StandsOverLines(SepReader.Row row, string raw, Layout layout)
+    {
+        if ((raw.AsSpan().Count('"') & 1) != 0 || row.ColCount != layout.Names.Length || row[layout.IdColumn].Span.ContainsAny('\r', '\n'))
+        {
+            return false;
+        }
+
         for (var c = 0; c < layout.ItemOfColumn.Length; c++)
         {
-            if (layout.ItemOfColumn[c] >= 0 && _byColumn[c] != ResponseMatrix.Missing)
+            if (layout.ItemOfColumn[c] >= 0 && row[c].Span.ContainsAny('\r', '\n'))
             {
-                matrix[r, layout.ItemOfColumn[c]] = _byColumn[c];
+                return false;
             }
+        }
+
+        return true;
+    }
+
+    private void ReadLinesOnTheirOwn(string raw, Layout layout, Span<short> byColumn, RecordHandler handler)
+    {
+        var offset = 0;
+        var rest = raw.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            if ((line.Count('"') & 1) != 0)
+            {
+                byColumn.Fill(ResponseMatrix.Missing);
+                handler(offset, IdBeforeQuote(line, layout), byColumn, [("", "The line has an unmatched quote (\"), so its fields cannot be told apart; the lines after it were read on their own.")]);
+            }
+            else
+            {
+                using var reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(line.ToString());
+                if (reader.MoveNext() && !(reader.Current.ColCount == 1 && reader.Current[0].Span.IsWhiteSpace()))
+                {
+                    var id = ReadRecord(reader.Current, layout, byColumn, out var problems);
+                    handler(offset, id, byColumn, problems);
+                }
+            }
+
+            if (end < 0)
+            {
+                return;
+            }
+
+            rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+            offset++;
         }
     }
 
-    private short[]? _byColumn;
+    /// <summary>The id of a line with an unmatched quote when the id column ends before the first quote, else empty.</summary>
+    private string IdBeforeQuote(ReadOnlySpan<char> line, Layout layout)
+    {
+        var before = line[..line.IndexOf('"')];
+        var column = 0;
+        foreach (var range in before.Split(Separator))
+        {
+            if (column++ == layout.IdColumn)
+            {
+                return range.End.GetOffset(before.Length) < before.Length ? before[range].ToString() : "";
+            }
+        }
+
+        return "";
+    }
 
     /// <summary>
     /// One record read by Sep: its id, its answers by column (<see cref="ResponseMatrix.Missing"/> where empty, bad or not an

@@ -25,7 +25,7 @@ internal static class JsonLinesRun
     {
         rejects?.WriteLine(RejectsHeader);
         long read = 0, scored = 0, rejected = 0, lineNumber = 0;
-        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var reader = new StreamReader(RecordLengthGuard.Open(path, quotes: false), Encoding.UTF8);
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {

@@ -4,7 +4,7 @@ namespace Assessments.Cli.Tests;
 
 /// <summary>
 /// Fuzzing <c>assess score</c>'s CSV reading for a bounded time with a fixed seed (<c>ASSESSMENTS_FUZZ_SEED</c>,
-/// <c>ASSESSMENTS_FUZZ_SECONDS</c>): quotes, LF, CRLF and CR files (CRLF mixed into LF), ragged rows, long fields, NUL, invalid UTF-8, BOMs, header-only
+/// <c>ASSESSMENTS_FUZZ_SECONDS</c>): stray quotes, LF, CRLF and CR files (CRLF and bare CRs mixed into LF), ragged rows, long fields, NUL, invalid UTF-8, BOMs, header-only
 /// and empty files, repeated or unknown columns. Only documented outcomes may come out (exit 0, 1 or 4, no exception);
 /// rows read = scored + rejected; and the fast reader writes exactly what the general reader writes.
 /// </summary>
@@ -119,6 +119,10 @@ public sealed class CsvFuzzTests : IDisposable
             for (var c = 0; c < fields; c++)
             {
                 text.Append(',').Append(random.Next(3) == 0 ? Cells[random.Next(Cells.Length)] : Cells[random.Next(5)]);
+                if (random.Next(60) == 0)
+                {
+                    text.Append('\r'); // a bare CR inside the line: a line end for both readers
+                }
             }
 
             if (random.Next(30) == 0)
@@ -126,8 +130,7 @@ public sealed class CsvFuzzTests : IDisposable
                 text.Append(new string('3', random.Next(1000, 1_100_000))); // a long field
             }
 
-            // One line end per file (LF, CRLF or CR). Not yet here: bare CRs inside an LF file, where the fast reader
-            // numbers a rejected row's line by LF only and Sep counts the CR too (issue 11).
+            // One line end per file (LF, CRLF or CR), CRLF mixed into LF files.
             text.Append(random.Next(8) == 0 && newline != "\r" ? "\r\n" : newline);
         }
 

@@ -4,7 +4,7 @@ namespace Assessments.Cli.Tests;
 
 /// <summary>
 /// Nothing lost: on a generated file with 10 % of its rows corrupted in every way a survey export can be, every good row
-/// is scored, every bad row is in the rejects file with its row number, column and reason, and the counts add up; a run
+/// is scored, every bad row is in the rejects file with its row number, column and reason (stray quotes included), and the counts add up; a run
 /// that fails leaves the previous output untouched under its name.
 /// </summary>
 public sealed class NothingLostTests : IDisposable
@@ -15,8 +15,9 @@ public sealed class NothingLostTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>
-    /// Ways to break a data row (the id is r{n}; 61 fields: id then Q00–Q59). Not yet here: a stray or unclosed quote,
-    /// which under RFC 4180 quoting joins the following lines into one record up to the next quote (issue 11).
+    /// Ways to break a data row (the id is r{n}; 61 fields: id then Q00–Q59). A stray quote joins the lines after it into
+    /// one record up to the next quote under RFC 4180: the readers then read those lines one by one, so only the rows with
+    /// the stray quotes are lost to rejects (the last one's record runs to the end of the file).
     /// </summary>
     private static readonly Func<string[], string>[] Corruptions =
     [
@@ -29,6 +30,8 @@ public sealed class NothingLostTests : IDisposable
         f => Join(f, 15, "4\u00005"),                // a NUL byte
         f => Join(f, 17, new string('4', 100_000)),  // a 100 kB field
         f => Join(f, 19, "-1"),                      // negative
+        f => Join(f, 21, "\"4"),                     // a stray opening quote
+        f => Join(f, 23, "4\""),                     // a stray closing quote
     ];
 
     private static string Join(string[] fields, int at, string value)

@@ -59,10 +59,10 @@ internal sealed class FastCsvScoreRun : IDisposable
     /// </summary>
     public static ScoreSummary? TryRun(CsvScoreRun owner)
     {
-        FileStream input;
+        Stream input;
         try
         {
-            input = new FileStream(owner.ResponsesPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            input = RecordLengthGuard.Open(owner.ResponsesPath, quotes: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -448,7 +448,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
             var record = buffer.AsSpan(pos, recordEnd + 1 - pos);
             rows = ParseGeneral(chunk, rows, record, lines + 1);
-            lines += record.Count((byte)'\n');
+            lines += CountLineBreaks(record);
             pos = recordEnd + 1;
         }
 
@@ -670,49 +670,73 @@ internal sealed class FastCsvScoreRun : IDisposable
         }
     }
 
-    /// <summary>A record the simple parser declined, read by Sep with the general path's cell parser and messages.</summary>
+    /// <summary>A record the simple parser declined, read by Sep with the general path's record rules, cell parser and messages.</summary>
     private int ParseGeneral(FastChunk chunk, int rows, ReadOnlySpan<byte> record, int line)
     {
         var layout = _plan.Layout;
-        var text = Encoding.UTF8.GetString(record);
-        using var reader = Sep.New(_owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
-        int? firstLine = null;
-        foreach (var row in reader)
-        {
-            firstLine ??= row.LineNumberFrom;
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-            {
-                continue;
-            }
 
+        // A blank first line: Sep gives the first row of a text a wrong line number, and the rows after it right ones.
+        var text = "\n" + Encoding.UTF8.GetString(record);
+        using var reader = Sep.New(_owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        var byColumn = new short[layout.Names.Length]; // rare records: a small allocation each is fine
+        var rowLine = 0;
+        CsvScoreRun.RecordHandler add = (lineOffset, id, answers, problems) =>
+        {
             chunk.EnsureRows(rows + 1);
             var r = rows++;
-            var byColumn = new short[layout.Names.Length]; // rare records: a small allocation each is fine
-            var id = _owner.ReadRecord(row, layout, byColumn, out var problems);
             var offsets = _plan.CellOffset;
             var cellBase = _plan.CellBase(r);
             for (var c = 0; c < offsets.Length; c++)
             {
                 if (offsets[c] >= 0)
                 {
-                    chunk.Cells[cellBase + offsets[c]] = byColumn[c] == ResponseMatrix.Missing ? (byte)0 : (byte)(byColumn[c] + 1);
+                    chunk.Cells[cellBase + offsets[c]] = answers[c] == ResponseMatrix.Missing ? (byte)0 : (byte)(answers[c] + 1);
                 }
             }
 
             if (problems is not null)
             {
-                chunk.Rejected.Add((r, line + row.LineNumberFrom - firstLine.Value, id, problems));
+                chunk.Rejected.Add((r, rowLine + lineOffset, id, problems));
                 chunk.IdLength[r] = int.MinValue;
-                continue;
+                return;
             }
 
             var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _owner.Separator));
             chunk.IdStart[r] = chunk.GeneralIds.Count;
             chunk.IdLength[r] = -1 - escaped.Length;
             chunk.GeneralIds.AddRange(escaped);
+        };
+        var first = true;
+        foreach (var row in reader)
+        {
+            if (first)
+            {
+                first = false;
+                continue; // the blank line put in front
+            }
+
+            rowLine = line + row.LineNumberFrom - 2;
+            _owner.ReadRecords(row, layout, byColumn, add);
         }
 
         return rows;
+    }
+
+    /// <summary>Line ends as Sep counts them: LF, CRLF, or a lone CR.</summary>
+    private static int CountLineBreaks(ReadOnlySpan<byte> bytes)
+    {
+        var count = bytes.Count((byte)'\n');
+        for (var i = bytes.IndexOf((byte)'\r'); i >= 0; i = bytes.IndexOf((byte)'\r'))
+        {
+            if (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n')
+            {
+                count++;
+            }
+
+            bytes = bytes[(i + 1)..];
+        }
+
+        return count;
     }
 
     /// <summary>

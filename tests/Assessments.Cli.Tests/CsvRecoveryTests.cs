@@ -1,0 +1,127 @@
+using System.Text;
+
+namespace Assessments.Cli.Tests;
+
+/// <summary>
+/// Broken CSV that RFC 4180 reading alone would turn into lost rows or unbounded memory: stray quotes, bare carriage
+/// returns inside lines, a record that never ends; and what reaches stderr (never an answer). Both readers must agree.
+/// </summary>
+public sealed class CsvRecoveryTests : IDisposable
+{
+    // Three items on 1–5, I2 reverse-keyed: a scored row (a, b, c) gives (a + (6 − b) + c) / 3.
+    private const string Definition = """
+        { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
+          "responseFormats": { "f": { "min": 1, "max": 5 } },
+          "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } },
+                     { "id": "I3", "format": "f", "text": { "en": "3" } } ],
+          "scales": [ { "id": "s", "items": ["I1", "-I2", "I3"], "minAnswered": 0.5 } ] }
+        """;
+
+    private static readonly string[] Readers = ["auto", "general"];
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void StrayQuotesLoseNoRow()
+    {
+        var instrument = _temp.Write("t.json", Definition);
+        var input = _temp.Write("in.csv",
+            "id,I1,I2,I3,note\n" +                  // line 1
+            "p1,1,2,3,ok\n" +                        // 2: scored (1 + 4 + 3) / 3
+            "p2,\"1,2,3,x\n" +                       // 3: stray quote, closed by the one on line 5 → lines 3–5 read one by one
+            "p3,1,2,3,fine\r\n" +                    // 4: scored
+            "p4,2,2,2,\"multi\n" +                   // 5: its quote closes line 3's: unmatched on its own
+            "line comment\"\n" +                     // 6: opens again, closed on line 8
+            "p5,1,1,1,y\r" +                         // 7: scored (1 + 5 + 1) / 3, bare CR
+            "p6,3,3,3,a\"b\n" +                      // 8: unmatched
+            "p7,4,4,4,z\n" +                         // 9: scored (4 + 2 + 4) / 3
+            "p8,9,1,1,\"bad\nlong\"\n" +             // 10–11: a real multi-line comment: one record, rejected for its answer
+            "p9,\"5\n\",1,1,q\n");                   // 12–13: a line break inside an answer: each line read on its own
+        foreach (var reader in Readers)
+        {
+            var rejects = _temp.PathOf($"rejects-{reader}.csv");
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--extra-columns", "ignore", "--reader", reader, "--rejects", rejects);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal("id,s\np1,2.6666666666666665\np3,2.6666666666666665\np5,2.3333333333333335\np7,3.3333333333333335\n", result.Stdout);
+            const string Unmatched = "\"The line has an unmatched quote (\"\"), so its fields cannot be told apart; the lines after it were read on their own.\"";
+            Assert.Equal(
+            [
+                "row,line,respondent,column,reason",
+                $"2,3,p2,,{Unmatched}",
+                $"4,5,p4,,{Unmatched}",
+                $"5,6,,,{Unmatched}",
+                $"7,8,p6,,{Unmatched}",
+                "9,10,p8,I1,The answer 9 is outside the range 1–5 of format 'f'.",
+                $"10,12,p9,,{Unmatched}",
+                $"11,13,,,{Unmatched}",
+            ], File.ReadAllLines(rejects));
+            Assert.EndsWith("rows read 11, scored 4, rejected 7\n", result.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void BareCarriageReturnsInsideAnLfFileCountAsLineEndsForBothReaders()
+    {
+        // Line 3 holds a bare CR: Sep (and so both readers) ends a line there, so "p2,1,2" is line 3 and "3,x" line 4.
+        var instrument = _temp.Write("t.json", Definition);
+        var input = _temp.Write("in.csv", "id,I1,I2,I3\np1,1,1,1\np2,1,2\r3,x\np3,2,2,9\np4,5,5,5\n");
+        foreach (var reader in Readers)
+        {
+            var rejects = _temp.PathOf($"rejects-{reader}.csv");
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--reader", reader, "--rejects", rejects);
+            Assert.Equal("id,s\np1,2.3333333333333335\np4,3.6666666666666665\n", result.Stdout);
+            Assert.Equal(
+            [
+                "row,line,respondent,column,reason",
+                "2,3,p2,,The row has 3 field(s); the header has 4.",
+                "3,4,3,,The row has 2 field(s); the header has 4.",
+                "4,5,p3,I3,The answer 9 is outside the range 1–5 of format 'f'.",
+            ], File.ReadAllLines(rejects));
+        }
+    }
+
+    [Fact]
+    public void AQuoteThatNeverClosesStopsTheRunAtFourMiBNamingItsLine()
+    {
+        // Line 4 opens a quote that nothing closes; 5 MB of rows follow. Without a bound the readers would hold them all
+        // as one record; with it the run stops once the record passes 4 MiB, leaves no output, and says where to look.
+        var instrument = _temp.Write("t.json", Definition);
+        var text = new StringBuilder("id,I1,I2,I3\np1,1,1,1\np2,2,2,2\np3,\"3,3,3\n");
+        while (text.Length < 5_000_000)
+        {
+            text.Append("p,1,2,3\n");
+        }
+
+        var input = _temp.Write("in.csv", text.ToString());
+        foreach (var reader in Readers)
+        {
+            var output = _temp.PathOf($"out-{reader}.csv");
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--reader", reader, "--out", output);
+            Assert.Equal(4, result.ExitCode);
+            Assert.Contains($"{input}: line 4: the record that starts here is longer than 4 MiB, the limit. A quote (\") opened on it and never closed", result.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
+        }
+    }
+
+    [Fact]
+    public void AnswersNeverReachStderrOnlyTheRejectsFileAskedFor()
+    {
+        var instrument = _temp.Write("t.json", Definition);
+        var input = _temp.Write("in.csv", "id,I1,I2,I3\np1,9191,1,1\np2,1,secretword,1\np3,1,1,1\n");
+        foreach (var reader in Readers)
+        {
+            var quiet = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--reader", reader);
+            Assert.Equal(1, quiet.ExitCode);
+            Assert.Equal("t@1.0.0: rows read 3, scored 1, rejected 2 (pass --rejects FILE to keep them)\n", quiet.Stderr);
+
+            var rejects = _temp.PathOf($"rejects-{reader}.csv");
+            var asked = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--reader", reader, "--rejects", rejects);
+            Assert.DoesNotContain("9191", asked.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("secretword", asked.Stderr, StringComparison.Ordinal);
+            var kept = File.ReadAllText(rejects);
+            Assert.Contains("9191", kept, StringComparison.Ordinal); // the file the user asked for says what was wrong
+            Assert.Contains("secretword", kept, StringComparison.Ordinal);
+        }
+    }
+}
