@@ -169,7 +169,7 @@ internal static class MatchCommand
             throw new InputException($"{path}: file not found.");
         }
 
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(RecordLengthGuard.Open(path, quotes: true));
         var rows = reader.GetEnumerator();
         if (!rows.MoveNext())
         {
@@ -207,7 +207,7 @@ internal static class MatchCommand
                 }
                 else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]) || values[k] < min || values[k] > max)
                 {
-                    problem = string.Create(CultureInfo.InvariantCulture, $"the {"RIASEC"[k]} score '{cell}' is not a number from {min} to {max}");
+                    problem = string.Create(CultureInfo.InvariantCulture, $"the {"RIASEC"[k]} score is not a number from {min} to {max}");
                 }
             }
 

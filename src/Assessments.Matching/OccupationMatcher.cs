@@ -208,7 +208,7 @@ public sealed partial class OccupationMatcher
             if (!double.IsFinite(x) || x < min || x > max || !(max > min))
             {
                 throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"The {Holland.Letters[k]} score {x} is outside the scale {min}–{max}."), nameof(riasec));
+                    $"The {Holland.Letters[k]} score is outside the scale {min}–{max} or not a finite number (the score itself is not quoted here)."), nameof(riasec));
             }
 
             rescaled[k] = (x - min) / (max - min); // as InterestProfile rescales, so the scores are the same bits

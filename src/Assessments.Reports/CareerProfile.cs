@@ -161,7 +161,8 @@ public sealed class CareerProfile
             }
             catch (JsonException ex)
             {
-                throw new FormatException($"Line {number} is not JSON: {ex.Message}", ex);
+                // Not ex.Message: it quotes the bad character, and a results line may hold free text.
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {number} is not JSON (the error is at byte {ex.BytePositionInLine + 1} of the line)."), ex);
             }
 
             using (document)

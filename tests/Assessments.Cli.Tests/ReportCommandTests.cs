@@ -58,7 +58,8 @@ public sealed class ReportCommandTests : IDisposable
 
         var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\"}\nnot json\n"), "--person", "a");
         Assert.Equal(4, broken.ExitCode);
-        Assert.Contains("Line 2 is not JSON", broken.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Line 2 is not JSON (the error is at byte 2 of the line).", broken.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("'o'", broken.Stderr, StringComparison.Ordinal); // the line's own text stays out of stderr
     }
 
     [Fact]

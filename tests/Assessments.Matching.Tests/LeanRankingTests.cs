@@ -113,6 +113,6 @@ public class LeanRankingTests
 
     [Fact]
     public void AScoreOutsideTheScaleIsRefused() =>
-        Assert.StartsWith("The S score 6 is outside the scale 1–5.",
+        Assert.StartsWith("The S score is outside the scale 1–5 or not a finite number (the score itself is not quoted here).",
             Assert.Throws<ArgumentException>(() => new OccupationMatcher(Onet).Rank([1, 2, 3, 6, 2, 1], 1, 5, new int[10], new double[10])).Message, StringComparison.Ordinal);
 }

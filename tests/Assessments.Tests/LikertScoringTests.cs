@@ -102,6 +102,11 @@ public class LikertScoringTests
             "p7 / I2: The answer 0 is outside the range 1–5 of format 'f'.",
             "p7 / X9: The instrument 't@1.0.0' has no item 'X9'.",
         ], ex.Problems.Select(p => p.ToString()));
+
+        // The message goes to logs: it names the person and the items, never the answers (6, 0, 3).
+        Assert.Equal(
+            "The response has 3 problem(s): respondent 'p7', items 'I1', 'I2', 'X9'. The Problems property says what is wrong with each; "
+            + "this message quotes no answer, so that logs stay free of them.", ex.Message);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class Borda
             {
                 if (ranking[i] is { } given && (given < 1 || given > ranked))
                 {
-                    throw new ArgumentException($"Rank {given} of card {i} is outside 1…{ranked}.", nameof(rankings));
+                    throw new ArgumentException($"A rank of card {i} is outside 1…{ranked} (the rank itself is not quoted here).", nameof(rankings));
                 }
 
                 points[i] += m - (ranking[i] ?? unrankedMidRank);
