@@ -11,6 +11,7 @@ internal static class DelimitedFile
 {
     public static IEnumerable<(int Line, string[] Fields)> Read(string path, char separator, bool quoted)
     {
+        CatalogLimits.CheckFileSize(path, new FileInfo(path).Length);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var line = 0;
         string? text;
@@ -18,6 +19,7 @@ internal static class DelimitedFile
         {
             line++;
             var start = line;
+            CatalogLimits.CheckRecord(path, start, text.Length);
             if (text.Length == 0)
             {
                 continue;
@@ -46,6 +48,7 @@ internal static class DelimitedFile
                     var next = reader.ReadLine() ?? throw new CatalogLoadException([new CatalogProblem(path, start, "A quoted field is not closed before the end of the file.")]);
                     line++;
                     field.Append('\n');
+                    CatalogLimits.CheckRecord(path, start, field.Length + next.Length);
                     text = next;
                     i = 0;
                     continue;

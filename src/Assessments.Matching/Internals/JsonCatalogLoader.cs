@@ -16,6 +16,7 @@ internal static class JsonCatalogLoader
             throw new CatalogLoadException([new CatalogProblem(path, 0, "The catalog file does not exist.")]);
         }
 
+        CatalogLimits.CheckFileSize(path, new FileInfo(path).Length);
         using var stream = File.OpenRead(path);
         return Load(stream, path);
     }
@@ -121,6 +122,7 @@ internal static class JsonCatalogLoader
             throw new CatalogLoadException(problems);
         }
 
+        CatalogLimits.CheckOccupations(path, occupations.Count);
         var attribution = dto.Attribution.TryGetValue("en", out var en) ? en : dto.Attribution.Values.FirstOrDefault() ?? "";
         return new OccupationCatalog($"{dto.Id}@{dto.Version}", attribution, occupations);
     }

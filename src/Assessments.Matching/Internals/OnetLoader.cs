@@ -112,6 +112,7 @@ internal static partial class OnetLoader
             throw new CatalogLoadException([.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line == 0 ? int.MaxValue : p.Line)]);
         }
 
+        CatalogLimits.CheckOccupations(folder, occupations.Count);
         var name = release is null ? "O*NET" : "O*NET " + release;
         return new OccupationCatalog(name, Attribution(release), occupations);
     }

@@ -67,6 +67,7 @@ internal static partial class RomeLoader
             throw new CatalogLoadException([.. problems.Take(100)]);
         }
 
+        CatalogLimits.CheckOccupations(folder, occupations.Count);
         return new OccupationCatalog("ROME 4.0 v" + version, Attribution(version), occupations);
     }
 
