@@ -80,7 +80,15 @@ internal sealed class CsvScoreRun
 
         using (reader)
         {
-            return Run(reader);
+            try
+            {
+                return Run(reader);
+            }
+            catch (NotSupportedException ex) when (ex.Source == "Sep")
+            {
+                // Sep's own row limit (16 M characters), met only where the guard cannot follow quotes (UTF-16 files).
+                throw new InputException($"{ResponsesPath}: a record is longer than Sep can hold ({ex.Message.Split('.')[0]}); an opening quote (\") that is never closed is the usual cause.");
+            }
         }
     }
 
@@ -240,6 +248,12 @@ internal sealed class CsvScoreRun
                 ReadLinesOnTheirOwn(raw, layout, byColumn, handler);
                 return;
             }
+        }
+        else if (row.Span.Contains('"') && (row.Span.Count('"') & 1) != 0)
+        {
+            // Only the file's last record can end inside quotes on one line; it too is a line with an unmatched quote.
+            ReadLinesOnTheirOwn(row.Span.ToString(), layout, byColumn, handler);
+            return;
         }
 
         if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())

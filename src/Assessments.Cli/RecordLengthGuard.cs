@@ -13,9 +13,23 @@ internal sealed class RecordLengthGuard(Stream inner, string path, bool quotes) 
 
     private RecordLengthTracker _tracker = new(quotes);
 
-    /// <summary>Opens <paramref name="path"/> for sequential reading behind the guard.</summary>
-    public static RecordLengthGuard Open(string path, bool quotes) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, quotes);
+    /// <summary>
+    /// Opens <paramref name="path"/> for sequential reading behind the guard. In a UTF-16 or UTF-32 file (a byte-order
+    /// mark says so; the readers decode it) a quote's byte can be part of another character, so there the guard bounds
+    /// lines only and leaves quoted records to Sep's own limit.
+    /// </summary>
+    public static RecordLengthGuard Open(string path, bool quotes)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> head = stackalloc byte[4];
+        var n = file.Read(head);
+        file.Position = 0;
+        return new(file, path, quotes && !HasWideByteOrderMark(head[..n]));
+    }
+
+    /// <summary>Whether the bytes start with a UTF-16 or UTF-32 byte-order mark.</summary>
+    public static bool HasWideByteOrderMark(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]);
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

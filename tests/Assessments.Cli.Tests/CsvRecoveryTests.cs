@@ -105,6 +105,25 @@ public sealed class CsvRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void AUtf16FileSavedAsUnicodeTextIsDecoded()
+    {
+        // Excel's "Unicode text" export: UTF-16 LE with a byte-order mark, tab-separated. Same scores as the UTF-8 file.
+        var instrument = _temp.Write("t.json", Definition);
+        const string Text = "id\tI1\tI2\tI3\r\nélodie\t1\t2\t3\r\np2\t\"5\"\t1\t5\r\n";
+        var utf16 = _temp.PathOf("unicode.txt");
+        File.WriteAllText(utf16, Text, new UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        var utf8 = _temp.Write("utf8.txt", Text);
+        foreach (var reader in Readers)
+        {
+            var expected = AssessRunner.Run("score", "--instrument", instrument, "--responses", utf8, "--separator", "tab", "--reader", reader);
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", utf16, "--separator", "tab", "--reader", reader);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("id\ts\nélodie\t2.6666666666666665\np2\t5\n", result.Stdout); // (1 + 4 + 3) / 3; (5 + 5 + 5) / 3
+            Assert.Equal(expected.Stdout, result.Stdout);
+        }
+    }
+
+    [Fact]
     public void AnswersNeverReachStderrOnlyTheRejectsFileAskedFor()
     {
         var instrument = _temp.Write("t.json", Definition);

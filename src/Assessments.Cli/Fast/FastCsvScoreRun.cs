@@ -88,6 +88,11 @@ internal sealed class FastCsvScoreRun : IDisposable
         // The header: the first record (quotes may carry it over several lines), decoded and split by Sep as before.
         var head = new byte[BlockSize];
         var length = ReadFully(input, head, 0, head.Length);
+        if (RecordLengthGuard.HasWideByteOrderMark(head.AsSpan(0, length)))
+        {
+            return null; // UTF-16 or UTF-32 (Excel's "Unicode text"): the general reader decodes it
+        }
+
         var start = head.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
         int headerEnd;
         while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
@@ -419,6 +424,13 @@ internal sealed class FastCsvScoreRun : IDisposable
             if (uniform ? TryParseUniform(buffer, pos, contentEnd, chunk.Cells, rows, out idLength)
                         : TryParseSimple(buffer, pos, contentEnd, chunk.Cells, rows, out idStart, out idLength))
             {
+                if (idLength == contentEnd - pos && IsWhiteSpace(buffer.AsSpan(pos, idLength)))
+                {
+                    pos = lineEnd + 1; // a line of white space alone is blank, as Sep's reading of it is
+                    lines++;
+                    continue;
+                }
+
                 if (idLength > 0 && CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
                 {
                     // Rare: an id a spreadsheet could run as a formula is written escaped, as the general reader writes it.
@@ -720,6 +732,22 @@ internal sealed class FastCsvScoreRun : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>Whether UTF-8 bytes are only white space (as <see cref="char.IsWhiteSpace(char)"/> says of each character).</summary>
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf8(bytes, out var rune, out var consumed) != System.Buffers.OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+
+            bytes = bytes[consumed..];
+        }
+
+        return true;
     }
 
     /// <summary>Line ends as Sep counts them: LF, CRLF, or a lone CR.</summary>
