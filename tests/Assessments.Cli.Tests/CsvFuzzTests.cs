@@ -10,13 +10,7 @@ namespace Assessments.Cli.Tests;
 /// </summary>
 public sealed class CsvFuzzTests : IDisposable
 {
-    private const string Definition = """
-        { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
-          "responseFormats": { "f": { "min": 1, "max": 5 } },
-          "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } },
-                     { "id": "I3", "format": "f", "text": { "en": "3" } } ],
-          "scales": [ { "id": "s", "items": ["I1", "-I2", "I3"], "minAnswered": 0.5 } ] }
-        """;
+    private const string Definition = Assessments.Testing.ThreeItemLikert.Json;
 
     private static readonly string[] Cells = ["1", "2", "3", "4", "5", "", "", "0", "6", "x", "3.0", "\"4\"", "\"4", "4\"", "\"\"", " 3", "-1", "=1+1", "\t", "é"];
     private static readonly string[] Headers = ["id,I1,I2,I3", "id,I3,I1,I2", "\uFEFFid,I1,I2,I3", "id,I1,I2", "id,I1,I1,I3", "id,I1,I2,I3,X", "\"id\",\"I1\",I2,I3"];

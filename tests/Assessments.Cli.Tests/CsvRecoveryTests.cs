@@ -8,14 +8,7 @@ namespace Assessments.Cli.Tests;
 /// </summary>
 public sealed class CsvRecoveryTests : IDisposable
 {
-    // Three items on 1–5, I2 reverse-keyed: a scored row (a, b, c) gives (a + (6 − b) + c) / 3.
-    private const string Definition = """
-        { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
-          "responseFormats": { "f": { "min": 1, "max": 5 } },
-          "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } },
-                     { "id": "I3", "format": "f", "text": { "en": "3" } } ],
-          "scales": [ { "id": "s", "items": ["I1", "-I2", "I3"], "minAnswered": 0.5 } ] }
-        """;
+    private const string Definition = Assessments.Testing.ThreeItemLikert.Json;
 
     private static readonly string[] Readers = ["auto", "general"];
     private readonly TempDirectory _temp = new();

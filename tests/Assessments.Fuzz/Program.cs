@@ -69,13 +69,7 @@ internal static class Program
         }
     }
 
-    private const string Likert = """
-        { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
-          "responseFormats": { "f": { "min": 1, "max": 5 } },
-          "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } },
-                     { "id": "I3", "format": "f", "text": { "en": "3" } } ],
-          "scales": [ { "id": "s", "items": ["I1", "-I2", "I3"], "minAnswered": 0.5 } ] }
-        """;
+    private const string Likert = Assessments.Testing.ThreeItemLikert.Json;
 
     private static void Csv(byte[] bytes)
     {
