@@ -26,10 +26,12 @@ internal static class Program
         ["catalog-json"] = CatalogJson,
     };
 
-    private static readonly string Work = Directory.CreateTempSubdirectory("assess-fuzz-").FullName;
+    // One scratch folder per process, removed when the process ends (run.sh also sweeps those of killed processes).
+    private static readonly string Work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"assess-fuzz-{Environment.ProcessId}")).FullName;
 
     public static int Main(string[] args)
     {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(Work, recursive: true);
         if (args.Length == 0 || !Targets.TryGetValue(args[0], out var target))
         {
             Console.Error.WriteLine($"usage: Assessments.Fuzz TARGET [--replay FILE|FOLDER…]; targets: {string.Join(", ", Targets.Keys)}");

@@ -42,6 +42,7 @@ findings="$here/findings/$target"
 mkdir -p "$findings"
 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 \
   afl-fuzz -i "$corpus" -o "$findings" -t 10000 -m none -V "$seconds" -- "$out/Assessments.Fuzz" "$target"
+rm -rf "${TMPDIR:-/tmp}"/assess-fuzz-*
 crashes=$(find "$findings/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
 echo "$target: $crashes crash(es) in $findings/default/crashes"
 [ "$crashes" -eq 0 ]
