@@ -183,6 +183,12 @@ internal static class AssessCli
             throw new UsageException($"--separator must be one character (or 'tab'); found '{separator}'.");
         }
 
+        if (char.IsAsciiDigit(separator[0]) || separator[0] is '"' or '\r' or '\n' or '-' or '+')
+        {
+            // A digit or a sign would be part of an answer; a quote or a line end is CSV syntax itself.
+            throw new UsageException($"--separator cannot be a digit, a sign, a quote or a line end; found '{separator}'.");
+        }
+
         var threads = 0;
         if (line.Get("--threads") is { } t && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
         {

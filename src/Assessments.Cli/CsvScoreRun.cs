@@ -77,6 +77,10 @@ internal sealed class CsvScoreRun
         {
             throw new InputException($"{ResponsesPath}: cannot be read: {ex.Message}");
         }
+        catch (NotSupportedException ex) when (ex.Source == "Sep")
+        {
+            throw SepRowLimit(ResponsesPath, ex); // Sep reads the first row as it opens
+        }
 
         using (reader)
         {
@@ -86,11 +90,14 @@ internal sealed class CsvScoreRun
             }
             catch (NotSupportedException ex) when (ex.Source == "Sep")
             {
-                // Sep's own row limit (16 M characters), met only where the guard cannot follow quotes (UTF-16 files).
-                throw new InputException($"{ResponsesPath}: a record is longer than Sep can hold ({ex.Message.Split('.')[0]}); an opening quote (\") that is never closed is the usual cause.");
+                throw SepRowLimit(ResponsesPath, ex);
             }
         }
     }
+
+    /// <summary>Sep's own row limit (16 M characters), met only where the guard cannot follow quotes (UTF-16 files).</summary>
+    internal static InputException SepRowLimit(string path, NotSupportedException ex) =>
+        new($"{path}: a record is longer than Sep can hold ({ex.Message.Split('.')[0]}); an opening quote (\") that is never closed is the usual cause.");
 
     private ScoreSummary Run(SepReader reader)
     {
@@ -178,7 +185,7 @@ internal sealed class CsvScoreRun
             idColumn = Array.IndexOf(names, IdColumn);
             if (idColumn < 0)
             {
-                throw new InputException($"{ResponsesPath}: the header has no column '{IdColumn}' (given by --id-column). Columns: {string.Join(", ", names.Take(10))}{(names.Length > 10 ? ", …" : "")}.");
+                throw new InputException($"{ResponsesPath}: the header has no column '{IdColumn}' (given by --id-column). Columns: {string.Join(", ", names.Take(10).Select(n => CsvText.HeaderName(n, quoted: false)))}{(names.Length > 10 ? ", …" : "")}.");
             }
         }
 
@@ -189,7 +196,7 @@ internal sealed class CsvScoreRun
             itemOfColumn[c] = -1;
             if (!firstColumn.TryAdd(names[c], c))
             {
-                throw new InputException($"{ResponsesPath}: header column {c + 1} '{names[c]}' repeats column {firstColumn[names[c]] + 1}; each column name must be unique.");
+                throw new InputException($"{ResponsesPath}: header column {c + 1} {CsvText.HeaderName(names[c])} repeats column {firstColumn[names[c]] + 1}; each column name must be unique.");
             }
 
             if (c == idColumn)
@@ -210,7 +217,7 @@ internal sealed class CsvScoreRun
             }
             else if (!IgnoreExtraColumns)
             {
-                throw new InputException($"{ResponsesPath}: header column {c + 1} '{names[c]}' is not an item of {Instrument.Reference}. Pass --extra-columns ignore to skip columns that are not items.");
+                throw new InputException($"{ResponsesPath}: header column {c + 1} {CsvText.HeaderName(names[c])} is not an item of {Instrument.Reference}. Pass --extra-columns ignore to skip columns that are not items.");
             }
         }
 

@@ -8,6 +8,16 @@ internal static class CsvText
     private static readonly AsyncLocal<bool> AllowFormulasFlag = new();
 
     /// <summary>
+    /// A header cell as messages show it: quoted, unless it is a number. A number where a column name belongs means the
+    /// file probably lacks its header row, so the "name" is someone's answer, and answers never go to stderr.
+    /// </summary>
+    public static string HeaderName(string name) => HeaderName(name, quoted: true);
+
+    /// <summary>As <see cref="HeaderName(string)"/>, in a list of names (unquoted).</summary>
+    public static string HeaderName(string name, bool quoted) =>
+        double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "(a number, not shown: is the header row missing?)" : quoted ? $"'{name}'" : name;
+
+    /// <summary>
     /// Whether cells that came from input text keep a leading <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return
     /// as is (<c>--allow-formulas</c>); by default such a cell, unless it is a number, is written with a leading apostrophe
     /// so that spreadsheets show it as text instead of running it as a formula (CSV injection). Set per <c>assess</c> run.

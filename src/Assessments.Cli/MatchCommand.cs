@@ -164,6 +164,19 @@ internal static class MatchCommand
     private static int MatchScores(string path, string? idColumn, double min, double max, OccupationMatcher matcher, TextWriter writer,
         string format, string language, TextWriter stderr)
     {
+        try
+        {
+            return MatchScoresCore(path, idColumn, min, max, matcher, writer, format, language, stderr);
+        }
+        catch (NotSupportedException ex) when (ex.Source == "Sep")
+        {
+            throw CsvScoreRun.SepRowLimit(path, ex);
+        }
+    }
+
+    private static int MatchScoresCore(string path, string? idColumn, double min, double max, OccupationMatcher matcher, TextWriter writer,
+        string format, string language, TextWriter stderr)
+    {
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: file not found.");
@@ -181,7 +194,7 @@ internal static class MatchCommand
         var areas = "RIASEC".Select(l => Array.IndexOf(header, l.ToString())).ToArray();
         if (id < 0 || areas.Any(a => a < 0))
         {
-            throw new InputException($"{path}: the header needs {(id < 0 ? $"the id column '{idColumn}' and " : "")}the columns R, I, A, S, E and C (as `assess score` writes them for the interests instrument); found {string.Join(", ", header)}.");
+            throw new InputException($"{path}: the header needs {(id < 0 ? $"the id column '{idColumn}' and " : "")}the columns R, I, A, S, E and C (as `assess score` writes them for the interests instrument); found {string.Join(", ", header.Select(n => CsvText.HeaderName(n, quoted: false)))}.");
         }
 
         long read = 0, matched = 0, skipped = 0;

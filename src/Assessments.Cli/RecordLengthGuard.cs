@@ -4,28 +4,49 @@ namespace Assessments.Cli;
 /// A read-only stream over an input file that stops a record from growing without bound: a CSV record (a line, or lines
 /// joined by a quoted field) or a JSON line longer than <see cref="MaxRecordBytes"/> ends the run with an
 /// <see cref="InputException"/> naming the line where it starts, before any reader has buffered it whole. Without it an
-/// opening quote that is never closed would make the rest of a 2-million-row file one record in memory.
+/// opening quote that is never closed would make the rest of a 2-million-row file one record in memory. It reads the
+/// file once, front to back, so pipes work too (<c>--responses /dev/stdin</c>).
 /// </summary>
-internal sealed class RecordLengthGuard(Stream inner, string path, bool quotes) : Stream
+internal sealed class RecordLengthGuard : Stream
 {
     /// <summary>The longest record, in bytes without its line end (PROJECT CHOICE: far above any real respondent's line, and below the 16 M characters at which Sep gives up on a row).</summary>
     public const int MaxRecordBytes = 4 * 1024 * 1024;
 
-    private RecordLengthTracker _tracker = new(quotes);
+    private readonly Stream _inner;
+    private readonly string _path;
+    private readonly byte[] _head;
+    private int _headUsed;
+    private RecordLengthTracker _tracker;
+
+    private RecordLengthGuard(Stream inner, string path, bool quotes)
+    {
+        _inner = inner;
+        _path = path;
+
+        // The first bytes say whether the file is UTF-16 or UTF-32; they are kept and given back first (no seeking).
+        _head = new byte[4];
+        var n = 0;
+        int read;
+        while (n < _head.Length && (read = inner.Read(_head, n, _head.Length - n)) > 0)
+        {
+            n += read;
+        }
+
+        Array.Resize(ref _head, n);
+        Wide = HasWideByteOrderMark(_head);
+        _tracker = new RecordLengthTracker(quotes && !Wide);
+    }
 
     /// <summary>
-    /// Opens <paramref name="path"/> for sequential reading behind the guard. In a UTF-16 or UTF-32 file (a byte-order
-    /// mark says so; the readers decode it) a quote's byte can be part of another character, so there the guard bounds
-    /// lines only and leaves quoted records to Sep's own limit.
+    /// Whether the file is UTF-16 or UTF-32 (a byte-order mark says so; the readers decode it). There a quote's or a line
+    /// end's byte can be part of another character, so the guard bounds lines only, leaves quoted records to Sep's own
+    /// limit, and names a byte offset instead of a line.
     /// </summary>
-    public static RecordLengthGuard Open(string path, bool quotes)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        Span<byte> head = stackalloc byte[4];
-        var n = file.Read(head);
-        file.Position = 0;
-        return new(file, path, quotes && !HasWideByteOrderMark(head[..n]));
-    }
+    public bool Wide { get; }
+
+    /// <summary>Opens <paramref name="path"/> for sequential reading behind the guard.</summary>
+    public static RecordLengthGuard Open(string path, bool quotes) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path, quotes);
 
     /// <summary>Whether the bytes start with a UTF-16 or UTF-32 byte-order mark.</summary>
     public static bool HasWideByteOrderMark(ReadOnlySpan<byte> head) =>
@@ -35,49 +56,26 @@ internal sealed class RecordLengthGuard(Stream inner, string path, bool quotes) 
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
-        if (_tracker.Advance(buffer[..n]) is { } start)
+        int n;
+        if (_headUsed < _head.Length)
         {
-            throw TooLong(path, start, quotes);
+            n = Math.Min(buffer.Length, _head.Length - _headUsed);
+            _head.AsSpan(_headUsed, n).CopyTo(buffer);
+            _headUsed += n;
+        }
+        else
+        {
+            n = _inner.Read(buffer);
+        }
+
+        if (!_tracker.Advance(buffer[..n]))
+        {
+            throw new InputException(
+                $"{_path}: {(Wide ? $"byte {_tracker.RecordStart + 1:N0}" : $"line {_tracker.RecordStartLine}")}: the {(_tracker.Quotes ? "record" : "line")} that starts here is longer than {MaxRecordBytes / (1024 * 1024)} MiB, the limit. "
+                + (_tracker.Quotes ? "A quote (\") opened on it and never closed makes every following line part of it: check the quotes on that line." : "Each line must hold one respondent."));
         }
 
         return n;
-    }
-
-    /// <summary>The error for a record longer than the limit that starts at byte <paramref name="start"/> of the file.</summary>
-    public static InputException TooLong(string path, long start, bool quotes) =>
-        new($"{path}: line {LineAt(path, start)}: the {(quotes ? "record" : "line")} that starts here is longer than {MaxRecordBytes / (1024 * 1024)} MiB, the limit. "
-            + (quotes ? "A quote (\") opened on it and never closed makes every following line part of it: check the quotes on that line." : "Each line must hold one respondent."));
-
-    /// <summary>The 1-based line number of byte <paramref name="offset"/>, counting line ends as Sep does (LF, CRLF, or a lone CR).</summary>
-    public static long LineAt(string path, long offset)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 16];
-        long line = 1, position = 0;
-        var previous = (byte)0;
-        while (position < offset)
-        {
-            var n = file.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position));
-            if (n == 0)
-            {
-                break;
-            }
-
-            foreach (var b in buffer.AsSpan(0, n))
-            {
-                if (b == (byte)'\n' ? previous != (byte)'\r' : b == (byte)'\r')
-                {
-                    line++;
-                }
-
-                previous = b;
-            }
-
-            position += n;
-        }
-
-        return line;
     }
 
     public override bool CanRead => true;
@@ -104,7 +102,7 @@ internal sealed class RecordLengthGuard(Stream inner, string path, bool quotes) 
     {
         if (disposing)
         {
-            inner.Dispose();
+            _inner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -113,33 +111,51 @@ internal sealed class RecordLengthGuard(Stream inner, string path, bool quotes) 
 
 /// <summary>
 /// Follows a file's bytes in order and finds the first record longer than <see cref="RecordLengthGuard.MaxRecordBytes"/>,
-/// whatever pieces the bytes come in (both CSV readers use it, so they stop at the same record). A record ends at a line
-/// end (LF, CR) outside quotes; with <c>quotes</c> off (JSON lines) at any line end.
+/// whatever pieces the bytes come in. A record ends at a line end (LF, CR) outside quotes; with <c>quotes</c> off (JSON
+/// lines, UTF-16 files) at any line end. Lines are counted as Sep counts them: LF, CRLF or a lone CR.
 /// </summary>
 internal struct RecordLengthTracker(bool quotes)
 {
-    private long _recordStart;
     private bool _inQuotes;
+    private long _lineBreaks;
+    private byte _previous;
+
+    /// <summary>Whether quotes are followed.</summary>
+    public readonly bool Quotes => quotes;
 
     /// <summary>Bytes seen so far.</summary>
     public long Position { get; private set; }
 
-    /// <summary>The next bytes of the file; returns the start offset of a record that is too long, or null.</summary>
-    public long? Advance(ReadOnlySpan<byte> bytes)
+    /// <summary>The byte offset where the current record starts.</summary>
+    public long RecordStart { get; private set; }
+
+    /// <summary>The 1-based line where the current record starts.</summary>
+    public long RecordStartLine { get; private set; } = 1;
+
+    /// <summary>Takes the next bytes of the file; false when the current record has grown past the limit.</summary>
+    public bool Advance(ReadOnlySpan<byte> bytes)
     {
         const int Max = RecordLengthGuard.MaxRecordBytes;
+        if (bytes.IsEmpty)
+        {
+            return true;
+        }
+
         if (bytes.Length <= Max && (!quotes || (!_inQuotes && !bytes.Contains((byte)'"'))))
         {
             // No quote: only the first and the last line ends matter, every record between them is shorter than the piece.
             var first = bytes.IndexOfAny((byte)'\n', (byte)'\r');
             if (first >= 0)
             {
-                if (Position + first - _recordStart > Max)
+                if (Position + first - RecordStart > Max)
                 {
-                    return _recordStart;
+                    return false;
                 }
 
-                _recordStart = Position + bytes.LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
+                _lineBreaks += bytes.Count((byte)'\r') + bytes.Count((byte)'\n') - bytes.Count("\r\n"u8)
+                    - (_previous == (byte)'\r' && bytes[0] == (byte)'\n' ? 1 : 0);
+                RecordStart = Position + bytes.LastIndexOfAny((byte)'\n', (byte)'\r') + 1;
+                RecordStartLine = _lineBreaks + 1;
             }
         }
         else
@@ -151,19 +167,29 @@ internal struct RecordLengthTracker(bool quotes)
                 {
                     _inQuotes = !_inQuotes;
                 }
-                else if ((b == (byte)'\n' || b == (byte)'\r') && !_inQuotes)
+                else if (b == (byte)'\n' || b == (byte)'\r')
                 {
-                    if (Position + i - _recordStart > Max)
+                    if (b == (byte)'\r' || (i > 0 ? bytes[i - 1] : _previous) != (byte)'\r')
                     {
-                        return _recordStart;
+                        _lineBreaks++;
                     }
 
-                    _recordStart = Position + i + 1;
+                    if (!_inQuotes)
+                    {
+                        if (Position + i - RecordStart > Max)
+                        {
+                            return false;
+                        }
+
+                        RecordStart = Position + i + 1;
+                        RecordStartLine = _lineBreaks + 1;
+                    }
                 }
             }
         }
 
         Position += bytes.Length;
-        return Position - _recordStart > Max ? _recordStart : null;
+        _previous = bytes[^1];
+        return Position - RecordStart <= Max;
     }
 }

@@ -117,6 +117,109 @@ public sealed class CsvRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AResponsesFileCanBeAPipe()
+    {
+        // The guard peeks at the first bytes for a byte-order mark without seeking, so a FIFO (or /dev/stdin) reads.
+        Assert.True(OperatingSystem.IsLinux(), "the CI runs on Linux, where mkfifo exists");
+        var instrument = _temp.Write("t.json", Definition);
+        foreach (var reader in Readers)
+        {
+            var fifo = _temp.PathOf($"pipe-{reader}");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+            {
+                mkfifo.WaitForExit();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            var writer = Task.Run(() => File.WriteAllText(fifo, "id,I1,I2,I3\np1,1,2,3\np2,5,1,5\n"));
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", fifo, "--reader", reader);
+            await writer;
+            Assert.Equal("id,s\np1,2.6666666666666665\np2,5\n", result.Stdout);
+        }
+    }
+
+    [Fact]
+    public void LinesEndingInLoneCarriageReturnsAfterTheFirstBlockAreReadInBoundedBlocks()
+    {
+        // 700 kB of LF lines, then 1.2 MB of lines ending in a lone CR (two exports joined): the fast reader cuts its
+        // blocks at lone CRs too instead of growing one block to the end of the file; both readers give the same bytes.
+        var instrument = _temp.Write("t.json", Definition);
+        var text = new StringBuilder("id,I1,I2,I3\n");
+        var r = 0;
+        while (text.Length < 700_000)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"p{r++},1,2,3\n");
+        }
+
+        while (text.Length < 1_900_000)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"p{r},{r % 5 + 1},{r % 7},3\r"); // r % 7 = 0 or 6: rejected
+            r++;
+        }
+
+        var input = _temp.Write("mixed.csv", text.ToString());
+        var outcomes = Readers.Select(reader =>
+        {
+            var rejects = _temp.PathOf($"rejects-{reader}.csv");
+            var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--reader", reader, "--rejects", rejects);
+            return (result.ExitCode, result.Stdout, Rejects: File.ReadAllText(rejects), Summary: result.Stderr);
+        }).ToList();
+        Assert.Equal(1, outcomes[0].ExitCode);
+        Assert.Equal(outcomes[1], outcomes[0]);
+        Assert.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows read {r}, scored {r - outcomes[0].Rejects.Split('\n').Count(l => l.Contains(",I2,", StringComparison.Ordinal))}"),
+            outcomes[0].Summary[..outcomes[0].Summary.IndexOf(", rejected", StringComparison.Ordinal)], StringComparison.Ordinal);
+
+        // The fast reader's blocks stay within their 512 KiB (before the fix the CR part came as one 1.2 MB block).
+        var owner = new CsvScoreRun { Instrument = Instrument.Load(instrument), ResponsesPath = input, Log = TextWriter.Null, Output = TextWriter.Null };
+        using var stream = File.OpenRead(input);
+        using var run = Fast.FastCsvScoreRun.Open(owner, stream, out _)!;
+        var blocks = new List<int>();
+        for (var chunk = new Fast.FastChunk(run.Plan, 1 << 19); run.NextBlock(chunk);)
+        {
+            blocks.Add(chunk.InputLength);
+        }
+
+        Assert.Equal(text.Length - "id,I1,I2,I3\n".Length + 1, blocks.Sum()); // every byte after the header, and the LF added after the last line
+        Assert.All(blocks, length => Assert.InRange(length, 1, 1 << 19));
+    }
+
+    [Fact]
+    public void AFileWithoutAHeaderRowDoesNotPutTheFirstAnswersOnStderr()
+    {
+        var instrument = _temp.Write("t.json", Definition);
+        var input = _temp.Write("in.csv", "p1,4,3,2\np2,1,1,1\n");
+        var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input);
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal($"error: {input}: header column 2 (a number, not shown: is the header row missing?) is not an item of t@1.0.0. Pass --extra-columns ignore to skip columns that are not items.\n", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("-")]
+    [InlineData("\"")]
+    public void ASeparatorThatCouldBePartOfAnAnswerIsRefused(string separator)
+    {
+        var instrument = _temp.Write("t.json", Definition);
+        var input = _temp.Write("in.csv", "id5I15I25I3\np55152\n");
+        var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--separator", separator);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --separator cannot be a digit, a sign, a quote or a line end; found '{separator}'.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHeaderOfThousandsOfColumnsIsReadByTheGeneralReader()
+    {
+        // 5,000 extra columns: past the fast parser's 4,096, whose separators sit on a thread's stack.
+        var instrument = _temp.Write("t.json", Definition);
+        var extra = string.Concat(Enumerable.Range(0, 5000).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $",x{i}")));
+        var blanks = new string(',', 5000);
+        var input = _temp.Write("wide.csv", $"id,I1,I2,I3{extra}\np1,1,2,3{blanks}\n");
+        var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input, "--extra-columns", "ignore");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("id,s\np1,2.6666666666666665\n", result.Stdout);
+    }
+
+    [Fact]
     public void AnswersNeverReachStderrOnlyTheRejectsFileAskedFor()
     {
         var instrument = _temp.Write("t.json", Definition);

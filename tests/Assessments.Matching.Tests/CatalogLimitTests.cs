@@ -58,6 +58,25 @@ public sealed class CatalogLimitTests : IDisposable
     }
 
     [Fact]
+    public void TheRecordLimitCountsEveryLineOfAQuotedRecord()
+    {
+        // Line 2 opens a quoted field; each following line closes it and opens the next ("," in the middle), so no field
+        // reaches 1 MiB, but the record, five lines of 400,000 characters, does.
+        var path = Path.Combine(_folder, "unix_referentiel_code_rome_v460_utf8.csv");
+        var text = new StringBuilder("\"code_rome\",\"libelle_rome\"\n\"A1101\",\"start\n");
+        for (var i = 0; i < 5; i++)
+        {
+            text.Append('x', 400_000).Append("\",\"").Append('\n');
+        }
+
+        File.WriteAllText(path, text.Append("end\"\n").ToString());
+        File.WriteAllText(Path.Combine(_folder, "unix_referentiel_code_rome_riasec_v460_utf8.csv"), "\"code_rome\",\"riasec_majeur\",\"riasec_mineur\"\n");
+        var problem = Assert.Single(Assert.Throws<CatalogLoadException>(() => OccupationCatalog.LoadRome(_folder)).Problems);
+        Assert.Equal((path, 2), (problem.File, problem.Line));
+        Assert.StartsWith("The record that starts on this line is longer than 1,048,576 characters", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MoreThanOneHundredThousandOccupationsAreRefused()
     {
         var path = Path.Combine(_folder, "many.json");

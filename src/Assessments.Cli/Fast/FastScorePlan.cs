@@ -100,6 +100,12 @@ internal sealed class FastScorePlan
             return null;
         }
 
+        if (layout.Names.Length > 4096)
+        {
+            reason = "the header has more than 4,096 columns (the simple parser keeps a line's separators on the stack)";
+            return null;
+        }
+
         if (instrument.KindHandler.SummaryColumns(instrument).Count > 0)
         {
             reason = $"the '{instrument.Kind}' kind adds summary columns";

@@ -19,7 +19,8 @@ internal static class DelimitedFile
         {
             line++;
             var start = line;
-            CatalogLimits.CheckRecord(path, start, text.Length);
+            var recordLength = text.Length;
+            CatalogLimits.CheckRecord(path, start, recordLength);
             if (text.Length == 0)
             {
                 continue;
@@ -48,7 +49,8 @@ internal static class DelimitedFile
                     var next = reader.ReadLine() ?? throw new CatalogLoadException([new CatalogProblem(path, start, "A quoted field is not closed before the end of the file.")]);
                     line++;
                     field.Append('\n');
-                    CatalogLimits.CheckRecord(path, start, field.Length + next.Length);
+                    recordLength += 1 + next.Length;
+                    CatalogLimits.CheckRecord(path, start, recordLength);
                     text = next;
                     i = 0;
                     continue;
