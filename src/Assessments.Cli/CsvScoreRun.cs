@@ -62,8 +62,9 @@ internal sealed class CsvScoreRun
 
     public ScoreSummary Run()
     {
+        Stream? rest = null; // what the fast path read before declining, and the rest of the file
         if (!GeneralReaderOnly && (Output is not null || Collector is not null) && Format == "csv" && OnResult is null && OnResponse is null && OnMatrixRow is null
-            && Fast.FastCsvScoreRun.TryRun(this) is { } fast)
+            && Fast.FastCsvScoreRun.TryRun(this, out rest) is { } fast)
         {
             return fast;
         }
@@ -71,14 +72,16 @@ internal sealed class CsvScoreRun
         SepReader reader;
         try
         {
-            reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(RecordLengthGuard.Open(ResponsesPath, quotes: true));
+            reader = Sep.New(Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(rest ?? RecordLengthGuard.Open(ResponsesPath, quotes: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            rest?.Dispose();
             throw new InputException($"{ResponsesPath}: cannot be read: {ex.Message}");
         }
         catch (NotSupportedException ex) when (ex.Source == "Sep")
         {
+            rest?.Dispose();
             throw SepRowLimit(ResponsesPath, ex); // Sep reads the first row as it opens
         }
 

@@ -136,6 +136,19 @@ public sealed class CsvRecoveryTests : IDisposable
             await writer;
             Assert.Equal("id,s\np1,2.6666666666666665\np2,5\n", result.Stdout);
         }
+
+        // Lines ending in lone CRs: the fast reader reads the head, declines, and hands what it read to the general reader
+        // (reopening a pipe would have lost those bytes: here, every row).
+        var crFifo = _temp.PathOf("pipe-cr");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", crFifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var crWriter = Task.Run(() => File.WriteAllText(crFifo, "id,I1,I2,I3\rp1,1,2,3\rp2,5,1,5\r"));
+        var cr = AssessRunner.Run("score", "--instrument", instrument, "--responses", crFifo);
+        await crWriter;
+        Assert.Equal("id,s\np1,2.6666666666666665\np2,5\n", cr.Stdout);
     }
 
     [Fact]

@@ -55,24 +55,46 @@ internal sealed class FastCsvScoreRun : IDisposable
 
     /// <summary>
     /// Runs the fast path when the instrument, the header and the run allow it; returns null (having written nothing) when they
-    /// do not, and the caller then uses the general path.
+    /// do not, with <paramref name="rest"/>: the file from its first byte again (what was read to decide is replayed, so a
+    /// pipe loses nothing), for the general path to read.
     /// </summary>
-    public static ScoreSummary? TryRun(CsvScoreRun owner)
+    public static ScoreSummary? TryRun(CsvScoreRun owner, out Stream? rest)
     {
-        Stream input;
+        rest = null;
+        HeadRecordingStream input;
         try
         {
-            input = RecordLengthGuard.Open(owner.ResponsesPath, quotes: true);
+            input = new HeadRecordingStream(RecordLengthGuard.Open(owner.ResponsesPath, quotes: true));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{owner.ResponsesPath}: cannot be read: {ex.Message}");
         }
 
-        using (input)
+        FastCsvScoreRun? run;
+        CsvScoreRun.Layout layout;
+        try
         {
-            using var run = Open(owner, input, out var layout);
-            return run?.Run(layout);
+            run = Open(owner, input, out layout);
+        }
+        catch
+        {
+            input.Dispose();
+            throw;
+        }
+
+        if (run is null)
+        {
+            input.Rewind();
+            rest = input;
+            return null;
+        }
+
+        input.StopRecording();
+        using (input)
+        using (run)
+        {
+            return run.Run(layout);
         }
     }
 

@@ -1,0 +1,71 @@
+namespace Assessments.Cli.Fast;
+
+/// <summary>
+/// Keeps the bytes the fast reader reads while it decides whether it can take a file, so that when it cannot, the general
+/// reader gets them back (<see cref="Rewind"/>) instead of reopening the path — which for a pipe would lose them.
+/// </summary>
+internal sealed class HeadRecordingStream(Stream inner) : Stream
+{
+    private MemoryStream? _recorded = new();
+    private byte[] _replay = [];
+    private int _replayed;
+
+    /// <summary>The fast reader took the file: forget the head, pass bytes straight through.</summary>
+    public void StopRecording() => _recorded = null;
+
+    /// <summary>The fast reader declined: read the recorded head again, then the rest of the file.</summary>
+    public void Rewind()
+    {
+        _replay = _recorded?.ToArray() ?? [];
+        _replayed = 0;
+        _recorded = null;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_replayed < _replay.Length)
+        {
+            var n = Math.Min(buffer.Length, _replay.Length - _replayed);
+            _replay.AsSpan(_replayed, n).CopyTo(buffer);
+            _replayed += n;
+            return n;
+        }
+
+        var read = inner.Read(buffer);
+        _recorded?.Write(buffer[..read]);
+        return read;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+            _recorded?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
