@@ -8,6 +8,9 @@ namespace Assessments.Cli;
 /// </summary>
 internal sealed class OutputFile : IDisposable
 {
+    // Temporary files of outputs not yet committed: an interrupted run (Ctrl+C, SIGTERM) deletes them on its way out.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Unfinished = new(StringComparer.Ordinal);
+
     private readonly string? _path;
     private readonly string? _temp;
     private readonly StreamWriter? _file;
@@ -35,6 +38,7 @@ internal sealed class OutputFile : IDisposable
         try
         {
             var file = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            Unfinished[temp] = 0;
             return new OutputFile(full, file, temp, file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -53,7 +57,24 @@ internal sealed class OutputFile : IDisposable
 
         _file.Dispose();
         File.Move(_temp!, _path!, overwrite: true);
+        Unfinished.TryRemove(_temp!, out _);
         _committed = true;
+    }
+
+    /// <summary>Deletes the temporary file of every output not committed (the process is being interrupted).</summary>
+    public static void DeleteUnfinished()
+    {
+        foreach (var temp in Unfinished.Keys)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // best effort: the run is ending anyway, and the final name was never touched
+            }
+        }
     }
 
     public void Dispose()
@@ -65,5 +86,6 @@ internal sealed class OutputFile : IDisposable
 
         _file.Dispose();
         File.Delete(_temp!);
+        Unfinished.TryRemove(_temp!, out _);
     }
 }

@@ -104,6 +104,43 @@ public sealed class NothingLostTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("TERM")] // a polite kill or Ctrl+C: the temporary file is removed too
+    [InlineData("KILL")] // no chance to clean up: the temporary file stays, hidden; the output's name is untouched
+    public void AnInterruptedRunLeavesThePreviousOutputUnderItsName(string signal)
+    {
+        var input = _temp.PathOf("big.csv");
+        Assert.Equal(0, AssessRunner.Run("generate", "--instrument", Riasec60, "--rows", "1000000", "--seed", "5", "--missing", "0.05", "--out", input).ExitCode);
+        var output = _temp.Write("scores.csv", "previous results\n");
+        var partial = Path.Combine(_temp.FullName, ".scores.csv.partial");
+
+        // The general reader takes several seconds on a million rows: the signal comes while it writes.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { typeof(AssessCli).Assembly.Location, "score", "--instrument", Riasec60, "--responses", input, "--out", output, "--reader", "general" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(partial) || new FileInfo(partial).Length < 100_000)
+        {
+            Assert.False(process.HasExited, "the run ended before it could be interrupted");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the run never started writing");
+            Thread.Sleep(20);
+        }
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        process.WaitForExit();
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Equal("previous results\n", File.ReadAllText(output));
+        Assert.Equal(signal == "KILL", File.Exists(partial));
+    }
+
     [Fact]
     public void AFailedRunLeavesThePreviousOutputUnderItsName()
     {
