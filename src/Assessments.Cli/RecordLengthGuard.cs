@@ -56,18 +56,7 @@ internal sealed class RecordLengthGuard : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        int n;
-        if (_headUsed < _head.Length)
-        {
-            n = Math.Min(buffer.Length, _head.Length - _headUsed);
-            _head.AsSpan(_headUsed, n).CopyTo(buffer);
-            _headUsed += n;
-        }
-        else
-        {
-            n = _inner.Read(buffer);
-        }
-
+        var n = Wide ? Fill(buffer) : FillNormalized(buffer);
         if (!_tracker.Advance(buffer[..n]))
         {
             throw new InputException(
@@ -76,6 +65,105 @@ internal sealed class RecordLengthGuard : Stream
         }
 
         return n;
+    }
+
+    /// <summary>The file's next bytes, the first ones kept from the constructor, filling the buffer unless the file ends.</summary>
+    private int Fill(Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            int n;
+            if (_headUsed < _head.Length)
+            {
+                n = Math.Min(buffer.Length - total, _head.Length - _headUsed);
+                _head.AsSpan(_headUsed, n).CopyTo(buffer[total..]);
+                _headUsed += n;
+            }
+            else
+            {
+                n = _inner.Read(buffer[total..]);
+            }
+
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private readonly byte[] _raw = new byte[1 << 16];
+    private int _rawStart;
+    private int _rawEnd;
+    private bool _rawDone;
+
+    /// <summary>
+    /// As <see cref="Fill"/>, with every line end made a line feed: CRLF and a lone CR become LF (PROJECT CHOICE). Sep
+    /// counts a CR that ends one of its reads differently from one in the middle (an empty line can vanish and line numbers
+    /// shift), so both readers see line feeds only and number lines alike however the file is cut into reads. A CR inside a
+    /// quoted field becomes a line feed too.
+    /// </summary>
+    private int FillNormalized(Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            if (_rawEnd - _rawStart < 2 && !_rawDone)
+            {
+                // Keep at least two bytes at hand, so that a CR always sees the byte after it.
+                _raw.AsSpan(_rawStart, _rawEnd - _rawStart).CopyTo(_raw);
+                _rawEnd -= _rawStart;
+                _rawStart = 0;
+                var n = Fill(_raw.AsSpan(_rawEnd));
+                _rawEnd += n;
+                _rawDone = n == 0;
+                continue;
+            }
+
+            if (_rawStart == _rawEnd)
+            {
+                break; // the end of the file
+            }
+
+            var pending = _raw.AsSpan(_rawStart, _rawEnd - _rawStart);
+            var cr = pending.IndexOf((byte)'\r');
+            var plain = cr < 0 ? pending.Length : cr;
+            if (cr >= 0 && cr == pending.Length - 1 && !_rawDone)
+            {
+                plain = cr; // the CR waits for the next byte
+            }
+
+            var copy = Math.Min(plain, buffer.Length - total);
+            pending[..copy].CopyTo(buffer[total..]);
+            total += copy;
+            _rawStart += copy;
+            if (copy < plain || cr < 0 || total == buffer.Length)
+            {
+                continue;
+            }
+
+            if (cr == pending.Length - 1 && !_rawDone)
+            {
+                continue; // the CR alone is left: the top of the loop reads the byte after it
+            }
+
+            // _raw[_rawStart] is a CR: drop it before an LF, turn it into an LF otherwise.
+            if (_rawStart + 1 < _rawEnd && _raw[_rawStart + 1] == (byte)'\n')
+            {
+                _rawStart++;
+            }
+            else
+            {
+                buffer[total++] = (byte)'\n';
+                _rawStart++;
+            }
+        }
+
+        return total;
     }
 
     public override bool CanRead => true;

@@ -25,17 +25,22 @@ internal sealed class HeadRecordingStream(Stream inner) : Stream
 
     public override int Read(Span<byte> buffer)
     {
+        // The buffer is filled as the guard fills it, so Sep is handed the same pieces whichever way the file came.
+        var replayed = 0;
         if (_replayed < _replay.Length)
         {
-            var n = Math.Min(buffer.Length, _replay.Length - _replayed);
-            _replay.AsSpan(_replayed, n).CopyTo(buffer);
-            _replayed += n;
-            return n;
+            replayed = Math.Min(buffer.Length, _replay.Length - _replayed);
+            _replay.AsSpan(_replayed, replayed).CopyTo(buffer);
+            _replayed += replayed;
+            if (replayed == buffer.Length)
+            {
+                return replayed;
+            }
         }
 
-        var read = inner.Read(buffer);
-        _recorded?.Write(buffer[..read]);
-        return read;
+        var read = inner.Read(buffer[replayed..]);
+        _recorded?.Write(buffer.Slice(replayed, read));
+        return replayed + read;
     }
 
     public override bool CanRead => true;
