@@ -7,7 +7,7 @@ namespace Assessments.Cli;
 /// opening quote that is never closed would make the rest of a 2-million-row file one record in memory. It reads the
 /// file once, front to back, so pipes work too (<c>--responses /dev/stdin</c>).
 /// </summary>
-internal sealed class RecordLengthGuard : Stream
+internal sealed class RecordLengthGuard : ReadOnlyStream
 {
     /// <summary>The longest record, in bytes without its line end (PROJECT CHOICE: far above any real respondent's line, and below the 16 M characters at which Sep gives up on a row).</summary>
     public const int MaxRecordBytes = 4 * 1024 * 1024;
@@ -51,8 +51,6 @@ internal sealed class RecordLengthGuard : Stream
     /// <summary>Whether the bytes start with a UTF-16 or UTF-32 byte-order mark.</summary>
     public static bool HasWideByteOrderMark(ReadOnlySpan<byte> head) =>
         head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -166,25 +164,7 @@ internal sealed class RecordLengthGuard : Stream
         return total;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _tracker.Position; set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

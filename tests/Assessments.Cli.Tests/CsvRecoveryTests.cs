@@ -154,8 +154,8 @@ public sealed class CsvRecoveryTests : IDisposable
     [Fact]
     public void LinesEndingInLoneCarriageReturnsAfterTheFirstBlockAreReadInBoundedBlocks()
     {
-        // 700 kB of LF lines, then 1.2 MB of lines ending in a lone CR (two exports joined): the fast reader cuts its
-        // blocks at lone CRs too instead of growing one block to the end of the file; both readers give the same bytes.
+        // 700 kB of LF lines, then 1.2 MB of lines ending in a lone CR (two exports joined): both readers give the same
+        // bytes, and the fast reader does not grow one block to the end of the file.
         var instrument = _temp.Write("t.json", Definition);
         var text = new StringBuilder("id,I1,I2,I3\n");
         var r = 0;
@@ -182,9 +182,10 @@ public sealed class CsvRecoveryTests : IDisposable
         Assert.EndsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"rows read {r}, scored {r - outcomes[0].Rejects.Split('\n').Count(l => l.Contains(",I2,", StringComparison.Ordinal))}"),
             outcomes[0].Summary[..outcomes[0].Summary.IndexOf(", rejected", StringComparison.Ordinal)], StringComparison.Ordinal);
 
-        // The fast reader's blocks stay within their 512 KiB (before the fix the CR part came as one 1.2 MB block).
+        // The fast reader's blocks stay within their 512 KiB: its input comes through the guard, which makes every line end
+        // an LF (read raw, the CR part came as one 1.2 MB block).
         var owner = new CsvScoreRun { Instrument = Instrument.Load(instrument), ResponsesPath = input, Log = TextWriter.Null, Output = TextWriter.Null };
-        using var stream = File.OpenRead(input);
+        using var stream = RecordLengthGuard.Open(input, quotes: true);
         using var run = Fast.FastCsvScoreRun.Open(owner, stream, out _)!;
         var blocks = new List<int>();
         for (var chunk = new Fast.FastChunk(run.Plan, 1 << 19); run.NextBlock(chunk);)
@@ -192,7 +193,7 @@ public sealed class CsvRecoveryTests : IDisposable
             blocks.Add(chunk.InputLength);
         }
 
-        Assert.Equal(text.Length - "id,I1,I2,I3\n".Length + 1, blocks.Sum()); // every byte after the header, and the LF added after the last line
+        Assert.Equal(text.Length - "id,I1,I2,I3\n".Length, blocks.Sum()); // every byte after the header (each CR now an LF)
         Assert.All(blocks, length => Assert.InRange(length, 1, 1 << 19));
     }
 

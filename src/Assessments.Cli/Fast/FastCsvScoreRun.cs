@@ -331,34 +331,10 @@ internal sealed class FastCsvScoreRun : IDisposable
     }
 
     /// <summary>
-    /// The index of the block's last newline that ends a record (an even number of quotes before it); failing that, of
-    /// its last lone CR that does (a file whose later lines end in bare CRs, so the block stays bounded); or −1.
+    /// The index of the block's last newline that ends a record (an even number of quotes before it), or −1. Line ends are
+    /// all LF here: the input comes through <see cref="RecordLengthGuard"/>, which turns CRLF and lone CRs into LF.
     /// </summary>
     private static int LastRecordEnd(ReadOnlySpan<byte> block)
-    {
-        var end = LastNewLineRecordEnd(block);
-        if (end >= 0 || !block.Contains((byte)'\r'))
-        {
-            return end;
-        }
-
-        var quotes = 0;
-        for (var i = 0; i + 1 < block.Length; i++)
-        {
-            if (block[i] == (byte)'"')
-            {
-                quotes++;
-            }
-            else if (block[i] == (byte)'\r' && block[i + 1] != (byte)'\n' && (quotes & 1) == 0)
-            {
-                end = i;
-            }
-        }
-
-        return end;
-    }
-
-    private static int LastNewLineRecordEnd(ReadOnlySpan<byte> block)
     {
         if (!block.Contains((byte)'"'))
         {
@@ -460,9 +436,8 @@ internal sealed class FastCsvScoreRun : IDisposable
         while (pos < end)
         {
             chunk.EnsureRows(rows + 1);
-            var newLine = buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
-            var lineEnd = newLine >= 0 ? pos + newLine : end - 1; // a block can also end at a lone CR (LastRecordEnd)
-            var contentEnd = newLine >= 0 && lineEnd > pos && buffer[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+            var lineEnd = pos + buffer.AsSpan(pos, end - pos).IndexOf((byte)'\n');
+            var contentEnd = lineEnd > pos && buffer[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
             if (contentEnd == pos)
             {
                 pos = lineEnd + 1; // a blank line is not a respondent

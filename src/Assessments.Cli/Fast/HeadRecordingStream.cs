@@ -4,7 +4,7 @@ namespace Assessments.Cli.Fast;
 /// Keeps the bytes the fast reader reads while it decides whether it can take a file, so that when it cannot, the general
 /// reader gets them back (<see cref="Rewind"/>) instead of reopening the path — which for a pipe would lose them.
 /// </summary>
-internal sealed class HeadRecordingStream(Stream inner) : Stream
+internal sealed class HeadRecordingStream(Stream inner) : ReadOnlyStream
 {
     private MemoryStream? _recorded = new();
     private byte[] _replay = [];
@@ -20,8 +20,6 @@ internal sealed class HeadRecordingStream(Stream inner) : Stream
         _replayed = 0;
         _recorded = null;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -42,26 +40,6 @@ internal sealed class HeadRecordingStream(Stream inner) : Stream
         _recorded?.Write(buffer.Slice(replayed, read));
         return replayed + read;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
