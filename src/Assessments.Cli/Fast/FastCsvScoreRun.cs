@@ -101,7 +101,8 @@ internal sealed class FastCsvScoreRun : IDisposable
     /// <summary>
     /// Reads the header and prepares the run, or returns null (having written nothing) when the fast path does not apply.
     /// The benchmarks use it to time the stages (<see cref="NextBlock"/>, <see cref="Parse"/>, <see cref="ScoreVertically"/>,
-    /// <see cref="Match"/>, <see cref="Format"/>) one by one.
+    /// <see cref="Match"/>, <see cref="Format"/>) one by one. Lines must end in LF only, as <see cref="RecordLengthGuard"/>
+    /// gives them (it turns CRLF and lone CRs into LF); a lone CR here would not end a line.
     /// </summary>
     internal static FastCsvScoreRun? Open(CsvScoreRun owner, Stream input, out CsvScoreRun.Layout layout)
     {
@@ -119,11 +120,6 @@ internal sealed class FastCsvScoreRun : IDisposable
         int headerEnd;
         while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
         {
-            if (HasLoneCarriageReturn(head.AsSpan(start, length - start)))
-            {
-                return null; // lines end in bare CRs: the general reader takes the file, without reading it all in here
-            }
-
             Array.Resize(ref head, head.Length * 2);
             length += ReadFully(input, head, length, head.Length - length);
         }
@@ -153,9 +149,9 @@ internal sealed class FastCsvScoreRun : IDisposable
 
         layout = owner.ReadHeader(names);
         var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
-        if (plan is null || HasLoneCarriageReturn(head.AsSpan(start, length - start)))
+        if (plan is null)
         {
-            return null; // bare carriage returns end lines for Sep but not here: such files keep the general reader
+            return null;
         }
 
         var newLine = Encoding.UTF8.GetBytes(owner.Output?.NewLine ?? "\n");
@@ -485,7 +481,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
             var record = buffer.AsSpan(pos, recordEnd + 1 - pos);
             rows = ParseGeneral(chunk, rows, record, lines + 1);
-            lines += CountLineBreaks(record);
+            lines += record.Count((byte)'\n');
             pos = recordEnd + 1;
         }
 
@@ -775,23 +771,6 @@ internal sealed class FastCsvScoreRun : IDisposable
         return true;
     }
 
-    /// <summary>Line ends as Sep counts them: LF, CRLF, or a lone CR.</summary>
-    private static int CountLineBreaks(ReadOnlySpan<byte> bytes)
-    {
-        var count = bytes.Count((byte)'\n');
-        for (var i = bytes.IndexOf((byte)'\r'); i >= 0; i = bytes.IndexOf((byte)'\r'))
-        {
-            if (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n')
-            {
-                count++;
-            }
-
-            bytes = bytes[(i + 1)..];
-        }
-
-        return count;
-    }
-
     /// <summary>
     /// Every scale's answered count and (recoded) sum for every row of the chunk, a vector of rows at a time: answered =
     /// cell ≠ 0; a forward answer is cell − 1, a reverse-keyed one (min + max + 1) − cell; bytes are widened to 16 bits before
@@ -993,19 +972,6 @@ internal sealed class FastCsvScoreRun : IDisposable
         }
 
         return -1;
-    }
-
-    private static bool HasLoneCarriageReturn(ReadOnlySpan<byte> bytes)
-    {
-        for (var i = 0; i + 1 < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\r' && bytes[i + 1] != (byte)'\n')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static int ReadFully(Stream stream, byte[] buffer, int offset, int count)
