@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,42 +14,53 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class AnalyzeCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--format", "--lang", "--id-column", "--impute", "--omega"], []);
-        var format = line.Choice("--format", "table", "table", "json", "csv");
-        var impute = line.Choice("--impute", "none", "none", "median", "mean") switch
+        var instrument = CliOptions.Instrument();
+        var responses = CliOptions.Responses("The responses: a CSV as for `assess score` (scales), or JSON Lines of card sorts.");
+        var format = CliOptions.Choice("--format", "The output: a table for people, JSON, or CSV (item statistics).", "table", "table", "json", "csv");
+        var language = CliOptions.Language();
+        var idColumn = CliOptions.IdColumn();
+        var impute = CliOptions.Choice("--impute", "Missing answers: left out pairwise (none), or replaced by the item's median or mean as psych's scoreItems does.", "none", "none", "median", "mean");
+        var omega = CliOptions.OptionalWhole("--omega", "Also McDonald's omega with this many group factors (as psych::omega).", 1, 20);
+        var command = new Command("analyze", "Scales: alpha, G6, average r, S/N, SEM and item statistics as R's psych computes them. Card sorts: Borda consensus, Kendall's W, Thurstone, Bradley–Terry.")
         {
-            "median" => Psychometrics.Imputation.PsychMedian,
-            "mean" => Psychometrics.Imputation.PsychMean,
-            _ => Psychometrics.Imputation.None,
+            instrument, responses, format, language, idColumn, impute, omega,
         };
-        var language = line.Choice("--lang", "en", "en", "fr");
-        var instrument = AssessCli.LoadInstrument(line.Require("--instrument"));
-        var path = line.Require("--responses");
-        if (!File.Exists(path))
+        command.SetAction(parse =>
         {
-            throw new InputException($"{path}: file not found.");
-        }
-
-        if (instrument.KindSettings is not CardSortSettings settings)
-        {
-            if (instrument.Scales.Count == 0)
+            var path = parse.GetValue(responses)!;
+            var definition = AssessCli.LoadInstrument(parse.GetValue(instrument)!);
+            ScoreCommand.RequireFile(path);
+            var imputation = parse.GetValue(impute) switch
             {
-                throw new UsageException($"'{instrument.Reference}' has no scales to analyse.");
+                "median" => Psychometrics.Imputation.PsychMedian,
+                "mean" => Psychometrics.Imputation.PsychMean,
+                _ => Psychometrics.Imputation.None,
+            };
+            if (definition.KindSettings is not CardSortSettings settings)
+            {
+                if (definition.Scales.Count == 0)
+                {
+                    throw new UsageException($"'{definition.Reference}' has no scales to analyse.");
+                }
+
+                return ScaleAnalysis.Run(definition, path, parse.GetValue(idColumn), parse.GetValue(format)!, imputation, parse.GetValue(omega), io.Out, io.Error);
             }
 
-            int? omega = null;
-            if (line.Get("--omega") is { } omegaText)
+            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, impute, omega);
+            if (parse.GetValue(format) == "csv")
             {
-                omega = int.TryParse(omegaText, NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f >= 1 && f <= 20
-                    ? f
-                    : throw new UsageException($"--omega takes the number of group factors, 1 to 20; found '{omegaText}'.");
+                throw new UsageException("--format csv gives item statistics of scales; a card sort's analysis is a table or JSON.");
             }
 
-            return ScaleAnalysis.Run(instrument, path, line.Get("--id-column"), format, impute, omega, stdout, stderr);
-        }
+            return CardSorts(definition, settings, path, parse.GetValue(format)!, parse.GetValue(language)!, io.Out, io.Error);
+        });
+        return command;
+    }
 
+    private static int CardSorts(Instrument instrument, CardSortSettings settings, string path, string format, string language, TextWriter stdout, TextWriter stderr)
+    {
         var responses = new List<CardSortResponse>();
         var summary = CardSortScoreRun.Run(instrument, path, null, "jsonl", null, onResponse: responses.Add);
         if (summary.Rejected > 0)

@@ -1,101 +1,85 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Globalization;
-using System.Reflection;
 using Assessments.Definitions;
-using Assessments.Scoring;
 
 namespace Assessments.Cli;
 
-/// <summary>The <c>assess</c> command: parses the command line and runs one command. Returns the exit code.</summary>
+/// <summary>
+/// The <c>assess</c> command: its commands and options (System.CommandLine, so help, completion and parsing come from the
+/// same definitions), and the one place that turns every failure into a line on stderr and a documented exit code.
+/// </summary>
 internal static class AssessCli
 {
-    public const string Usage = """
-        Usage: assess <command> [options]
+    public const string Description = """
+        Score career-assessment instruments defined as JSON, analyse their reliability, and match people to occupations.
 
-        Commands:
-          validate FILE...                 Check instrument definitions; print every problem.
-          score --instrument FILE --responses FILE.csv [--out FILE] [--format csv|jsonl]
-                [--rejects FILE] [--id-column NAME] [--extra-columns error|ignore]
-                [--separator CHAR] [--threads N] [--reader auto|general]
-                [--match onet:DIR|rome:DIR|FILE.json [--top K] [--job-zones-from DIR]]
-                                           Score a CSV of responses (header: id column, then item ids);
-                                           for a card sort or an Ikigai exercise, JSON Lines.
-          match --catalog onet:DIR|rome:DIR|FILE.json (--profile R=..,I=..,A=..,S=..,E=..,C=.. | --code SEC | --scores FILE.csv
-                | --values Achievement=..,WorkingConditions=..,… [--profile …] [--interest-weight 0.5])
-                [--top K] [--metric pearson|spearman|cosine|euclidean|c-index|m-index] [--job-zone N|N-M]
-                [--format table|csv|jsonl] [--profile-scale MIN-MAX] [--job-zones-from DIR] [--lang en|fr] [--out FILE]
-                                           Rank occupations for an interest profile, a Holland code or a scores CSV.
-          analyze --instrument FILE --responses FILE [--format table|json|csv] [--impute none|median|mean] [--lang en|fr]
-                                           Scales (CSV): alpha, G6, average r, S/N, SEM and item statistics as psych;
-                                           card sorts (JSON Lines): Borda consensus, Kendall's W, Thurstone, Bradley–Terry.
-          generate --instrument FILE --rows N [--seed S] [--missing 0.05] [--out FILE]
-                                           A deterministic synthetic responses CSV (benchmarks, pipeline tests).
-          norms --instrument FILE --responses FILE.csv --out FILE.json
-                                           Write a copy of the instrument with norms (mean, SD, frequency table per scale).
-          report --results FILE.jsonl --person ID [--lang en|fr] [--out FILE.html]
-                 [--catalog onet:DIR|rome:DIR|FILE.json] [--job-zones-from DIR] [--top K]
-                                           One person's results as a self-contained, printable HTML synthesis.
-          demo [--lang en|fr] [--report FILE.html]
-                                           Score the shipped example responses, print readable profiles and matches,
-                                           and write the example person's synthesis (its path is printed).
-
-        Cells that came from input text (ids, titles, codes) and start with = + - @ or a tab are written with a leading
-        apostrophe so spreadsheets show them as text (numbers are unaffected); --allow-formulas writes them as they came.
-
-        --instrument takes a definition file or the id of a shipped instrument (career-readiness, ikigai,
-        interests-riasec, type-indicator, values-cards).
-
-        Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 unreadable input.
+        Exit codes: 0 success, 1 some rows rejected, 2 usage error, 3 invalid instrument, 4 input or output error.
+        Standard error never shows an answer, a respondent id or a header text from your files: rows are named by their
+        line, columns by their position. Those go only to the files you ask for (outputs, rejects).
         """;
+
+    /// <summary>The global switch that writes input text that looks like a formula as it came (see <see cref="CsvText"/>).</summary>
+    private static readonly Option<bool> AllowFormulas = new("--allow-formulas")
+    {
+        Description = "Write cells from input text that start with = + - @ or a tab as they came (by default they get a leading apostrophe so spreadsheets show them as text).",
+        Recursive = true,
+    };
+
+    /// <summary>The whole command tree (a new one per run: System.CommandLine symbols are not shared between parsers).</summary>
+    public static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var io = new CliStreams(stdout, stderr);
+        var root = new RootCommand(Description)
+        {
+            ValidateCommand.Create(io),
+            ScoreCommand.Create(io),
+            MatchCommand.Create(io),
+            AnalyzeCommand.Create(io),
+            NormsCommand.Create(io),
+            GenerateCommand.Create(io),
+            ReportCommand.Create(io),
+            DemoCommand.Create(io),
+            AllowFormulas,
+        };
+        return root;
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         var previous = CultureInfo.CurrentCulture;
+        var command = "assess";
         try
         {
             // Every number is formatted explicitly with the invariant culture; this is a second guard for anything else.
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var root = CreateRoot(stdout, stderr);
 
-            // A global switch, anywhere on the line: write input text that looks like a formula as it came (see CsvText).
-            CsvText.AllowFormulas = args.Contains("--allow-formulas");
-            args = [.. args.Where(a => a != "--allow-formulas")];
-            if (args.Length == 0)
+            // No response files: an argument starting with @ is a file name or a value, never a list of arguments.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            command = CommandPath(parse.CommandResult.Command);
+            if (parse.Action is ParseErrorAction || (parse.Errors.Count > 0 && parse.Action is not HelpAction))
             {
-                stderr.WriteLine(Usage);
+                // The most telling error first: a word not understood says more than "a command is required".
+                var errors = parse.Errors.Select(e => OneLine(e.Message)).ToList();
+                var first = errors.FirstOrDefault(e => e.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? errors.FirstOrDefault() ?? "incomplete command.";
+                if (args.Length == 0)
+                {
+                    first = "no command given; the commands are " + string.Join(", ", root.Subcommands.Select(c => c.Name)) + ".";
+                }
+
+                stderr.WriteLine($"error: {first} See '{command} --help'.");
                 return ExitCodes.Usage;
             }
 
-            if (args[0] is "help" or "--help" or "-h")
-            {
-                stdout.WriteLine(Usage);
-                return ExitCodes.Success;
-            }
-
-            if (args[0] is "--version")
-            {
-                stdout.WriteLine(typeof(AssessCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
-                return ExitCodes.Success;
-            }
-
-            var rest = args.AsSpan(1).ToArray();
-            return args[0] switch
-            {
-                "validate" => Validate(rest, stdout, stderr),
-                "score" => Score(rest, stdout, stderr),
-                "match" => MatchCommand.Run(rest, stdout, stderr),
-                "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
-                "norms" => NormsCommand.Run(rest, stdout, stderr),
-                "generate" => GenerateCommand.Run(rest, stdout, stderr),
-                "demo" => DemoCommand.Run(rest, stdout, stderr),
-                "report" => ReportCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"Unknown command '{args[0]}'."),
-            };
+            CsvText.AllowFormulas = parse.GetValue(AllowFormulas);
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {
-            stderr.WriteLine("error: " + ex.Message);
-            stderr.WriteLine();
-            stderr.WriteLine(Usage);
+            stderr.WriteLine($"error: {OneLine(ex.Message)} See '{command} --help'.");
             return ExitCodes.Usage;
         }
         catch (InstrumentLoadException ex)
@@ -110,154 +94,27 @@ internal static class AssessCli
         catch (InputException ex)
         {
             stderr.WriteLine("error: " + ex.Message);
-            return ExitCodes.UnreadableInput;
+            return ExitCodes.InputOutput;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An I/O failure that no command turned into its own message (a disk filling up, a folder going away): the
+            // outputs were not committed (OutputFile), so whatever was at their paths is still there.
+            stderr.WriteLine($"error: {command}: input or output failed: {OneLine(ex.Message)}");
+            return ExitCodes.InputOutput;
+        }
+#pragma warning disable CA1031 // The last line of defence: no stack trace, no data, one line and exit 4.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Its message is not shown: an unexpected exception may quote whatever it was handling, a person's answers included.
+            stderr.WriteLine($"error: {command} stopped on an unexpected {ex.GetType().Name} while reading {Inputs(args)}; nothing was written. This is a bug in assess: please report it with the command line (not the data).");
+            return ExitCodes.InputOutput;
         }
         finally
         {
             CultureInfo.CurrentCulture = previous;
         }
-    }
-
-    private static int Validate(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var line = CommandLine.Parse(args, [], []);
-        if (line.Positional.Count == 0)
-        {
-            throw new UsageException("validate needs at least one instrument file.");
-        }
-
-        var exit = ExitCodes.Success;
-        foreach (var path in line.Positional)
-        {
-            IReadOnlyList<InstrumentDiagnostic> diagnostics;
-            Instrument? instrument;
-            try
-            {
-                Instrument.TryLoad(path, out instrument, out diagnostics);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"error: {path}: cannot be read: {ex.Message}");
-                exit = Math.Max(exit, ExitCodes.UnreadableInput);
-                continue;
-            }
-
-            if (instrument is not null)
-            {
-                stdout.WriteLine($"{path}: valid — {instrument.Reference}, kind {instrument.Kind}, {instrument.Items.Count} items, {instrument.Scales.Count} scales, fingerprint {instrument.Fingerprint}");
-                continue;
-            }
-
-            foreach (var d in diagnostics)
-            {
-                stdout.WriteLine("error: " + d);
-            }
-
-            stdout.WriteLine($"{path}: invalid — {diagnostics.Count} problem(s)");
-            exit = Math.Max(exit, ExitCodes.InvalidInstrument);
-        }
-
-        return exit;
-    }
-
-    private static int Score(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var line = CommandLine.Parse(args,
-            ["--instrument", "--responses", "--out", "--format", "--rejects", "--id-column", "--extra-columns", "--separator", "--threads", "--reader", "--match", "--top", "--job-zones-from"], []);
-        if (line.Positional.Count > 0)
-        {
-            throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
-        }
-
-        var format = line.Choice("--format", "csv", "csv", "jsonl");
-        var readerChoice = line.Choice("--reader", "auto", "auto", "general");
-        var extra = line.Choice("--extra-columns", "error", "error", "ignore");
-        var separator = line.Get("--separator") ?? ",";
-        if (separator is "\\t" or "tab")
-        {
-            separator = "\t";
-        }
-
-        if (separator.Length != 1)
-        {
-            throw new UsageException($"--separator must be one character (or 'tab'); found '{separator}'.");
-        }
-
-        if (char.IsAsciiDigit(separator[0]) || separator[0] is '"' or '\r' or '\n' or '-' or '+')
-        {
-            // A digit or a sign would be part of an answer; a quote or a line end is CSV syntax itself.
-            throw new UsageException($"--separator cannot be a digit, a sign, a quote or a line end; found '{separator}'.");
-        }
-
-        var threads = 0;
-        if (line.Get("--threads") is { } t && (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
-        {
-            throw new UsageException($"--threads must be a positive whole number; found '{t}'.");
-        }
-
-        var instrumentPath = line.Require("--instrument");
-        var responsesPath = line.Require("--responses");
-        var instrument = LoadInstrument(instrumentPath);
-        if (!File.Exists(responsesPath))
-        {
-            throw new InputException($"{responsesPath}: file not found.");
-        }
-
-        using var output = OutputFile.Open(line.Get("--out"), stdout);
-        using var rejects = line.Get("--rejects") is { } rejectsPath ? OutputFile.Open(rejectsPath, stdout) : null;
-        if (instrument.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
-        {
-            var jsonFormat = line.Get("--format") is null && instrument.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : format;
-            var sorts = instrument.KindSettings is Ikigai.IkigaiSettings
-                ? IkigaiScoreRun.Run(instrument, responsesPath, output.Writer, jsonFormat, rejects?.Writer)
-                : CardSortScoreRun.Run(instrument, responsesPath, output.Writer, format, rejects?.Writer);
-            output.Commit();
-            rejects?.Commit();
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{instrument.Reference}: rows read {sorts.Read}, scored {sorts.Scored}, rejected {sorts.Rejected}{(sorts.Rejected > 0 && rejects is null ? " (pass --rejects FILE to keep them)" : "")}"));
-            return sorts.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
-        }
-
-        ScoreMatching? matching = null;
-        if (line.Get("--match") is { } catalogSpec)
-        {
-            if (format != "csv")
-            {
-                throw new UsageException("--match adds CSV columns; it needs --format csv.");
-            }
-
-            var top = MatchCommand.ParseInt(line.Get("--top") ?? "10", "--top", 1, 100);
-            var catalog = MatchCommand.LoadCatalog(catalogSpec, line.Get("--job-zones-from"));
-            var matcher = new Matching.OccupationMatcher(catalog, new Matching.MatchOptions { Top = top });
-            matching = ScoreMatching.Create(instrument, matcher, separator[0]);
-        }
-        else if (line.Get("--top") is not null || line.Get("--job-zones-from") is not null)
-        {
-            throw new UsageException("--top and --job-zones-from go with --match CATALOG.");
-        }
-
-        var run = new CsvScoreRun
-        {
-            Matching = matching,
-            Instrument = instrument,
-            ResponsesPath = responsesPath,
-            Log = stderr,
-            Output = output.Writer,
-            Format = format,
-            Rejects = rejects?.Writer,
-            IdColumn = line.Get("--id-column"),
-            Separator = separator[0],
-            IgnoreExtraColumns = extra == "ignore",
-            ShowProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected,
-            Scoring = new ScoringOptions { MaxDegreeOfParallelism = threads },
-            GeneralReaderOnly = readerChoice == "general",
-        };
-        var summary = run.Run();
-        output.Commit();
-        rejects?.Commit();
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{instrument.Reference}: rows read {summary.Read}, scored {summary.Scored}, rejected {summary.Rejected}{(summary.Rejected > 0 && rejects is null ? " (pass --rejects FILE to keep them)" : "")}"));
-        return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
     /// <summary>
@@ -266,9 +123,19 @@ internal static class AssessCli
     /// </summary>
     internal static Instrument LoadInstrument(string path)
     {
-        if (!File.Exists(path) && Instruments.Ids.Contains(path, StringComparer.Ordinal))
+        if (!File.Exists(path) && !Directory.Exists(path) && Instruments.Ids.Contains(path, StringComparer.Ordinal))
         {
             return Instruments.Load(path);
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"{path}: is a folder; --instrument takes a definition file or the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{path}: no such file, and not the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
         }
 
         try
@@ -280,4 +147,29 @@ internal static class AssessCli
             throw new InputException($"{path}: cannot be read: {ex.Message}");
         }
     }
+
+    private static string CommandPath(Command command) => command is RootCommand ? "assess" : "assess " + command.Name;
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>The input files named on the command line (values of options that read files), for the last-resort message.</summary>
+    private static string Inputs(string[] args)
+    {
+        string[] readers = ["--instrument", "--responses", "--catalog", "--scores", "--results"];
+        var named = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var eq = args[i].IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? args[i][..eq] : args[i];
+            if (readers.Contains(name, StringComparer.Ordinal))
+            {
+                named.Add(eq > 0 ? args[i][(eq + 1)..] : i + 1 < args.Length ? args[i + 1] : "");
+            }
+        }
+
+        return named.Count == 0 ? "its input" : string.Join(", ", named);
+    }
 }
+
+/// <summary>Where a command writes: its standard output and standard error.</summary>
+internal sealed record CliStreams(TextWriter Out, TextWriter Error);

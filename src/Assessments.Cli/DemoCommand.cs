@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Assessments.CardSort;
 using Assessments.Definitions;
@@ -17,11 +18,23 @@ internal static class DemoCommand
 {
     private const int BarWidth = 20;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args, ["--lang", "--instruments", "--svg", "--report"], []);
-        var language = line.Choice("--lang", "en", "en", "fr");
-        var folder = line.Get("--instruments") ?? Path.Combine(AppContext.BaseDirectory, "instruments");
+        var language = CliOptions.Language();
+        var instruments = CliOptions.OptionalText("--instruments", "The folder of the shipped instruments and examples (default: beside the tool).", "FOLDER");
+        var svg = CliOptions.OptionalText("--svg", "Also write each example person's RIASEC hexagon as SVG into this folder.", "FOLDER");
+        var report = CliOptions.OptionalText("--report", "Where to write the example person's HTML synthesis (default: a file in the temporary folder; its path is printed).", "FILE");
+        var command = new Command("demo", "Score the shipped example responses, print readable profiles and matches, and write the example person's synthesis.")
+        {
+            language, instruments, svg, report,
+        };
+        command.SetAction(parse => Run(parse.GetValue(language)!, parse.GetValue(instruments), parse.GetValue(svg), parse.GetValue(report), io.Out, io.Error));
+        return command;
+    }
+
+    private static int Run(string language, string? instrumentsFolder, string? svgFolder, string? reportFile, TextWriter stdout, TextWriter stderr)
+    {
+        var folder = instrumentsFolder ?? Path.Combine(AppContext.BaseDirectory, "instruments");
         var instrumentPath = Path.Combine(folder, "career-readiness.json");
         var responsesPath = Path.Combine(folder, "examples", "career-readiness.responses.csv");
         if (!File.Exists(instrumentPath) || !File.Exists(responsesPath))
@@ -36,6 +49,7 @@ internal static class DemoCommand
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
+            Read = new Reading.CsvReadOptions { Separator = ',' },
             OnResult = results.Add,
         }.Run();
 
@@ -72,7 +86,7 @@ internal static class DemoCommand
         var forReport = new List<InstrumentResult>();
         var types = TypeIndicatorDemo(folder, language, stdout, stderr, forReport);
         var interestResults = new List<InterestsResult>();
-        var interests = InterestsDemo(folder, language, line.Get("--svg"), stdout, stderr, interestResults);
+        var interests = InterestsDemo(folder, language, svgFolder, stdout, stderr, interestResults);
         if (interestResults.FirstOrDefault(r => r.Areas is not null) is { } firstInterests)
         {
             forReport.Add(firstInterests);
@@ -82,10 +96,10 @@ internal static class DemoCommand
         var ikigai = IkigaiDemo(folder, language, stdout, forReport);
 
         // The written synthesis for an example person who took all four (the examples' first respondents, joined).
-        var reportPath = Path.GetFullPath(line.Get("--report") ?? Path.Combine(Path.GetTempPath(), $"assess-demo-report-{language}.html"));
+        var reportPath = Path.GetFullPath(reportFile ?? Path.Combine(Path.GetTempPath(), $"assess-demo-report-{language}.html"));
         var profile = Assessments.Reports.CareerProfile.FromResults(forReport, "demo")
             .WithOccupations(MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null), top: 5);
-        var report = OutputFile.Open(reportPath, stdout);
+        using var report = OutputFile.Open(reportPath, stdout);
         report.Writer.Write(Assessments.Reports.ReportRenderer.Render(profile, language));
         report.Commit();
         stdout.WriteLine();
@@ -106,6 +120,7 @@ internal static class DemoCommand
             Instrument = instrument,
             ResponsesPath = Path.Combine(folder, "examples", "type-indicator.responses.csv"),
             Log = stderr,
+            Read = new Reading.CsvReadOptions { Separator = ',' },
             OnResult = r => results.Add((TypeIndicatorResult)r),
         }.Run();
 
@@ -179,6 +194,7 @@ internal static class DemoCommand
             Instrument = instrument,
             ResponsesPath = Path.Combine(folder, "examples", "interests-riasec.responses.csv"),
             Log = stderr,
+            Read = new Reading.CsvReadOptions { Separator = ',' },
             OnResult = r => results.Add((InterestsResult)r),
         }.Run();
 
@@ -216,7 +232,12 @@ internal static class DemoCommand
             {
                 Directory.CreateDirectory(svgFolder);
                 var svgPath = Path.Combine(svgFolder, $"interests-{result.RespondentId}.svg");
-                File.WriteAllText(svgPath, HexagonDrawing.Svg($"{result.RespondentId}: {result.Code}", result.Areas!, 1, 5, AreaName));
+                using (var svg = OutputFile.Open(svgPath, stdout))
+                {
+                    svg.Writer.Write(HexagonDrawing.Svg($"{result.RespondentId}: {result.Code}", result.Areas!, 1, 5, AreaName));
+                    svg.Commit();
+                }
+
                 stdout.WriteLine($"  → {svgPath}");
             }
 

@@ -15,6 +15,10 @@ internal static class ExitCodes
     /// <summary>An instrument definition is invalid.</summary>
     public const int InvalidInstrument = 3;
 
-    /// <summary>An input file cannot be read or does not have the expected shape (header).</summary>
-    public const int UnreadableInput = 4;
+    /// <summary>
+    /// Input or output error: an input cannot be read or does not have the expected shape (header, no data rows, nothing
+    /// scored), or an output cannot be written (disk full, permission, a folder, an output that is an input). Outputs are
+    /// not committed: what was at their paths is still there.
+    /// </summary>
+    public const int InputOutput = 4;
 }

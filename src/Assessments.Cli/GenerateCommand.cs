@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace Assessments.Cli;
@@ -9,28 +10,58 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class GenerateCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The most rows one run generates (a billion rows of 60 items is about 130 GB).</summary>
+    public const long MaxRows = 1_000_000_000;
+
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--rows", "--seed", "--missing", "--out"], []);
-        var instrument = AssessCli.LoadInstrument(line.Require("--instrument"));
-        var rowsText = line.Require("--rows");
-        if (!long.TryParse(rowsText, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 0)
+        var instrument = CliOptions.Instrument();
+        var rows = new Option<long>("--rows")
         {
-            throw new UsageException($"--rows must be a whole number, 0 or more; found '{rowsText}'.");
-        }
+            Description = "How many respondents to generate.",
+            HelpName = "N",
+            Required = true,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > MaxRows)
+                {
+                    r.AddError(string.Create(CultureInfo.InvariantCulture, $"--rows must be a whole number from 0 to {MaxRows}; found '{(text.Length > 40 ? text[..40] + "…" : text)}'."));
+                }
 
-        var seedText = line.Get("--seed") ?? "1";
-        if (!int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+                return value;
+            },
+        };
+        var seed = new Option<int>("--seed")
         {
-            throw new UsageException($"--seed must be a whole number; found '{seedText}'.");
-        }
+            Description = "The random seed: the same seed gives the same bytes.",
+            HelpName = "S",
+            DefaultValueFactory = _ => 1,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    r.AddError($"--seed must be a whole number from {int.MinValue} to {int.MaxValue}; found '{(text.Length > 40 ? text[..40] + "…" : text)}'.");
+                }
 
-        var missingText = line.Get("--missing") ?? "0.05";
-        if (!double.TryParse(missingText, NumberStyles.Float, CultureInfo.InvariantCulture, out var missing) || missing is < 0 or > 1)
+                return value;
+            },
+        };
+        var missing = CliOptions.Number("--missing", "The share of answers left empty.", 0, 1, 0.05);
+        var output = CliOptions.Out();
+        var command = new Command("generate", "Write a deterministic synthetic responses CSV (benchmarks, pipeline tests).")
         {
-            throw new UsageException($"--missing must be a share from 0 to 1; found '{missingText}'.");
-        }
+            instrument, rows, seed, missing, output,
+        };
+        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(rows), parse.GetValue(seed), parse.GetValue(missing), parse.GetValue(output), io.Out, io.Error));
+        return command;
+    }
 
+    private static int Run(string instrumentPath, long rows, int seed, double missing, string? outPath, TextWriter stdout, TextWriter stderr)
+    {
+        OutputFile.CheckDistinct([("--instrument", instrumentPath)], [("--out", outPath)]);
+        var instrument = AssessCli.LoadInstrument(instrumentPath);
         var items = instrument.Items.Where(i => i.Format is not null).ToList();
         if (items.Count == 0)
         {
@@ -38,7 +69,7 @@ internal static class GenerateCommand
         }
 
         var random = new Random(seed);
-        using var output = OutputFile.Open(line.Get("--out"), stdout);
+        using var output = OutputFile.Open(outPath, stdout);
         var writer = output.Writer;
         writer.WriteLine("id," + string.Join(",", items.Select(i => CsvText.Escape(i.Id, ','))));
         var buffer = new char[items.Count * 8 + 32];

@@ -65,6 +65,16 @@ internal static class JsonLinesRun
         return new ScoreSummary(read, scored, rejected);
     }
 
+    /// <summary>The lines of a JSON Lines file, each bounded by <see cref="RecordLengthGuard.MaxRecordBytes"/> (a longer one ends the run with its line named).</summary>
+    public static IEnumerable<string> Lines(string path)
+    {
+        using var reader = new StreamReader(RecordLengthGuard.Open(path, quotes: false), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     /// <summary>A result as one JSON object on one line, French accents kept readable.</summary>
     public static string Json(Scoring.InstrumentResult result)
     {

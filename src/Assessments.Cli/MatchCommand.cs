@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,44 +16,95 @@ internal static class MatchCommand
     private static readonly string[] CsvColumns =
         ["person", "rank", "occupation", "title", "score", "pearson", "cosine", "distance", "cIndex", "mIndex", "sharedLetters", "personCode", "occupationCode", "jobZone"];
 
-    private static readonly string[] InputOptions = ["--profile", "--code", "--scores"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args,
-            ["--catalog", "--profile", "--code", "--scores", "--values", "--interest-weight", "--top", "--metric", "--job-zone", "--format", "--profile-scale", "--job-zones-from", "--lang", "--id-column", "--out"], []);
-        if (line.Positional.Count > 0)
+        var catalog = CliOptions.Text("--catalog", "The occupations: onet:DIR (an O*NET text database folder), rome:DIR (a ROME 4.0 folder) or a JSON catalog file.", required: true, helpName: "CATALOG");
+        var profile = CliOptions.OptionalText("--profile", "An interest profile: R=..,I=..,A=..,S=..,E=..,C=.. on the profile scale.", "R=X,I=X,…");
+        var code = CliOptions.OptionalText("--code", "A Holland code (e.g. SEC), matched by a code index.", "CODE");
+        var scores = CliOptions.OptionalText("--scores", "A scores CSV as `assess score` writes it for an interests instrument: one ranking per row.", "FILE");
+        var values = CliOptions.OptionalText("--values", "A work-values profile (0–1), as a card sort gives it: Achievement=..,WorkingConditions=..,Recognition=..,Relationships=..,Support=..,Independence=..", "NAME=X,…");
+        var weight = CliOptions.Number("--interest-weight", "With --values and --profile: the weight of the interests' r (the values' r gets the rest).", 0, 1, 0.5);
+        var top = CliOptions.Top(10);
+        var metric = CliOptions.Choice("--metric", "How profiles are compared (default: pearson; c-index with --code).", "pearson", "pearson", "spearman", "cosine", "euclidean", "c-index", "m-index");
+        var jobZone = CliOptions.OptionalText("--job-zone", "Keep occupations of this Job Zone or range (1–5, e.g. 3 or 2-4); needs Job Zone data.", "N|N-M");
+        var format = CliOptions.Choice("--format", "The output (default: table; csv with --scores).", "table", "table", "csv", "jsonl");
+        var profileScale = CliOptions.OptionalText("--profile-scale", "The range of the profile's scores (default 1-5).", "MIN-MAX");
+        var jobZones = CliOptions.JobZonesFrom();
+        var language = CliOptions.Language();
+        var idColumn = CliOptions.IdColumn();
+        var separator = CliOptions.Separator();
+        var output = CliOptions.Out();
+        var command = new Command("match", "Rank occupations for an interest profile, a Holland code, every row of a scores CSV, or a work-values profile; every match shows its parts.")
         {
-            throw new UsageException($"Unexpected argument '{line.Positional[0]}'.");
+            catalog, profile, code, scores, values, weight, top, metric, jobZone, format, profileScale, jobZones, language, idColumn, separator, output,
+        };
+        command.SetAction(parse =>
+        {
+            var spec = parse.GetValue(catalog)!;
+            OutputFile.CheckDistinct([("--catalog", ScoreCommand.CatalogFile(spec)), ("--scores", parse.GetValue(scores))], [("--out", parse.GetValue(output))]);
+            var request = new Request(
+                spec, parse.GetValue(profile), parse.GetValue(code), parse.GetValue(scores), parse.GetValue(values), parse.GetValue(weight),
+                ScoreCommand.Given(parse, weight), parse.GetValue(top), ScoreCommand.Given(parse, metric) ? parse.GetValue(metric) : null,
+                parse.GetValue(jobZone), ScoreCommand.Given(parse, format) ? parse.GetValue(format) : null, parse.GetValue(profileScale),
+                parse.GetValue(jobZones), parse.GetValue(language)!, parse.GetValue(idColumn), parse.GetValue(separator), parse.GetValue(output));
+            return Run(request, io.Out, io.Error);
+        });
+        return command;
+    }
+
+    /// <summary>The options of one <c>assess match</c> run.</summary>
+    private sealed record Request(
+        string Catalog, string? Profile, string? Code, string? Scores, string? Values, double InterestWeight, bool WeightGiven, int Top,
+        string? Metric, string? JobZone, string? Format, string? ProfileScale, string? JobZonesFrom, string Language, string? IdColumn,
+        char? Separator, string? Out);
+
+    private static int Run(Request request, TextWriter stdout, TextWriter stderr)
+    {
+        if (request.Values is { } valuesText)
+        {
+            return MatchValues(request, valuesText, stdout);
         }
 
-        if (line.Get("--values") is { } valuesText)
+        if (request.WeightGiven)
         {
-            return MatchValues(line, valuesText, stdout);
+            throw new UsageException("--interest-weight goes with --values and --profile.");
         }
 
-        var inputs = InputOptions.Count(o => line.Get(o) is not null);
+        var inputs = new[] { request.Profile, request.Code, request.Scores }.Count(o => o is not null);
         if (inputs != 1)
         {
             throw new UsageException("Give exactly one of --profile R=..,I=..,A=..,S=..,E=..,C=.., --code SEC or --scores FILE.csv.");
         }
 
-        var code = line.Get("--code");
-        var metric = ParseMetric(line.Get("--metric") ?? (code is null ? "pearson" : "c-index"));
+        var code = request.Code;
+        var metric = ParseMetric(request.Metric ?? (code is null ? "pearson" : "c-index"));
         if (code is not null && metric is not (MatchMetric.CIndex or MatchMetric.MIndex))
         {
             throw new UsageException("--code matches by a code index: use --metric c-index or m-index.");
         }
 
-        var top = ParseInt(line.Get("--top") ?? "10", "--top", 1, 10_000);
-        var (minZone, maxZone) = ParseZones(line.Get("--job-zone"));
-        var format = line.Choice("--format", line.Get("--scores") is null ? "table" : "csv", "table", "csv", "jsonl");
-        var language = line.Choice("--lang", "en", "en", "fr");
-        var (scaleMin, scaleMax) = ParseRange(line.Get("--profile-scale") ?? "1-5", "--profile-scale");
-        var catalog = LoadCatalog(line.Require("--catalog"), line.Get("--job-zones-from"));
-        var matcher = new OccupationMatcher(catalog, new MatchOptions { Metric = metric, Top = top, MinJobZone = minZone, MaxJobZone = maxZone });
+        if (request.Scores is null && (request.IdColumn is not null || request.Separator is not null))
+        {
+            throw new UsageException("--id-column and --separator go with --scores FILE.csv.");
+        }
 
-        using var output = OutputFile.Open(line.Get("--out"), stdout);
+        var (minZone, maxZone) = ParseZones(request.JobZone);
+        var format = request.Format ?? (request.Scores is null ? "table" : "csv");
+        var (scaleMin, scaleMax) = ParseRange(request.ProfileScale ?? "1-5", "--profile-scale");
+        var person = code is null && request.Profile is { } profileText ? ParseProfile(profileText, scaleMin, scaleMax) : null;
+        if (request.Scores is { } scoresFile)
+        {
+            ScoreCommand.RequireFile(scoresFile);
+        }
+
+        var catalog = LoadCatalog(request.Catalog, request.JobZonesFrom);
+        if (minZone is not null && !catalog.Occupations.Any(o => o.JobZone is not null))
+        {
+            throw new UsageException($"--job-zone filters on Job Zones, but the catalog {catalog.Name} has none (O*NET keeps them in Job Zones.txt; --job-zones-from DIR reads them from another O*NET folder; ROME has none).");
+        }
+
+        var matcher = new OccupationMatcher(catalog, new MatchOptions { Metric = metric, Top = request.Top, MinJobZone = minZone, MaxJobZone = maxZone });
+        using var output = OutputFile.Open(request.Out, stdout);
         var writer = output.Writer;
         var exit = ExitCodes.Success;
         if (format == "csv")
@@ -60,13 +112,12 @@ internal static class MatchCommand
             writer.WriteLine(string.Join(",", CsvColumns));
         }
 
-        if (line.Get("--scores") is { } scoresPath)
+        if (request.Scores is { } scoresPath)
         {
-            exit = MatchScores(scoresPath, line.Get("--id-column"), scaleMin, scaleMax, matcher, writer, format, language, stderr);
+            exit = MatchScores(scoresPath, request.IdColumn, request.Separator, scaleMin, scaleMax, matcher, writer, format, request.Language, stderr);
         }
         else
         {
-            var person = code is null ? ParseProfile(line.Get("--profile")!, scaleMin, scaleMax) : null;
             IReadOnlyList<OccupationMatch> matches;
             try
             {
@@ -77,7 +128,7 @@ internal static class MatchCommand
                 throw new UsageException(ex.Message.Split(" (Parameter", 2)[0]);
             }
 
-            Write(writer, format, language, "", matches, person?.Code ?? code!.ToUpperInvariant(), metric);
+            Write(writer, format, request.Language, "", matches, person?.Code ?? code!.ToUpperInvariant(), metric);
         }
 
         output.Commit();
@@ -89,47 +140,57 @@ internal static class MatchCommand
     /// <c>--values Achievement=..,WorkingConditions=..,…</c> (0–1, as a card sort's work-values profile): ranks occupations
     /// by work values alone, or together with <c>--profile</c> by the weighted combination (<c>--interest-weight</c>, 0.5).
     /// </summary>
-    private static int MatchValues(CommandLine line, string valuesText, TextWriter stdout)
+    private static int MatchValues(Request request, string valuesText, TextWriter stdout)
     {
-        if (line.Get("--code") is not null || line.Get("--scores") is not null)
+        if (request.Code is not null || request.Scores is not null)
         {
             throw new UsageException("--values combines with --profile only.");
         }
 
-        var values = ParseValues(valuesText);
-        var top = ParseInt(line.Get("--top") ?? "10", "--top", 1, 10_000);
-        var language = line.Choice("--lang", "en", "en", "fr");
-        var catalog = LoadCatalog(line.Require("--catalog"), line.Get("--job-zones-from"));
-        using var output = OutputFile.Open(line.Get("--out"), stdout);
-        var writer = output.Writer;
-        if (line.Get("--profile") is { } profileText)
+        if (request.Metric is not null || request.JobZone is not null || request.Format is not null || request.IdColumn is not null || request.Separator is not null)
         {
-            var (min, max) = ParseRange(line.Get("--profile-scale") ?? "1-5", "--profile-scale");
-            var weightText = line.Get("--interest-weight") ?? "0.5";
-            if (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight is < 0 or > 1)
-            {
-                throw new UsageException($"--interest-weight must be a number from 0 to 1; found '{weightText}'.");
-            }
+            throw new UsageException("--values ranks by Pearson r and writes a table; --metric, --job-zone, --format, --id-column and --separator do not apply.");
+        }
 
-            var matches = CombinedMatcher.Match(catalog, ParseProfile(profileText, min, max), values, top, weight);
+        var values = ParseValues(valuesText);
+        var profile = request.Profile is { } profileText
+            ? ParseProfile(profileText, ParseRange(request.ProfileScale ?? "1-5", "--profile-scale").Min, ParseRange(request.ProfileScale ?? "1-5", "--profile-scale").Max)
+            : null;
+        var catalog = LoadCatalog(request.Catalog, request.JobZonesFrom);
+        if (!catalog.Occupations.Any(o => o.WorkValues is not null))
+        {
+            throw new UsageException($"--values ranks by work values, but the catalog {catalog.Name} has none (O*NET keeps them in Work Values.txt; ROME 4.0 publishes no work values).");
+        }
+
+        using var output = OutputFile.Open(request.Out, stdout);
+        var writer = output.Writer;
+        if (profile is not null)
+        {
+            var weight = request.InterestWeight;
+            var matches = CombinedMatcher.Match(catalog, profile, values, request.Top, weight);
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ranked by {weight:0.##} × interest r + {1 - weight:0.##} × values r."));
             writer.WriteLine();
             writer.WriteLine("rank  code        score  interests r  values r  title");
             foreach (var m in matches)
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {m.Score,5:0.000}  {m.Interests.Score,11:0.000}  {m.Values.Score,8:0.000}  {m.Occupation.Title(language)}"));
+                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {m.Score,5:0.000}  {m.Interests.Score,11:0.000}  {m.Values.Score,8:0.000}  {m.Occupation.Title(request.Language)}"));
             }
         }
         else
         {
+            if (request.WeightGiven)
+            {
+                throw new UsageException("--interest-weight goes with --values and --profile.");
+            }
+
             writer.WriteLine("Ranked by the correlation of work values (Pearson r).");
             writer.WriteLine();
             writer.WriteLine("rank  code        r       top value of the occupation  title");
-            foreach (var m in new ValuesMatcher(catalog).Match(values, top))
+            foreach (var m in new ValuesMatcher(catalog).Match(values, request.Top))
             {
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {m.OccupationTop,-27}  {m.Occupation.Title(language)}"));
+                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {m.OccupationTop,-27}  {m.Occupation.Title(request.Language)}"));
             }
         }
 
@@ -147,7 +208,7 @@ internal static class MatchCommand
         {
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             var slot = Array.IndexOf(names, pair[0]);
-            if (pair.Length != 2 || slot < 0 || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v is < 0 or > 1)
+            if (pair.Length != 2 || slot < 0 || !CliOptions.TryNumber(pair[1], out var v) || v is < 0 or > 1)
             {
                 throw new UsageException($"--values: '{part}' is not NAME=NUMBER with NAME one of {string.Join(", ", names)} and NUMBER from 0 to 1.");
             }
@@ -161,47 +222,50 @@ internal static class MatchCommand
             : [.. values.Select(v => v!.Value)];
     }
 
-    private static int MatchScores(string path, string? idColumn, double min, double max, OccupationMatcher matcher, TextWriter writer,
+    private static int MatchScores(string path, string? idColumn, char? separator, double min, double max, OccupationMatcher matcher, TextWriter writer,
         string format, string language, TextWriter stderr)
     {
         try
         {
-            return MatchScoresCore(path, idColumn, min, max, matcher, writer, format, language, stderr);
+            return MatchScoresCore(path, idColumn, separator, min, max, matcher, writer, format, language, stderr);
         }
         catch (NotSupportedException ex) when (ex.Source == "Sep")
         {
-            throw CsvScoreRun.SepRowLimit(path, ex);
+            throw Reading.GeneralCsvReader.SepRowLimit(path, ex);
         }
     }
 
-    private static int MatchScoresCore(string path, string? idColumn, double min, double max, OccupationMatcher matcher, TextWriter writer,
+    private static int MatchScoresCore(string path, string? idColumn, char? separator, double min, double max, OccupationMatcher matcher, TextWriter writer,
         string format, string language, TextWriter stderr)
     {
-        if (!File.Exists(path))
+        using var input = new Fast.HeadRecordingStream(RecordLengthGuard.Open(path, quotes: true));
+        var head = Reading.CsvHead.Read(input, path, separator);
+        input.Rewind();
+        if (head.Detected)
         {
-            throw new InputException($"{path}: file not found.");
+            stderr.WriteLine(head.Note());
         }
 
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(RecordLengthGuard.Open(path, quotes: true));
-        var rows = reader.GetEnumerator();
-        if (!rows.MoveNext())
-        {
-            throw new InputException($"{path}: the file is empty; expected the header of `assess score` output (an id column, then R, I, A, S, E, C).");
-        }
-
-        var header = Enumerable.Range(0, rows.Current.ColCount).Select(c => rows.Current[c].ToString().Trim().TrimStart('\uFEFF')).ToArray();
+        var header = head.Names.Select(n => n.Trim().TrimStart('\uFEFF')).ToArray();
         var id = idColumn is null ? 0 : Array.IndexOf(header, idColumn);
         var areas = "RIASEC".Select(l => Array.IndexOf(header, l.ToString())).ToArray();
         if (id < 0 || areas.Any(a => a < 0))
         {
-            throw new InputException($"{path}: the header needs {(id < 0 ? $"the id column '{idColumn}' and " : "")}the columns R, I, A, S, E and C (as `assess score` writes them for the interests instrument); found {string.Join(", ", header.Select(n => CsvText.HeaderName(n, quoted: false)))}.");
+            var missing = string.Join(", ", "RIASEC".Where((_, k) => areas[k] < 0));
+            throw new InputException($"{path}: the header needs {(id < 0 ? $"the id column '{idColumn}' and " : "")}the columns R, I, A, S, E and C (as `assess score` writes them for the interests instrument){(missing.Length > 0 ? $"; {missing} not found" : "")}.");
         }
 
+        using var reader = Sep.New(head.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(input);
+        var rows = reader.GetEnumerator();
+        rows.MoveNext(); // the header, read above
         long read = 0, matched = 0, skipped = 0;
+        var nextLine = 1L + head.HeaderLines;
         var batch = new List<(string Id, InterestProfile Profile)>();
         while (rows.MoveNext())
         {
             var row = rows.Current;
+            var line = nextLine;
+            nextLine += unchecked(row.LineNumberToExcl - row.LineNumberFrom);
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
             {
                 continue;
@@ -213,21 +277,27 @@ internal static class MatchCommand
             string? problem = row.ColCount != header.Length ? $"the row has {row.ColCount} fields; the header has {header.Length}" : null;
             for (var k = 0; k < 6 && problem is null; k++)
             {
-                var cell = row[areas[k]].Span.Trim();
-                if (cell.IsEmpty)
+                var cell = row[areas[k]].Span.Trim().ToString();
+                if (cell.Length == 0)
                 {
                     problem = $"the {"RIASEC"[k]} score is missing";
                 }
-                else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out values[k]) || values[k] < min || values[k] > max)
+                else if (!CliOptions.TryNumber(cell, out values[k]) || values[k] < min || values[k] > max)
                 {
                     problem = string.Create(CultureInfo.InvariantCulture, $"the {"RIASEC"[k]} score is not a number from {min} to {max}");
                 }
             }
 
+            if (problem is null && !Reading.RecordParser.IsUsableId(personId))
+            {
+                problem = "the id is empty or holds a control character";
+            }
+
             if (problem is not null)
             {
+                // Rows are named by their line, never by their id or their values: stderr carries no one's data.
                 skipped++;
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {path}: row {read} (line {row.LineNumberFrom}, {personId}): {problem}; not matched."));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {path}: row {read} (line {line}): {problem}; not matched."));
                 continue;
             }
 
@@ -236,6 +306,11 @@ internal static class MatchCommand
             {
                 matched += Flush(batch, matcher, writer, format, language);
             }
+        }
+
+        if (read == 0)
+        {
+            throw new InputException($"{path}: the file has a header but no data rows; nothing was matched.");
         }
 
         matched += Flush(batch, matcher, writer, format, language);
@@ -362,7 +437,7 @@ internal static class MatchCommand
         {
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             var slot = pair[0].Length == 1 ? "RIASEC".IndexOf(char.ToUpperInvariant(pair[0][0]), StringComparison.Ordinal) : -1;
-            if (pair.Length != 2 || slot < 0 || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            if (pair.Length != 2 || slot < 0 || !CliOptions.TryNumber(pair[1], out var v))
             {
                 throw new UsageException($"--profile: '{part}' is not AREA=NUMBER (e.g. R=2.5), with AREA one of R, I, A, S, E, C.");
             }
@@ -424,8 +499,8 @@ internal static class MatchCommand
     {
         var parts = text.Split('-', 2);
         return parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var min)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var max) && max > min
+            && CliOptions.TryNumber(parts[0], out var min)
+            && CliOptions.TryNumber(parts[1], out var max) && max > min
             ? (min, max)
             : throw new UsageException($"{option} must be MIN-MAX with MIN < MAX (e.g. 1-5); found '{text}'.");
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Assessments.Psychometrics;
 using Assessments.Responses;
@@ -10,30 +11,38 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class NormsCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args, ["--instrument", "--responses", "--out", "--id-column"], []);
-        var instrumentPath = line.Require("--instrument");
-        var responsesPath = line.Require("--responses");
-        var outPath = line.Require("--out");
+        var instrument = CliOptions.Instrument("The instrument definition file to copy with norms (or the id of a shipped instrument).");
+        var responses = CliOptions.Responses("The norm sample: a responses CSV as for `assess score`.");
+        var output = CliOptions.Text("--out", "Where to write the copy of the definition with its norms (JSON).", required: true, helpName: "FILE");
+        var idColumn = CliOptions.IdColumn();
+        var separator = CliOptions.Separator();
+        var command = new Command("norms", "Write a copy of the instrument with norms from a sample: mean, SD and frequency table per scale.")
+        {
+            instrument, responses, output, idColumn, separator,
+        };
+        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, parse.GetValue(idColumn), parse.GetValue(separator), io.Out, io.Error));
+        return command;
+    }
+
+    private static int Run(string instrumentPath, string responsesPath, string outPath, string? idColumn, char? separator, TextWriter stdout, TextWriter stderr)
+    {
+        OutputFile.CheckDistinct([("--instrument", instrumentPath), ("--responses", responsesPath)], [("--out", outPath)]);
         var instrument = AssessCli.LoadInstrument(instrumentPath);
         if (instrument.Scales.Count == 0)
         {
             throw new UsageException($"'{instrument.Reference}' has no scales to norm.");
         }
 
-        if (!File.Exists(responsesPath))
-        {
-            throw new InputException($"{responsesPath}: file not found.");
-        }
-
+        ScoreCommand.RequireFile(responsesPath);
         var rows = new MatrixCollector(instrument.Items.Count);
         var summary = new CsvScoreRun
         {
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
-            IdColumn = line.Get("--id-column"),
+            Read = new Reading.CsvReadOptions { IdColumn = idColumn, Separator = separator },
             Collector = rows,
         }.Run();
         IReadOnlyList<NormGroup> norms;
@@ -50,7 +59,8 @@ internal static class NormsCommand
         var population = instrument.Languages.ToDictionary(l => l, l => l == "fr"
             ? string.Create(CultureInfo.InvariantCulture, $"Échantillon de {summary.Scored} personnes ({Path.GetFileName(responsesPath)}, {date})")
             : string.Create(CultureInfo.InvariantCulture, $"Sample of {summary.Scored} people ({Path.GetFileName(responsesPath)}, {date})"));
-        var json = NormsBuilder.WriteInto(File.ReadAllText(instrumentPath), norms, population);
+        var definition = File.Exists(instrumentPath) ? File.ReadAllText(instrumentPath) : Instruments.Definition(instrumentPath);
+        var json = NormsBuilder.WriteInto(definition, norms, population);
         using (var output = OutputFile.Open(outPath, stdout))
         {
             output.Writer.WriteLine(json);

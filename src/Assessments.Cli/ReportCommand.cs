@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessments.Reports;
 
 namespace Assessments.Cli;
@@ -10,42 +11,52 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class ReportCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliStreams io)
     {
-        var line = CommandLine.Parse(args, ["--results", "--person", "--lang", "--out", "--catalog", "--job-zones-from", "--top"], []);
-        var resultsPath = line.Get("--results") ?? throw new UsageException("report needs --results FILE.jsonl (as written by assess score --format jsonl).");
-        var person = line.Get("--person") ?? throw new UsageException("report needs --person ID.");
-        var language = line.Choice("--lang", "en", "en", "fr");
-        var top = int.TryParse(line.Get("--top") ?? "10", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) && k is > 0 and <= 100
-            ? k
-            : throw new UsageException("--top takes a whole number from 1 to 100.");
-        if (!File.Exists(resultsPath))
+        var results = CliOptions.Text("--results", "The person's results: JSON lines as `assess score --format jsonl` writes them (several instruments in one file).", required: true, helpName: "FILE");
+        var person = CliOptions.Text("--person", "The respondent id whose synthesis to write.", required: true, helpName: "ID");
+        var language = CliOptions.Language();
+        var output = CliOptions.Out("Where to write the HTML synthesis (default: standard output).");
+        var catalog = CliOptions.OptionalText("--catalog", "The occupations (onet:DIR, rome:DIR or FILE.json; default: the starter catalog shipped in the package).", "CATALOG");
+        var jobZones = CliOptions.JobZonesFrom();
+        var top = CliOptions.Top(10);
+        var command = new Command("report", "Write one person's results as a self-contained, printable HTML synthesis.")
         {
-            throw new InputException($"{resultsPath}: the results file does not exist.");
-        }
+            results, person, language, output, catalog, jobZones, top,
+        };
+        command.SetAction(parse => Run(parse.GetValue(results)!, parse.GetValue(person)!, parse.GetValue(language)!, parse.GetValue(output),
+            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), io.Out, io.Error));
+        return command;
+    }
 
+    private static int Run(string resultsPath, string person, string language, string? outPath, string? catalogSpec, string? jobZonesFrom, int top,
+        TextWriter stdout, TextWriter stderr)
+    {
+        OutputFile.CheckDistinct([("--results", resultsPath), ("--catalog", ScoreCommand.CatalogFile(catalogSpec))], [("--out", outPath)]);
+        ScoreCommand.RequireFile(resultsPath);
         CareerProfile profile;
         try
         {
-            profile = CareerProfile.FromJsonLines(File.ReadLines(resultsPath), person);
+            profile = CareerProfile.FromJsonLines(JsonLinesRun.Lines(resultsPath), person);
         }
         catch (FormatException ex)
         {
             throw new InputException($"{resultsPath}: {ex.Message}");
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw new InputException($"{resultsPath}: {ex.Message}");
+            // The library's message names the person; stderr does not (it may be a real name or an e-mail address).
+            throw new InputException($"{resultsPath}: no result in the file belongs to the person given by --person.");
         }
 
-        var catalog = line.Get("--catalog") is { } spec
-            ? MatchCommand.LoadCatalog(spec, line.Get("--job-zones-from"))
+        var catalog = catalogSpec is { } spec
+            ? MatchCommand.LoadCatalog(spec, jobZonesFrom)
             : Assessments.Matching.OccupationCatalog.LoadStarter();
         profile = profile.WithOccupations(catalog, top);
-        var output = OutputFile.Open(line.Get("--out"), stdout);
+        using var output = OutputFile.Open(outPath, stdout);
         output.Writer.Write(ReportRenderer.Render(profile, language));
         output.Commit();
-        stderr.WriteLine($"{person}: report of {profile.Sources.Count} result(s){(line.Get("--out") is { } path ? " written to " + path : "")}");
+        stderr.WriteLine($"report of {profile.Sources.Count} result(s){(outPath is { } path ? " written to " + path : "")}");
         return ExitCodes.Success;
     }
 }

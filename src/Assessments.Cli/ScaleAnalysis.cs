@@ -23,7 +23,7 @@ internal static class ScaleAnalysis
             Instrument = instrument,
             ResponsesPath = path,
             Log = stderr,
-            IdColumn = idColumn,
+            Read = new Reading.CsvReadOptions { IdColumn = idColumn },
             Collector = rows,
         }.Run();
         if (rows.Rows < 2)

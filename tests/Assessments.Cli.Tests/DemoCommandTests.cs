@@ -90,7 +90,7 @@ public sealed class DemoCommandTests : IDisposable
         var result = AssessRunner.Run("demo", "--lang", "de", "--instruments", TestPaths.Instruments);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: --lang must be one of en, fr; found 'de'.", result.StderrLines[0]);
+        Assert.Equal(["error: --lang must be one of en, fr; found 'de'. See 'assess demo --help'."], result.StderrLines);
     }
 
     /// <summary>The scale lines printed under respondent <paramref name="id"/> (up to the next blank line).</summary>

@@ -81,6 +81,29 @@ public sealed class FastReaderEquivalenceTests
     public void ATabSeparatedFileWritesTheSameBytes() =>
         AssertSame(Uniform, UniformFile(11, rows: 500).Replace(',', '\t'), threads: 2, "--separator", "tab");
 
+    [Fact]
+    public void TheFastReaderRefusesARunItCannotServeAndSaysWhy()
+    {
+        using var temp = new TempDirectory();
+        var instrument = temp.Write("instrument.json", Mixed.Replace("\"max\": 6", "\"max\": 12", StringComparison.Ordinal));
+        var responses = temp.Write("responses.csv", "X1,X4,note,X2,id,X3,X5\n1,2,n,3,p1,4,5\n");
+        var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--separator", ",", "--extra-columns", "ignore", "--id-column", "id", "--reader", "fast");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "error: --reader fast cannot read this run: item 'X4' (column 2) takes answers beyond one digit. Leave --reader out (or use --reader general). See 'assess score --help'.\n",
+            result.Stderr);
+
+        var jsonl = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--separator", ",", "--extra-columns", "ignore", "--id-column", "id", "--reader", "fast", "--format", "jsonl");
+        Assert.Equal(2, jsonl.ExitCode);
+        Assert.Contains("the output is JSON Lines (the fast reader writes CSV)", jsonl.Stderr, StringComparison.Ordinal);
+
+        // Left to choose, the same run is read by the general reader and scored.
+        var auto = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--separator", ",", "--extra-columns", "ignore", "--id-column", "id");
+        Assert.Equal(0, auto.ExitCode);
+        // P = mean(X1, reversed X4, X5) = (1 + (0 + 12 − 2) + 5) / 3 = 16/3; Q = (1 + 5 − 3) + 4 = 7.
+        Assert.Equal("id,P,Q\np1,5.333333333333333,7\n", auto.Stdout);
+    }
+
     private static string UniformFile(int seed, int rows)
     {
         var random = new Random(seed);
@@ -171,7 +194,9 @@ public sealed class FastReaderEquivalenceTests
 
         File.WriteAllBytes(responses, bytes);
         string[] common = ["score", "--instrument", instrument, "--responses", responses, "--threads", threads.ToString(CultureInfo.InvariantCulture), .. extra];
-        var fast = AssessRunner.Run([.. common, "--out", temp.PathOf("fast.csv"), "--rejects", temp.PathOf("fast-rejects.csv")]);
+        // --reader fast fails (exit 2, with the reason) rather than quietly using the general reader: the comparison below is
+        // always between the two readers, never the general reader with itself.
+        var fast = AssessRunner.Run([.. common, "--out", temp.PathOf("fast.csv"), "--rejects", temp.PathOf("fast-rejects.csv"), "--reader", "fast"]);
         var general = AssessRunner.Run([.. common, "--out", temp.PathOf("general.csv"), "--rejects", temp.PathOf("general-rejects.csv"), "--reader", "general"]);
         Assert.Equal(general.ExitCode, fast.ExitCode);
         Assert.Equal(general.Stderr, fast.Stderr);

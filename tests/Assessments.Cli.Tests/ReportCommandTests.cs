@@ -29,7 +29,7 @@ public sealed class ReportCommandTests : IDisposable
         var report = _temp.PathOf("q01.html");
         var result = AssessRunner.Run("report", "--results", results, "--person", "q01", "--lang", "fr", "--out", report, "--top", "3");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"q01: report of 1 result(s) written to {report}\n", result.Stderr);
+        Assert.Equal($"report of 1 result(s) written to {report}\n", result.Stderr);
         var document = Parse(report);
         Assert.Equal("fr", document.Root!.Attribute("lang")!.Value);
         Assert.Equal(["summary", "results", "interests", "occupations", "attention", "next-steps", "about"],
@@ -50,11 +50,11 @@ public sealed class ReportCommandTests : IDisposable
         var results = _temp.Write("results.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"kind\":\"likert\",\"scales\":{}}\n");
         var unknown = AssessRunner.Run("report", "--results", results, "--person", "b");
         Assert.Equal(4, unknown.ExitCode);
-        Assert.Contains("No result belongs to 'b'.", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"error: {results}: no result in the file belongs to the person given by --person.\n", unknown.Stderr);
 
         var missing = AssessRunner.Run("report", "--results", _temp.PathOf("none.jsonl"), "--person", "a");
         Assert.Equal(4, missing.ExitCode);
-        Assert.Contains("none.jsonl: the results file does not exist.", missing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("none.jsonl: file not found.", missing.Stderr, StringComparison.Ordinal);
 
         var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\"}\nnot json\n"), "--person", "a");
         Assert.Equal(4, broken.ExitCode);
@@ -74,7 +74,7 @@ public sealed class ReportCommandTests : IDisposable
         var responses = _temp.Write("r.csv", "id,I1,PROUD\np1,4,a story\n");
         var refused = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses);
         Assert.Equal(4, refused.ExitCode);
-        Assert.Contains("header column 3 'PROUD' is a free-text item of stories@1.0.0", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("header column 3 is the free-text item 'PROUD' of stories@1.0.0", refused.Stderr, StringComparison.Ordinal);
 
         var skipped = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--extra-columns", "ignore");
         Assert.Equal(0, skipped.ExitCode);

@@ -20,6 +20,9 @@ public sealed class ScoreCommandTests : IDisposable
 
     private readonly TempDirectory _temp = new();
 
+    /// <summary>What stderr says first when the separator was detected (a comma) from the header and <paramref name="rows"/> rows.</summary>
+    internal static string Note(int rows) => $"note: separator ',' detected from the header and {rows} row(s) (--separator sets it)\n";
+
     public void Dispose()
     {
         _temp.Dispose();
@@ -38,7 +41,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--out", output);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(BfiSummary + "\n", result.Stderr);
+        Assert.Equal(Note(20) + BfiSummary + "\n", result.Stderr);
         var expected = AssessRunner.Lines(AssessRunner.ReadNormalized(TestPaths.BfiScores));
         var actual = AssessRunner.Lines(AssessRunner.ReadNormalized(output));
         Assert.Equal("rowname,agree,conscientious,extraversion,neuroticism,openness", actual[0]);
@@ -89,7 +92,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), AssessRunner.ReadNormalized(output));
-        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", result.Stderr);
         Assert.Equal("", result.Stdout);
     }
 
@@ -102,7 +105,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), result.Stdout);
-        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", result.Stderr);
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), result.Stdout);
-        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", result.Stderr);
     }
 
     // ---------------------------------------------------------------- rejects
@@ -143,8 +146,8 @@ public sealed class ScoreCommandTests : IDisposable
         ];
         Assert.Equal(expectedRejects, AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
 
-        Assert.Equal("career-readiness@1.0.0: rows read 6, scored 2, rejected 4\n", result.Stderr);
-        var (read, scored, rejected) = ParseSummary(result.StderrLines[0]);
+        Assert.Equal(Note(6) + "career-readiness@1.0.0: rows read 6, scored 2, rejected 4\n", result.Stderr);
+        var (read, scored, rejected) = ParseSummary(result.StderrLines[^1]);
         Assert.Equal(read, scored + rejected);
     }
 
@@ -161,7 +164,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), AssessRunner.ReadNormalized(output));
-        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", result.Stderr);
     }
 
     [Fact]
@@ -185,7 +188,7 @@ public sealed class ScoreCommandTests : IDisposable
             "1,2,p02,CL01,'abc' is not a number.",
             "1,2,p02,CO01,The answer 0 is outside the range 1\u20135 of format 'agree5'.",
         ], AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
-        Assert.Equal("career-readiness@1.0.0: rows read 1, scored 0, rejected 1\n", result.Stderr);
+        Assert.Equal(Note(1) + "career-readiness@1.0.0: rows read 1, scored 0, rejected 1\n", result.Stderr);
     }
 
     [Fact]
@@ -197,7 +200,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", responses, "--out", output);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("career-readiness@1.0.0: rows read 6, scored 2, rejected 4 (pass --rejects FILE to keep them)\n", result.Stderr);
+        Assert.Equal(Note(6) + "career-readiness@1.0.0: rows read 6, scored 2, rejected 4 (pass --rejects FILE to keep them)\n", result.Stderr);
         Assert.Equal(3, AssessRunner.Lines(AssessRunner.ReadNormalized(output)).Length);
     }
 
@@ -309,7 +312,7 @@ public sealed class ScoreCommandTests : IDisposable
             "--out", output, "--format", "jsonl");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(ExampleSummary + "\n", result.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", result.Stderr);
         var lines = AssessRunner.Lines(AssessRunner.ReadNormalized(output));
         Assert.Equal(6, lines.Length);
         var fingerprint = Instrument.Load(TestPaths.CareerReadiness).Fingerprint;
@@ -358,7 +361,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = ScoreExample(responses);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Equal($"error: {responses}: header column 3 'CL01' repeats column 2; each column name must be unique.\n", result.Stderr);
+        Assert.Equal(Note(1) + $"error: {responses}: header columns 2 and 3 have the same name (item CL01); each column name must be unique.\n", result.Stderr);
     }
 
     [Fact]
@@ -370,7 +373,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(4, strict.ExitCode);
         Assert.Equal(
-            $"error: {responses}: header column 22 'comment' is not an item of career-readiness@1.0.0. Pass --extra-columns ignore to skip columns that are not items.\n",
+            Note(6) + $"error: {responses}: header column 22 is not an item of career-readiness@1.0.0. Pass --extra-columns ignore to skip columns that are not items.\n",
             strict.Stderr);
 
         var output = _temp.PathOf("scores.csv");
@@ -378,7 +381,7 @@ public sealed class ScoreCommandTests : IDisposable
             "--out", output, "--extra-columns", "ignore");
 
         Assert.Equal(0, lenient.ExitCode);
-        Assert.Equal(ExampleSummary + "\n", lenient.Stderr);
+        Assert.Equal(Note(6) + ExampleSummary + "\n", lenient.Stderr);
         Assert.Equal(AssessRunner.ReadNormalized(TestPaths.ExampleExpected), AssessRunner.ReadNormalized(output));
     }
 
@@ -390,8 +393,8 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal(
-            $"error: {TestPaths.ExampleResponses}: the header has no column 'person' (given by --id-column). " +
-            "Columns: respondent, CL01, CO01, EX01, SU01, CL02, CO02, EX02, SU02, CL03, \u2026.\n",
+            Note(6) + $"error: {TestPaths.ExampleResponses}: the header has no column 'person' (given by --id-column) among its 21 column(s); " +
+            "names are compared exactly, case and spaces included.\n",
             result.Stderr);
         Assert.Equal("", result.Stdout);
     }
@@ -426,21 +429,24 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", TestPaths.ExampleResponses);
 
         Assert.Equal(4, result.ExitCode);
-        Assert.StartsWith($"error: {instrument}: cannot be read: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"error: {instrument}: no such file, and not the id of a shipped instrument (career-readiness, ikigai, interests-riasec, type-indicator, values-cards).\n", result.Stderr);
     }
 
     [Fact]
-    public void ScoresAHeaderOnlyFileAsZeroRows()
+    public void AHeaderOnlyFileIsAnErrorAndWritesNothing()
     {
+        // Never a silent success: a file with a header and no data row scores nothing, so the run says so (exit 4) and the
+        // previous output stays as it was.
         var header = AssessRunner.Lines(AssessRunner.ReadNormalized(TestPaths.ExampleResponses))[0];
-        var responses = _temp.Write("header-only.csv", header + "\n");
-        var output = _temp.PathOf("scores.csv");
+        var responses = _temp.Write("header-only.csv", header + "\n\n  \n");
+        var output = _temp.Write("scores.csv", "previous\n");
 
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", responses, "--out", output);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal("career-readiness@1.0.0: rows read 0, scored 0, rejected 0\n", result.Stderr);
-        Assert.Equal("respondent,clarity,confidence,exploration,support\n", AssessRunner.ReadNormalized(output));
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal(Note(0) + $"error: {responses}: the file has a header but no data rows; nothing was scored.\n", result.Stderr);
+        Assert.Equal("previous\n", File.ReadAllText(output));
+        Assert.Equal(["scores.csv"], Directory.GetFiles(_temp.FullName, "*scores*").Select(Path.GetFileName));
     }
 
     // ---------------------------------------------------------------- usage errors (exit 2)
@@ -450,7 +456,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = AssessRunner.Run("frobnicate");
 
-        AssertUsageError(result, "error: Unknown command 'frobnicate'.");
+        AssertUsageError(result, "error: Unrecognized command or argument 'frobnicate'. See 'assess --help'.");
     }
 
     [Fact]
@@ -459,11 +465,13 @@ public sealed class ScoreCommandTests : IDisposable
         var none = AssessRunner.Run();
         Assert.Equal(2, none.ExitCode);
         Assert.Equal("", none.Stdout);
-        Assert.StartsWith("Usage: assess <command> [options]", none.Stderr, StringComparison.Ordinal);
+        Assert.Equal("error: no command given; the commands are validate, score, match, analyze, norms, generate, report, demo. See 'assess --help'.\n", none.Stderr);
 
         var help = AssessRunner.Run("--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.StartsWith("Usage: assess <command> [options]", help.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", help.Stderr);
+        Assert.StartsWith("Description:\n  Score career-assessment instruments", help.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"\nUsage:\n  {System.CommandLine.RootCommand.ExecutableName} [command] [options]\n", help.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal); // "assess" once installed
     }
 
     [Fact]
@@ -473,7 +481,7 @@ public sealed class ScoreCommandTests : IDisposable
             "--bogus", "1");
 
         AssertUsageError(result,
-            "error: Unknown option '--bogus'. Options here: --extra-columns, --format, --id-column, --instrument, --job-zones-from, --match, --out, --reader, --rejects, --responses, --separator, --threads, --top.");
+            "error: Unrecognized command or argument '--bogus'. See 'assess score --help'.");
     }
 
     [Fact]
@@ -481,7 +489,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = AssessRunner.Run("score", "--responses", TestPaths.ExampleResponses);
 
-        AssertUsageError(result, "error: The option --instrument is required.");
+        AssertUsageError(result, "error: Option '--instrument' is required. See 'assess score --help'.");
     }
 
     [Fact]
@@ -490,7 +498,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses,
             "--format", "xml");
 
-        AssertUsageError(result, "error: --format must be one of csv, jsonl; found 'xml'.");
+        AssertUsageError(result, "error: --format must be one of csv, jsonl; found 'xml'. See 'assess score --help'.");
     }
 
     [Fact]
@@ -499,7 +507,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses,
             "--threads", "0");
 
-        AssertUsageError(result, "error: --threads must be a positive whole number; found '0'.");
+        AssertUsageError(result, "error: --threads must be a whole number from 1 to 256; found '0'. See 'assess score --help'.");
     }
 
     // ---------------------------------------------------------------- invalid instrument (exit 3)
@@ -659,8 +667,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
-        Assert.Equal(firstLine, result.StderrLines[0]);
-        Assert.Contains("Usage: assess <command> [options]", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal([firstLine], result.StderrLines); // one line, pointing to the command's help
         Assert.Equal("", result.Stdout);
     }
 

@@ -112,7 +112,7 @@ public sealed class ValidateCommandTests : IDisposable
         var result = AssessRunner.Run("validate");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: validate needs at least one instrument file.", result.StderrLines[0]);
+        Assert.Equal(["error: Required argument 'FILE' missing for command: 'validate'. See 'assess validate --help'."], result.StderrLines);
         Assert.Equal("", result.Stdout);
     }
 

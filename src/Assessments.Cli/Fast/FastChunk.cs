@@ -49,6 +49,12 @@ internal sealed class FastChunk
     /// <summary>The id's length in bytes; negative (−1 − length) when it lies in <see cref="GeneralIds"/>.</summary>
     public int[] IdLength { get; private set; } = [];
 
+    /// <summary>Each row's id hash (<see cref="Reading.IdRegistry.Hash(ReadOnlySpan{byte})"/>); zero for a row without a usable id, or when ids are not compared.</summary>
+    public UInt128[] IdHash { get; private set; } = [];
+
+    /// <summary>Each row's first line within the chunk (1 = the chunk's first line).</summary>
+    public int[] LineOf { get; private set; } = [];
+
     /// <summary>Escaped ids of the rows the general reader parsed.</summary>
     public List<byte> GeneralIds { get; } = [];
 
@@ -96,6 +102,10 @@ internal sealed class FastChunk
         Cells = cells;
         IdStart = Grow(IdStart, rows);
         IdLength = Grow(IdLength, rows);
+        LineOf = Grow(LineOf, rows);
+        var hashes = new UInt128[rows];
+        IdHash.CopyTo(hashes, 0);
+        IdHash = hashes;
         for (var s = 0; s < Sums.Length; s++)
         {
             Sums[s] = new ushort[rows + 64];

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
+using Assessments.Cli.Reading;
 using Assessments.Responses;
 using nietras.SeparatedValues;
 
@@ -24,7 +25,8 @@ namespace Assessments.Cli.Fast;
 internal sealed class FastCsvScoreRun : IDisposable
 {
     private const int BlockSize = 1 << 19;
-    private readonly CsvScoreRun _owner;
+    private readonly ReadContext _context;
+    private readonly ScoreWriter _writer;
     private readonly FastScorePlan _plan;
     private readonly Stream _input;
     private readonly byte[] _newLine;
@@ -43,79 +45,87 @@ internal sealed class FastCsvScoreRun : IDisposable
     private Exception? _failure;
     private readonly CancellationTokenSource _cancel = new();
 
-    private FastCsvScoreRun(CsvScoreRun owner, FastScorePlan plan, Stream input, long firstDataLine, byte[] newLine, byte[] carry)
+    private FastCsvScoreRun(ReadContext context, FastScorePlan plan, Stream input, long firstDataLine, byte[] newLine, byte[] carry)
     {
-        _owner = owner;
+        _context = context;
+        _writer = context.Writer;
         _plan = plan;
         _input = input;
         _linesWritten = firstDataLine - 1;
+        _rowsWritten = context.Options.NumberingOffset;
         _newLine = newLine;
         _carry = carry;
     }
 
     /// <summary>
-    /// Runs the fast path when the instrument, the header and the run allow it; returns null (having written nothing) when they
-    /// do not, with <paramref name="rest"/>: the file from its first byte again (what was read to decide is replayed, so a
-    /// pipe loses nothing), for the general path to read.
+    /// The one place that says whether the fast reader can serve a run, and why not: null when it can. The run must write
+    /// CSV scores (or gather rows for <c>analyze</c> and <c>norms</c>) and nothing else per row; the file must be UTF-8;
+    /// repeated ids must not be rejected (that needs rows in order before their output is made); and the instrument and
+    /// the header must fit the byte-level plan (<see cref="FastScorePlan.TryCreate"/>: one-digit answers, no weights, no
+    /// summary columns).
     /// </summary>
-    public static ScoreSummary? TryRun(CsvScoreRun owner, out Stream? rest)
+    public static string? WhyNot(ReadContext context)
     {
-        rest = null;
-        HeadRecordingStream input;
-        try
+        var writer = context.Writer;
+        if (writer.Output is null && writer.Collector is null)
         {
-            input = new HeadRecordingStream(RecordLengthGuard.Open(owner.ResponsesPath, quotes: true));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{owner.ResponsesPath}: cannot be read: {ex.Message}");
+            return "the run writes no CSV scores";
         }
 
-        FastCsvScoreRun? run;
-        CsvScoreRun.Layout layout;
-        try
+        if (writer.Output is not null && writer.Format != "csv")
         {
-            run = Open(owner, input, out layout);
-        }
-        catch
-        {
-            input.Dispose();
-            throw;
+            return "the output is JSON Lines (the fast reader writes CSV)";
         }
 
-        if (run is null)
+        if (writer.OnResult is not null || writer.OnResponse is not null || writer.OnMatrixRow is not null)
         {
-            input.Rewind();
-            rest = input;
-            return null;
+            return "the run builds a result for every row";
         }
 
-        input.StopRecording();
-        using (input)
-        using (run)
+        if (context.Head.Wide)
         {
-            return run.Run(layout);
+            return "the file is UTF-16 or UTF-32 (the fast reader reads UTF-8)";
+        }
+
+        if (context.Separator > 127)
+        {
+            return "the separator is not an ASCII character";
+        }
+
+        if (writer.Ids is not null && writer.DuplicateIds == DuplicateIds.Error)
+        {
+            return "--duplicate-ids error rejects rows in input order, which the general reader does";
+        }
+
+        return FastScorePlan.TryCreate(context.Instrument, context.Layout, context.Separator, out var reason) is null ? reason : null;
+    }
+
+    /// <summary>The fast reader, as an <see cref="IResponsesReader"/>.</summary>
+    public static IResponsesReader Reader { get; } = new FastReader();
+
+    private sealed class FastReader : IResponsesReader
+    {
+        public string Name => "fast";
+
+        public ScoreSummary Read(ReadContext context, Stream input)
+        {
+            using var run = Open(context, input);
+            return run.Run() with { Reader = Name };
         }
     }
 
     /// <summary>
-    /// Reads the header and prepares the run, or returns null (having written nothing) when the fast path does not apply.
-    /// The benchmarks use it to time the stages (<see cref="NextBlock"/>, <see cref="Parse"/>, <see cref="ScoreVertically"/>,
-    /// <see cref="Match"/>, <see cref="Format"/>) one by one. Lines must end in LF only, as <see cref="RecordLengthGuard"/>
-    /// gives them (it turns CRLF and lone CRs into LF); a lone CR here would not end a line.
+    /// Skips the header and prepares the run (<see cref="WhyNot"/> must have said yes). The benchmarks use it to time the
+    /// stages (<see cref="NextBlock"/>, <see cref="Parse"/>, <see cref="ScoreVertically"/>, <see cref="Match"/>,
+    /// <see cref="Format"/>) one by one. Lines must end in LF only, as <see cref="RecordLengthGuard"/> gives them (it turns
+    /// CRLF and lone CRs into LF); a lone CR here would not end a line.
     /// </summary>
-    internal static FastCsvScoreRun? Open(CsvScoreRun owner, Stream input, out CsvScoreRun.Layout layout)
+    internal static FastCsvScoreRun Open(ReadContext context, Stream input)
     {
-        layout = null!;
-
-        // The header: the first record (quotes may carry it over several lines), decoded and split by Sep as before.
+        var plan = FastScorePlan.TryCreate(context.Instrument, context.Layout, context.Separator, out var reason)
+            ?? throw new InvalidOperationException("The fast reader cannot serve this run: " + reason);
         var head = new byte[BlockSize];
         var length = ReadFully(input, head, 0, head.Length);
-        if (RecordLengthGuard.HasWideByteOrderMark(head.AsSpan(0, length)))
-        {
-            return null; // UTF-16 or UTF-32 (Excel's "Unicode text"): the general reader decodes it
-        }
-
         var start = head.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
         int headerEnd;
         while ((headerEnd = RecordEnd(head, start, length)) < 0 && length == head.Length)
@@ -124,40 +134,11 @@ internal sealed class FastCsvScoreRun : IDisposable
             length += ReadFully(input, head, length, head.Length - length);
         }
 
-        if (length == start)
-        {
-            return null; // empty: the general path says so
-        }
-
         var headerStop = headerEnd < 0 ? length : headerEnd + 1;
-        var headerText = Encoding.UTF8.GetString(head, start, headerStop - start);
-        string[] names;
-        using (var reader = Sep.New(owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(headerText))
-        {
-            if (!reader.MoveNext())
-            {
-                return null;
-            }
-
-            var row = reader.Current;
-            names = new string[row.ColCount];
-            for (var c = 0; c < names.Length; c++)
-            {
-                names[c] = row[c].ToString();
-            }
-        }
-
-        layout = owner.ReadHeader(names);
-        var plan = FastScorePlan.TryCreate(owner.Instrument, layout, owner.Separator, out _);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var newLine = Encoding.UTF8.GetBytes(owner.Output?.NewLine ?? "\n");
-        var firstDataLine = 1 + head.AsSpan(start, headerStop - start).Count((byte)'\n');
+        var newLine = Encoding.UTF8.GetBytes(context.Writer.Output?.NewLine ?? "\n");
+        var firstDataLine = context.Options.NumberingOffset + 1 + head.AsSpan(start, headerStop - start).Count((byte)'\n');
         head.AsSpan(headerStop, length - headerStop).CopyTo(head);
-        return new FastCsvScoreRun(owner, plan, input, firstDataLine, newLine, head)
+        return new FastCsvScoreRun(context, plan, input, firstDataLine, newLine, head)
         {
             _carryLength = length - headerStop,
             _eof = length < head.Length,
@@ -169,13 +150,12 @@ internal sealed class FastCsvScoreRun : IDisposable
 
     public void Dispose() => _cancel.Dispose();
 
-    private ScoreSummary Run(CsvScoreRun.Layout layout)
+    private ScoreSummary Run()
     {
-        _owner.WriteOutputHeader(layout);
-        _owner.Rejects?.WriteLine("row,line,respondent,column,reason");
-        using var sink = _owner.Output is null ? null : ByteSink.For(_owner.Output);
-        var threads = _owner.Scoring.MaxDegreeOfParallelism > 0 ? _owner.Scoring.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var progress = new Progress(_owner);
+        _writer.WriteHeaders(_context.Layout);
+        using var sink = _writer.Output is null ? null : ByteSink.For(_writer.Output);
+        var threads = _context.Options.MaxDegreeOfParallelism > 0 ? _context.Options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var progress = new Progress(_context);
         using var free = new System.Collections.Concurrent.BlockingCollection<FastChunk>();
         for (var i = 0; i < threads + 2; i++)
         {
@@ -229,9 +209,9 @@ internal sealed class FastCsvScoreRun : IDisposable
 
                 Parse(chunk);
                 ScoreVertically(chunk);
-                if (_owner.Matching is not null)
+                if (_writer.Matching is not null)
                 {
-                    Match(chunk, _owner.Matching);
+                    Match(chunk, _writer.Matching);
                 }
 
                 if (sink is not null)
@@ -239,7 +219,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                     Format(chunk);
                 }
 
-                if (_owner.Collector is not null)
+                if (_writer.Collector is not null)
                 {
                     MatrixCollector.Prepare(chunk, _plan);
                 }
@@ -387,13 +367,29 @@ internal sealed class FastCsvScoreRun : IDisposable
             try
             {
                 sink?.Write(next.Output.AsSpan(0, next.OutputLength));
-                _owner.Collector?.Add(next);
+                _writer.Collector?.Add(next);
                 foreach (var (row, line, id, problems) in next.Rejected)
                 {
                     foreach (var (column, reason) in problems)
                     {
-                        CsvScoreRun.WriteReject(_owner.Rejects, _rowsWritten + 1 + row, _linesWritten + line, id, column, reason);
+                        _writer.WriteReject(_rowsWritten + 1 + row, _linesWritten + line, id, column, reason);
                     }
+                }
+
+                if (_writer.Ids is { } ids)
+                {
+                    for (var r = 0; r < next.Rows; r++)
+                    {
+                        if (next.IdHash[r] != UInt128.Zero)
+                        {
+                            ids.IsRepeat(next.IdHash[r], _linesWritten + next.LineOf[r]);
+                        }
+                    }
+                }
+
+                if (!_writer.AnyValue)
+                {
+                    _writer.AnyValue = AnyValue(next);
                 }
 
                 _rowsWritten += next.Rows;
@@ -417,6 +413,29 @@ internal sealed class FastCsvScoreRun : IDisposable
 
             free.Add(next);
         }
+    }
+
+    /// <summary>Whether some scored row of the chunk got a scale value (from the value tables, as the output shows it).</summary>
+    private bool AnyValue(FastChunk chunk)
+    {
+        for (var r = 0; r < chunk.Rows; r++)
+        {
+            if (chunk.IdLength[r] == int.MinValue)
+            {
+                continue; // rejected
+            }
+
+            for (var s = 0; s < _plan.Scales.Length; s++)
+            {
+                var scale = _plan.Scales[s];
+                if (!double.IsNaN(scale.Values[(chunk.Counts[s][r] * scale.Width) + chunk.Sums[s][r]]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses every record of the chunk: simple lines here, anything else through Sep.</summary>
@@ -452,21 +471,27 @@ internal sealed class FastCsvScoreRun : IDisposable
                     continue;
                 }
 
-                if (idLength > 0 && CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
+                // An empty id, one of white space alone or one with a control character is rejected: the general way says why.
+                if (IsUsableId(buffer.AsSpan(idStart, idLength)))
                 {
-                    // Rare: an id a spreadsheet could run as a formula is written escaped, as the general reader writes it.
-                    var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(Encoding.UTF8.GetString(buffer, idStart, idLength), _owner.Separator));
-                    idStart = chunk.GeneralIds.Count;
-                    idLength = -1 - escaped.Length;
-                    chunk.GeneralIds.AddRange(escaped);
-                }
+                    chunk.IdHash[rows] = _writer.Ids is null ? UInt128.Zero : IdRegistry.Hash(buffer.AsSpan(idStart, idLength));
+                    chunk.LineOf[rows] = lines + 1;
+                    if (CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
+                    {
+                        // Rare: an id a spreadsheet could run as a formula is written escaped, as the general reader writes it.
+                        var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(Encoding.UTF8.GetString(buffer, idStart, idLength), _context.Separator));
+                        idStart = chunk.GeneralIds.Count;
+                        idLength = -1 - escaped.Length;
+                        chunk.GeneralIds.AddRange(escaped);
+                    }
 
-                chunk.IdStart[rows] = idStart;
-                chunk.IdLength[rows] = idLength;
-                rows++;
-                pos = lineEnd + 1;
-                lines++;
-                continue;
+                    chunk.IdStart[rows] = idStart;
+                    chunk.IdLength[rows] = idLength;
+                    rows++;
+                    pos = lineEnd + 1;
+                    lines++;
+                    continue;
+                }
             }
 
             var recordEnd = lineEnd;
@@ -710,13 +735,15 @@ internal sealed class FastCsvScoreRun : IDisposable
 
         // A blank first line: Sep gives the first row of a text a wrong line number, and the rows after it right ones.
         var text = "\n" + Encoding.UTF8.GetString(record);
-        using var reader = Sep.New(_owner.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        using var reader = _context.Parser.FromText(text);
         var byColumn = new short[layout.Names.Length]; // rare records: a small allocation each is fine
         var rowLine = 0;
-        CsvScoreRun.RecordHandler add = (lineOffset, id, answers, problems) =>
+        RecordHandler add = (lineOffset, id, answers, problems) =>
         {
             chunk.EnsureRows(rows + 1);
             var r = rows++;
+            chunk.LineOf[r] = rowLine + lineOffset;
+            chunk.IdHash[r] = _writer.Ids is not null && RecordParser.IsUsableId(id) ? IdRegistry.Hash(id) : UInt128.Zero;
             var offsets = _plan.CellOffset;
             var cellBase = _plan.CellBase(r);
             for (var c = 0; c < offsets.Length; c++)
@@ -734,7 +761,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                 return;
             }
 
-            var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _owner.Separator));
+            var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _context.Separator));
             chunk.IdStart[r] = chunk.GeneralIds.Count;
             chunk.IdLength[r] = -1 - escaped.Length;
             chunk.GeneralIds.AddRange(escaped);
@@ -749,10 +776,33 @@ internal sealed class FastCsvScoreRun : IDisposable
             }
 
             rowLine = line + row.LineNumberFrom - 2;
-            _owner.ReadRecords(row, layout, byColumn, add);
+            _context.Parser.ReadRecords(row, byColumn, add);
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Whether an id the simple parsers found can go to the output as it is: not empty, not white space alone, no control
+    /// character (C0 but tab, DEL, or C1 — encoded C2 80 to C2 9F). Any other goes to the general way, which rejects it.
+    /// </summary>
+    private static bool IsUsableId(ReadOnlySpan<byte> id)
+    {
+        if (id.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var b = id[i];
+            if ((b < 0x20 && b != (byte)'\t') || b == 0x7F || (b == 0xC2 && i + 1 < id.Length && id[i + 1] is >= 0x80 and <= 0x9F))
+            {
+                return false;
+            }
+        }
+
+        return !(id[0] is (byte)' ' or (byte)'\t' or 0xC2 or 0xE1 or 0xE2 or 0xE3) || !IsWhiteSpace(id);
     }
 
     /// <summary>Whether UTF-8 bytes are only white space (as <see cref="char.IsWhiteSpace(char)"/> says of each character).</summary>
@@ -862,7 +912,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     internal void Format(FastChunk chunk)
     {
         var scales = _plan.Scales;
-        var matching = _owner.Matching;
+        var matching = _writer.Matching;
         var matchBytes = matching is null ? 0 : matching.Top * (1 + matching.Codes.Max(c => c.Length));
         long needed = chunk.GeneralIds.Count + 64;
         for (var r = 0; r < chunk.Rows; r++)
@@ -991,7 +1041,7 @@ internal sealed class FastCsvScoreRun : IDisposable
         return total;
     }
 
-    private sealed class Progress(CsvScoreRun owner)
+    private sealed class Progress(ReadContext owner)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _last = TimeSpan.Zero;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assessments.Cli.Reading;
 using Assessments.Scoring;
 
 namespace Assessments.Cli.Fast;
@@ -20,7 +21,7 @@ internal sealed class FastScorePlan
     /// </summary>
     public const int Tile = 64;
 
-    private FastScorePlan(CsvScoreRun.Layout layout, byte separator, int itemCount, ScalePlan[] scales)
+    private FastScorePlan(ResponsesLayout layout, byte separator, int itemCount, ScalePlan[] scales)
     {
         Layout = layout;
         Separator = separator;
@@ -66,7 +67,7 @@ internal sealed class FastScorePlan
     /// <summary>Where row <paramref name="row"/>'s answer to item 0 lies in a chunk's cells (add <see cref="CellOffset"/> for a column).</summary>
     public int CellBase(int row) => ((row >> 6) * TileBytes) + (row & (Tile - 1));
 
-    public CsvScoreRun.Layout Layout { get; }
+    public ResponsesLayout Layout { get; }
 
     public byte Separator { get; }
 
@@ -92,7 +93,7 @@ internal sealed class FastScorePlan
     /// The plan, or null with the reason when the instrument or the run needs the general path: answers that are not single
     /// digits, weighted items, a kind with summary columns, or a separator that is not a single ASCII byte.
     /// </summary>
-    public static FastScorePlan? TryCreate(Instrument instrument, CsvScoreRun.Layout layout, char separator, out string reason)
+    public static FastScorePlan? TryCreate(Instrument instrument, ResponsesLayout layout, char separator, out string reason)
     {
         if (separator is '"' or '\r' or '\n' or > (char)0x7F)
         {
@@ -116,7 +117,7 @@ internal sealed class FastScorePlan
         {
             if (layout.ItemOfColumn[c] >= 0 && (layout.Min[c] < 0 || layout.Max[c] > 9 || layout.Max[c] < layout.Min[c]))
             {
-                reason = $"item column '{layout.Names[c]}' takes answers beyond one digit";
+                reason = $"item '{instrument.Items[layout.ItemOfColumn[c]].Id}' (column {c + 1}) takes answers beyond one digit";
                 return null;
             }
         }

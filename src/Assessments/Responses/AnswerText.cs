@@ -4,7 +4,9 @@ namespace Assessments.Responses;
 
 /// <summary>
 /// Parses one answer as text (a CSV cell): empty or white space is missing; otherwise an integer in the invariant culture.
-/// "3.0" and "3,5" are rejected rather than rounded: an answer on a rating format is a whole number.
+/// "3.0" and "3,5" are rejected rather than rounded: an answer on a rating format is a whole number. A control character
+/// anywhere (a NUL byte that a broken export left after the digit, say) makes the cell bad: .NET's integer parser would
+/// otherwise ignore trailing NULs and take <c>3\0</c> for 3.
 /// </summary>
 public static class AnswerText
 {
@@ -20,6 +22,18 @@ public static class AnswerText
         if (trimmed.IsEmpty)
         {
             return true;
+        }
+
+        var control = trimmed.IndexOfAnyInRange('\0', '\u001F');
+        if (control < 0)
+        {
+            control = trimmed.IndexOfAnyInRange('\u007F', '\u009F');
+        }
+
+        if (control >= 0)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"The cell holds a control character (U+{(int)trimmed[control]:X4}); an answer is a whole number.");
+            return false;
         }
 
         if (int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))

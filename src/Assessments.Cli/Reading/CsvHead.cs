@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace Assessments.Cli.Reading;
+
+/// <summary>
+/// The first bytes of a responses file, read once before either reader starts: the separator (given, or detected from the
+/// header and the first data rows), the header's column names and how many lines the header spans. It refuses, with the
+/// line named, the shapes that would otherwise make a run read nothing or everything into one cell: an empty file, a
+/// blank first line, a header with a quote that never closes, and a header that is one column while it holds another
+/// separator. It never shows the header's text: it may be a person's data (a file without its header row).
+/// </summary>
+internal sealed class CsvHead
+{
+    /// <summary>The most bytes read to inspect the head (a header longer than this is refused).</summary>
+    public const int MaxHeadBytes = 1 << 20;
+
+    /// <summary>The data rows sampled, after the header, to detect the separator.</summary>
+    public const int SampledRows = 20;
+
+    /// <summary>The separators detection chooses from, in the order that breaks remaining ties (PROJECT CHOICE).</summary>
+    public static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    private CsvHead(char separator, bool detected, string[] names, int headerLines, int sampled, bool wide)
+    {
+        Separator = separator;
+        Detected = detected;
+        Names = names;
+        HeaderLines = headerLines;
+        Sampled = sampled;
+        Wide = wide;
+    }
+
+    public char Separator { get; }
+
+    /// <summary>Whether <see cref="Separator"/> was detected (not given).</summary>
+    public bool Detected { get; }
+
+    /// <summary>The header's column names as Sep reads them (unquoted), not yet trimmed.</summary>
+    public string[] Names { get; }
+
+    /// <summary>The lines the header record spans (1 unless a quoted name holds a line break).</summary>
+    public int HeaderLines { get; }
+
+    /// <summary>The data rows detection looked at.</summary>
+    public int Sampled { get; }
+
+    /// <summary>Whether the file is UTF-16 or UTF-32 (a byte-order mark says so).</summary>
+    public bool Wide { get; }
+
+    /// <summary>The separator as messages show it.</summary>
+    public static string Show(char separator) => separator switch
+    {
+        '\t' => "tab",
+        ' ' => "space",
+        _ => $"'{separator}'",
+    };
+
+    /// <summary>
+    /// Reads the head of <paramref name="input"/> (which keeps what it reads, so the reader chosen next reads it again).
+    /// </summary>
+    /// <exception cref="InputException">The file is empty, starts with a blank line, or its header cannot be read.</exception>
+    public static CsvHead Read(Stream input, string path, char? separator)
+    {
+        var bytes = new byte[MaxHeadBytes];
+        var length = 0;
+        int n;
+        while (length < bytes.Length && (n = input.Read(bytes, length, bytes.Length - length)) > 0)
+        {
+            length += n;
+        }
+
+        var atEnd = length < bytes.Length;
+        var wide = RecordLengthGuard.HasWideByteOrderMark(bytes.AsSpan(0, length));
+        string text;
+        if (wide)
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        else
+        {
+            var start = bytes.AsSpan(0, length).StartsWith("\uFEFF"u8) ? 3 : 0;
+            text = Encoding.UTF8.GetString(bytes, start, length - start);
+        }
+
+        if (text.Length == 0)
+        {
+            throw new InputException($"{path}: the file is empty; expected a header row with an id column and item ids.");
+        }
+
+        var records = Records(text, atEnd, SampledRows + 1);
+        var header = records[0];
+        if (!header.Complete)
+        {
+            throw new InputException(atEnd || header.Quotes % 2 == 1
+                ? $"{path}: line 1: the header holds a quote (\") that is never closed, so the whole file would be read as one header cell; fix the quotes of the header line."
+                : $"{path}: line 1: the header is longer than {MaxHeadBytes / 1024} KiB without ending; a header row names the id column and the items.");
+        }
+
+        if (string.IsNullOrWhiteSpace(header.Text))
+        {
+            throw new InputException($"{path}: line 1 is blank; the header row (an id column, then item ids) must come first.");
+        }
+
+        var data = records.Skip(1).Where(r => r.Complete && !string.IsNullOrWhiteSpace(r.Text)).ToList();
+        var detected = separator is null;
+        var chosen = separator ?? Detect(header, data);
+        var columns = header.Fields(chosen);
+        if (columns == 1 && Candidates.Where(c => c != chosen && header.Fields(c) > 1).ToList() is [var other, ..])
+        {
+            throw new InputException(
+                $"{path}: line 1: with the separator {Show(chosen)} the header is a single column, but it holds {Show(other)}: is the file separated by {Show(other)}? Pass --separator {(other == '\t' ? "tab" : other.ToString())}.");
+        }
+
+        string[] names;
+        using (var reader = Sep.New(chosen).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(header.Text))
+        {
+            names = reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString())] : [""];
+        }
+
+        return new CsvHead(chosen, detected, names, header.Lines, data.Count, wide);
+    }
+
+    /// <summary>
+    /// The candidate that splits the header into more than one field and every sampled row into as many; when no candidate
+    /// does, the one that agrees with the header on the most rows. Remaining ties go to more fields, then to the order of
+    /// <see cref="Candidates"/> (PROJECT CHOICE). A header with no candidate at all is one column, separated by commas.
+    /// </summary>
+    private static char Detect(Record header, List<Record> data)
+    {
+        var best = ',';
+        (int Agreeing, int Fields) score = (-1, 0);
+        foreach (var candidate in Candidates)
+        {
+            var fields = header.Fields(candidate);
+            if (fields < 2)
+            {
+                continue;
+            }
+
+            var agreeing = data.Count(r => r.Fields(candidate) == fields);
+            if (agreeing > score.Agreeing || (agreeing == score.Agreeing && fields > score.Fields))
+            {
+                (best, score) = (candidate, (agreeing, fields));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The first <paramref name="max"/> records of the text: a record ends at a line end outside quotes.</summary>
+    private static List<Record> Records(string text, bool atEnd, int max)
+    {
+        var records = new List<Record>();
+        var start = 0;
+        var quotes = 0;
+        var lines = 1;
+        Span<int> separators = stackalloc int[Candidates.Length];
+        separators.Clear();
+        for (var i = 0; i < text.Length && records.Count < max; i++)
+        {
+            var c = text[i];
+            if (c == '"')
+            {
+                quotes++;
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (quotes % 2 == 1)
+                {
+                    if (c == '\n' || i + 1 == text.Length || text[i + 1] != '\n')
+                    {
+                        lines++;
+                    }
+
+                    continue;
+                }
+
+                records.Add(new Record(text[start..i], true, quotes, lines, separators.ToArray()));
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+                quotes = 0;
+                lines = 1;
+                separators.Clear();
+            }
+            else if (quotes % 2 == 0)
+            {
+                var k = Array.IndexOf(Candidates, c);
+                if (k >= 0)
+                {
+                    separators[k]++;
+                }
+            }
+        }
+
+        if (records.Count < max && start < text.Length)
+        {
+            // The last record of the head: complete only when the file ends there with its quotes closed.
+            records.Add(new Record(text[start..], atEnd && quotes % 2 == 0, quotes, lines, separators.ToArray()));
+        }
+
+        if (records.Count == 0)
+        {
+            records.Add(new Record("", true, 0, 1, new int[Candidates.Length]));
+        }
+
+        return records;
+    }
+
+    private sealed record Record(string Text, bool Complete, int Quotes, int Lines, int[] Separators)
+    {
+        public int Fields(char separator)
+        {
+            var k = Array.IndexOf(Candidates, separator);
+            return k >= 0 ? Separators[k] + 1 : Text.Count(c => c == separator) + 1;
+        }
+    }
+
+    /// <summary>What stderr says when the separator was detected.</summary>
+    public string Note() => string.Create(CultureInfo.InvariantCulture,
+        $"note: separator {Show(Separator)} detected from the header and {Sampled} row(s) (--separator sets it)");
+}

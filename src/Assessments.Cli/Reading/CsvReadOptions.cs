@@ -1,0 +1,32 @@
+namespace Assessments.Cli.Reading;
+
+/// <summary>How a responses CSV is read: one record for both readers, so they can never read it differently.</summary>
+internal sealed record CsvReadOptions
+{
+    /// <summary>The field separator; null detects it from the header and the first rows (<see cref="CsvHead"/>).</summary>
+    public char? Separator { get; init; }
+
+    /// <summary>The header name of the respondent id column; null takes the first column.</summary>
+    public string? IdColumn { get; init; }
+
+    /// <summary>Columns that are not items are skipped instead of refused.</summary>
+    public bool IgnoreExtraColumns { get; init; }
+
+    /// <summary>What a repeated respondent id does (default: a warning).</summary>
+    public DuplicateIds DuplicateIds { get; init; } = DuplicateIds.Warn;
+
+    /// <summary>Which reader scores the file (default: the fast one where it can).</summary>
+    public ReaderChoice Reader { get; init; } = ReaderChoice.Auto;
+
+    /// <summary>Rows per chunk of the general reader.</summary>
+    public int ChunkSize { get; init; } = 16_384;
+
+    /// <summary>Threads used at most (0: every core). The output never depends on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// Added to every line and row number the readers report (0). Tests set it near 2³¹ to prove that line and row counters
+    /// are 64-bit in both readers without reading a file of two billion lines.
+    /// </summary>
+    public long NumberingOffset { get; init; }
+}

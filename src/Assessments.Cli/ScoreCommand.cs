@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Assessments.Cli.Reading;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// <c>assess score</c>: a responses CSV (or, for a card sort or an Ikigai exercise, JSON Lines) through an instrument, one
+/// output row per respondent, every bad row in the rejects with its line and reason.
+/// </summary>
+internal static class ScoreCommand
+{
+    public static Command Create(CliStreams io)
+    {
+        var instrument = CliOptions.Instrument();
+        var responses = CliOptions.Responses("The responses: a CSV with a header (an id column, then item ids); JSON Lines for a card sort or an Ikigai exercise.");
+        var output = CliOptions.Out();
+        var format = CliOptions.Choice("--format", "The output: CSV (one row per respondent) or JSON Lines (everything: scores, counts, reasons, norms). Ikigai defaults to jsonl.", "csv", "csv", "jsonl");
+        var rejects = CliOptions.OptionalText("--rejects", "Where to write the rejected rows (row, line, respondent, column, reason).", "FILE");
+        var idColumn = CliOptions.IdColumn();
+        var extra = CliOptions.Choice("--extra-columns", "What a column that is not an item does: stop the run with an error, or be skipped.", "error", "error", "ignore");
+        var separator = CliOptions.Separator();
+        var threads = CliOptions.OptionalWhole("--threads", "The most cores to use (default: all). The output never depends on it.", 1, CliOptions.MaxThreads);
+        var reader = CliOptions.Choice("--reader", "The CSV reader: the fast one where it can serve the run (auto), the fast one or an error with the reason (fast), or the general one for every row (general).", "auto", "auto", "fast", "general");
+        var duplicates = CliOptions.Choice("--duplicate-ids", "What a row repeating the respondent id of an earlier row does: rejected (error), scored with a warning (warn), or scored silently (allow).", "warn", "error", "warn", "allow");
+        var match = CliOptions.OptionalText("--match", "A catalog (onet:DIR, rome:DIR or FILE.json): append each person's top occupations (interests instruments).", "CATALOG");
+        var top = CliOptions.Top(10);
+        var jobZones = CliOptions.JobZonesFrom();
+        var command = new Command("score", "Score responses: one output row per respondent; every bad row goes to the rejects with its line and reason.")
+        {
+            instrument, responses, output, format, rejects, idColumn, extra, separator, threads, reader, duplicates, match, top, jobZones,
+        };
+        command.SetAction(parse =>
+        {
+            var instrumentPath = parse.GetValue(instrument)!;
+            var responsesPath = parse.GetValue(responses)!;
+            var outPath = parse.GetValue(output);
+            var rejectsPath = parse.GetValue(rejects);
+            var catalog = parse.GetValue(match);
+            OutputFile.CheckDistinct(
+                [("--instrument", instrumentPath), ("--responses", responsesPath), ("--match", CatalogFile(catalog))],
+                [("--out", outPath), ("--rejects", rejectsPath)]);
+            var definition = AssessCli.LoadInstrument(instrumentPath);
+            RequireFile(responsesPath);
+            if (definition.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
+            {
+                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, reader, duplicates, match, top, jobZones, threads);
+                using var sortOutput = OutputFile.Open(outPath, io.Out);
+                using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+                var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
+                var sorts = definition.KindSettings is Ikigai.IkigaiSettings
+                    ? IkigaiScoreRun.Run(definition, responsesPath, sortOutput.Writer, jsonFormat, sortRejects?.Writer)
+                    : CardSortScoreRun.Run(definition, responsesPath, sortOutput.Writer, jsonFormat, sortRejects?.Writer);
+                if (sorts.Read == 0)
+                {
+                    throw new InputException($"{responsesPath}: the file holds no response (every line is blank); nothing was scored.");
+                }
+
+                OutputFile.CommitAll(sortOutput, sortRejects);
+                io.Error.WriteLine(Summary(definition, sorts, rejectsPath is not null));
+                return sorts.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+            }
+
+            if (catalog is null && (Given(parse, top) || Given(parse, jobZones)))
+            {
+                throw new UsageException("--top and --job-zones-from go with --match CATALOG.");
+            }
+
+            if (catalog is not null && parse.GetValue(format) != "csv")
+            {
+                throw new UsageException("--match adds CSV columns; it needs --format csv.");
+            }
+
+            var matcher = catalog is null
+                ? null
+                : new Matching.OccupationMatcher(MatchCommand.LoadCatalog(catalog, parse.GetValue(jobZones)), new Matching.MatchOptions { Top = parse.GetValue(top) });
+            if (matcher is not null)
+            {
+                _ = ScoreMatching.Create(definition, matcher, ','); // refuses an instrument without RIASEC scales before reading anything
+            }
+            using var scores = OutputFile.Open(outPath, io.Out);
+            using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+            var summary = new CsvScoreRun
+            {
+                Instrument = definition,
+                ResponsesPath = responsesPath,
+                Log = io.Error,
+                Output = scores.Writer,
+                Format = parse.GetValue(format)!,
+                Rejects = rejected?.Writer,
+                Matcher = matcher,
+                ShowProgress = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected,
+                Read = new CsvReadOptions
+                {
+                    Separator = parse.GetValue(separator),
+                    IdColumn = parse.GetValue(idColumn),
+                    IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
+                    Reader = Enum.Parse<ReaderChoice>(parse.GetValue(reader)!, ignoreCase: true),
+                    DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
+                    MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,
+                },
+            }.Run();
+            OutputFile.CommitAll(scores, rejected);
+            io.Error.WriteLine(Summary(definition, summary, rejectsPath is not null));
+            return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The summary line on stderr: rows read, scored and rejected (read = scored + rejected).</summary>
+    internal static string Summary(Instrument instrument, ScoreSummary summary, bool rejectsKept) => string.Create(CultureInfo.InvariantCulture,
+        $"{instrument.Reference}: rows read {summary.Read}, scored {summary.Scored}, rejected {summary.Rejected}{(summary.Rejected > 0 && !rejectsKept ? " (pass --rejects FILE to keep them)" : "")}");
+
+    /// <summary>Whether an option was given on the command line (not merely defaulted).</summary>
+    internal static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is OptionResult { Implicit: false };
+
+    /// <summary>Refuses options that the run cannot honour, instead of ignoring them silently.</summary>
+    internal static void Refuse(ParseResult parse, string because, params Option[] options)
+    {
+        if (options.FirstOrDefault(o => Given(parse, o)) is { } given)
+        {
+            throw new UsageException($"{given.Name} does not apply here: {because}.");
+        }
+    }
+
+    /// <summary>Refuses a missing input file before any output is opened.</summary>
+    internal static void RequireFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new InputException($"{path}: is a folder; expected a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputException($"{path}: file not found.");
+        }
+    }
+
+    /// <summary>The file a catalog option reads, when it is a JSON catalog (folders are not outputs' concern).</summary>
+    internal static string? CatalogFile(string? spec) =>
+        spec is null || spec.StartsWith("onet:", StringComparison.Ordinal) || spec.StartsWith("rome:", StringComparison.Ordinal) ? null : spec;
+}
