@@ -143,11 +143,43 @@ public class CardSortTests
     [InlineData("{ \"type\": \"shuffle\" }", "$['card-sort'].procedure.type", "Unknown procedure 'shuffle'; use piles-then-rank, ranking, q-sort, paired-comparison.")]
     [InlineData("{ \"type\": \"q-sort\", \"piles\": [ { \"id\": \"a\", \"value\": 1, \"quota\": 1 }, { \"id\": \"b\", \"value\": 0, \"quota\": 1 } ] }", "$['card-sort'].procedure.piles", "The quotas add up to 2; a Q-sort places every one of the 5 cards.")]
     [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ { \"id\": \"a\" } ] }", "$['card-sort'].procedure.piles", "The procedure 'piles-then-rank' needs at least two piles, the most important first.")]
+    [InlineData("{ \"type\": \"q-sort\", \"piles\": [ { \"id\": \"a\", \"value\": 1, \"quota\": 2147483647 }, { \"id\": \"b\", \"value\": 0, \"quota\": 2147483647 } ] }", "$['card-sort'].procedure.piles", "The quotas add up to 4294967294; a Q-sort places every one of the 5 cards.")]
+    [InlineData("null", "$['card-sort'].procedure", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ null, { \"id\": \"b\" } ] }", "$['card-sort'].procedure.piles[0]", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ { \"id\": null }, { \"id\": \"b\" } ] }", "$['card-sort'].procedure.piles[0].id", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": { \"a\": {}, \"b\": {} } }", "$['card-sort'].procedure.piles", "Expected an array here, found an object.")]
+    [InlineData("{ \"type\": \"ranking\", \"rankTop\": \"3\" }", "$['card-sort'].procedure.rankTop", "Expected a whole number here, found a string.")]
+    [InlineData("{ \"type\": [\"ranking\"] }", "$['card-sort'].procedure.type", "Expected a string here, found an array.")]
     public void ValidatesTheProcedure(string procedure, string path, string message)
     {
         Assert.False(Instrument.TryParse(Deck(procedure), out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
         Assert.Equal((path, message), (d.Path, d.Message));
+    }
+
+    [Theory]
+    [InlineData("\"autonomy\": { \"workValues\": [\"Independence\"] }", "\"autonomy\": null", "$['card-sort'].cards.autonomy", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("[\"Independence\"]", "[null]", "$['card-sort'].cards.autonomy.workValues[0]", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("[\"Independence\"]", "\"Independence\"", "$['card-sort'].cards.autonomy.workValues", "Expected an array here, found a string.")]
+    [InlineData("\"workValues\": [\"Relationships\"] }", "\"workValues\": [\"Relationships\"], \"description\": { \"en\": 1 } }", "$['card-sort'].cards.team.description.en", "Expected a string here, found a number.")]
+    public void RejectsNullsAndWrongTypesInTheDeck(string find, string replace, string path, string message)
+    {
+        var json = Deck("{ \"type\": \"ranking\" }");
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        Assert.False(Instrument.TryParse(json.Replace(find, replace, StringComparison.Ordinal), out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.True(d.Line > 0 && d.Column > 0);
+    }
+
+    [Fact]
+    public void NamesCardsWithDotsOrDashesByTheirExactPath()
+    {
+        var json = Deck("{ \"type\": \"ranking\" }").Replace("\"team\"", "\"team-work\"", StringComparison.Ordinal)
+            .Replace("\"team-work\": { \"workValues\": [\"Relationships\"] }", "\"team-work\": { \"workValues\": [\"Friendship\"] }", StringComparison.Ordinal);
+        Assert.False(Instrument.TryParse(json, out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("$['card-sort'].cards['team-work'].workValues", 9, 70), (d.Path, d.Line, d.Column));
     }
 
     [Fact]

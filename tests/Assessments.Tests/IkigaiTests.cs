@@ -122,6 +122,11 @@ public class IkigaiTests
     [InlineData("\"tNorm\": \"min\"", "\"tNorm\": \"max\"", "$.ikigai.tNorm", "Unknown t-norm 'max'; use 'min', 'product' or 'lukasiewicz'.")]
     [InlineData("\"alpha\": 0.5", "\"alpha\": 0", "$.ikigai.alpha", "alpha must be greater than 0 and at most 1 (found 0).")]
     [InlineData("\"paid\": \"paid\" }", "\"paid\": \"wage\" }", "$.ikigai.circles.paid", "The circle 'paid' refers to item 'wage', which is not defined in $.items.")]
+    [InlineData("\"alpha\": 0.5", "\"alpha\": \"0.5\"", "$.ikigai.alpha", "Expected a number here, found a string.")]
+    [InlineData("\"paid\": \"paid\" }", "\"paid\": null }", "$.ikigai.circles.paid", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"circles\": { \"love\": \"love\", \"goodAt\": \"good\", \"needs\": \"needs\", \"paid\": \"paid\" }", "\"circles\": [\"love\", \"good\", \"needs\", \"paid\"]", "$.ikigai.circles", "Expected an object here, found an array.")]
+    [InlineData("\"tNorm\": \"min\"", "\"tNorm\": null", "$.ikigai.tNorm", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"paid\": \"paid\" }", "\"paid\": \"paid\", \"pay day\": \"paid\" }", "$.ikigai.circles['pay day']", "'pay day' is not a circle; use love, goodAt, needs and paid.")]
     public void ValidatesTheSettings(string find, string replace, string path, string message)
     {
         Assert.Contains(find, Json, StringComparison.Ordinal);

@@ -146,7 +146,7 @@ public class InstrumentLoaderTests
     [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", { \"item\": \"A2\", \"weight\": -1 }]", "$.scales[0].items[1].weight", "The weight must be greater than 0 and at most 1000 (found -1); reverse-key the item instead of giving it a negative weight.")]
     [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", \"A1\"]", "$.scales[0].items[1]", "Item 'A1' appears more than once in this scale.")]
     [InlineData("[\"A1\", \"-A2\"]", "[]", "$.scales[0].items", "A scale needs at least one item.")]
-    [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", 2]", "$.scales[0].items[1]", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.")]
+    [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", 2]", "$.scales[0].items[1]", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 } here, found a number.")]
     [InlineData("\"version\": \"1.0.0\"", "\"version\": \"1.0\"", "$.version", "The version '1.0' must be a semantic version such as '1.0.0'.")]
     [InlineData("\"id\": \"mini\"", "\"id\": \"Mini Test\"", "$.id", "The id 'Mini Test' must be lower-case letters and digits, with single '-', '.' or '_' between them (e.g. 'career-readiness').")]
     [InlineData("\"format\": \"agree5\", \"text\": { \"en\": \"I plan.\"", "\"format\": \"agree7\", \"text\": { \"en\": \"I plan.\"", "$.items[0].format", "The item uses response format 'agree7', which is not defined in $.responseFormats (defined: agree5).")]
@@ -158,6 +158,43 @@ public class InstrumentLoaderTests
         Assert.Equal(path, d.Path);
         Assert.Equal(message, d.Message);
         Assert.True(d.Line > 0 && d.Column > 0);
+    }
+
+    [Fact]
+    public void ANullDocumentIsOneDiagnosticNotACrash()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "i.json");
+        File.WriteAllText(path, "null\n");
+        Assert.False(Instrument.TryLoad(path, out var instrument, out var diagnostics));
+        Assert.Null(instrument);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, "$", 1, 1, "null-value"), (d.Source, d.Path, d.Line, d.Column, d.Code));
+        Assert.Equal("null is not allowed here; expected an object. Leave an optional property out instead.", d.Message);
+    }
+
+    // Line and column count in Valid; a property's value is located at its name, an array element at the element.
+    [Theory]
+    [InlineData("\"items\": [", "\"items\": [null, ", "$.items[0]", 8, 13, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"id\": \"A1\",", "{ \"id\": null,", "$.items[0].id", 9, 7, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("{ \"id\": \"A1\",", "{ \"id\": [\"A1\"],", "$.items[0].id", 9, 7, "wrong-type", "Expected a string here, found an array.")]
+    [InlineData("\"scales\": [", "\"scales\": [null, ", "$.scales[0]", 12, 14, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("\"scales\": [", "\"scales\": [\"plan\", ", "$.scales[0]", 12, 14, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("[\"A1\", \"-A2\"]", "[null, \"-A2\"]", "$.scales[0].items[0]", 13, 31, "null-value", "null is not allowed here; expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.")]
+    [InlineData("\"responseFormats\": { \"agree5\": { \"min\": 1, \"max\": 5 } }", "\"responseFormats\": { \"agree5\": null }", "$.responseFormats.agree5", 7, 24, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("\"responseFormats\": { \"agree5\": { \"min\": 1, \"max\": 5 } }", "\"responseFormats\": [1, 5]", "$.responseFormats", 7, 3, "wrong-type", "Expected an object here, found an array.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": { \"en\": null, \"fr\": [\"a\", \"b\", \"c\", \"d\", \"e\"] } }", "$.responseFormats.agree5.labels.en", 7, 68, "null-value", "null is not allowed here; expected an array. Leave an optional property out instead.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": { \"en\": [\"a\", null, \"c\", \"d\", \"e\"], \"fr\": [\"a\", \"b\", \"c\", \"d\", \"e\"] } }", "$.responseFormats.agree5.labels.en[1]", 7, 80, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": \"agree\" }", "$.responseFormats.agree5.labels", 7, 56, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\" }", "\"title\": { \"en\": \"Mini\", \"fr\": null }", "$.title.fr", 6, 28, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\" }", "\"title\": \"Mini\"", "$.title", 6, 3, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("[\"en\", \"fr\"]", "[\"en\", null]", "$.languages[1]", 5, 23, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("[\"en\", \"fr\"]", "\"en\"", "$.languages", 5, 3, "wrong-type", "Expected an array here, found a string.")]
+    [InlineData("\"kind\": \"likert\"", "\"kind\": 1", "$.kind", 4, 3, "wrong-type", "Expected a string here, found a number.")]
+    public void RejectsNullsAndWrongTypesAtTheirPath(string find, string replace, string path, int line, int column, string code, string message)
+    {
+        Assert.Contains(find, Valid, StringComparison.Ordinal);
+        var d = Single(Valid.Replace(find, replace, StringComparison.Ordinal));
+        Assert.Equal((path, line, column, code, message), (d.Path, d.Line, d.Column, d.Code, d.Message));
     }
 
     [Fact]

@@ -75,10 +75,15 @@ internal static partial class InstrumentLoader
             : null;
         var before = bag.Count;
         StrictReader.Check(root, DefinitionJsonContext.Default.InstrumentDto, JsonPath.Root, bag, kindName);
-        var shapeErrors = bag.Count > before;
 
-        // Unknown properties do not stop deserialization, so the meaning checks below still run and every problem is
-        // reported in one pass; a wrong type or a missing required property does stop it (already reported above).
+        // Unknown properties do not stop the meaning checks below, so every problem is reported in one pass; a null, a wrong
+        // type or a missing required property does (already reported above): the model would hold nulls where the checks
+        // below rely on values.
+        if (StrictReader.HasShapeErrors(bag, before))
+        {
+            return null;
+        }
+
         InstrumentDto dto;
         try
         {
@@ -86,11 +91,7 @@ internal static partial class InstrumentLoader
         }
         catch (JsonException ex)
         {
-            if (!shapeErrors)
-            {
-                bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
-            }
-
+            bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
             return null;
         }
 
@@ -465,7 +466,16 @@ internal static partial class InstrumentLoader
                 }
                 else
                 {
-                    bag.Add(entryPath, "wrong-type", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.");
+                    const string Expected = "an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }";
+                    if (entry.ValueKind == JsonValueKind.Null)
+                    {
+                        bag.Add(entryPath, "null-value", $"null is not allowed here; expected {Expected}.");
+                    }
+                    else
+                    {
+                        bag.Add(entryPath, "wrong-type", $"Expected {Expected} here, found {StrictReader.Describe(entry.ValueKind)}.");
+                    }
+
                     continue;
                 }
 
