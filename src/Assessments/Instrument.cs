@@ -119,8 +119,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= InstrumentLoadOptions.Default;
-        var bytes = ReadFile(path, options);
-        return Load(bytes, path, options);
+        var bytes = ReadFile(path, options, out var size);
+        return Load(bytes, size, path, options);
     }
 
     /// <summary>Loads and validates a definition from a stream (read to its end, up to the size limit).</summary>
@@ -129,7 +129,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= InstrumentLoadOptions.Default;
-        return Load(ReadStream(stream, options.MaxBytes), sourceName, options);
+        var bytes = ReadStream(stream, options.MaxBytes, out var size);
+        return Load(bytes, size, sourceName, options);
     }
 
     /// <summary>Loads and validates a definition held in a string.</summary>
@@ -137,7 +138,8 @@ public sealed class Instrument
     public static Instrument Parse(string json, InstrumentLoadOptions? options = null, string sourceName = "<string>")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        return Load(bytes, bytes.Length, sourceName, options ?? InstrumentLoadOptions.Default);
     }
 
     /// <summary>Loads a definition file without throwing for definition problems: returns false and every diagnostic.</summary>
@@ -147,7 +149,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= InstrumentLoadOptions.Default;
-        instrument = InstrumentLoader.Load(ReadFile(path, options), path, options, out diagnostics);
+        var bytes = ReadFile(path, options, out var size);
+        instrument = InstrumentLoader.Load(bytes, size, path, options, out diagnostics);
         return instrument is not null;
     }
 
@@ -156,7 +159,8 @@ public sealed class Instrument
         out IReadOnlyList<InstrumentDiagnostic> diagnostics, InstrumentLoadOptions? options = null, string sourceName = "<string>")
     {
         ArgumentNullException.ThrowIfNull(json);
-        instrument = InstrumentLoader.Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default, out diagnostics);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        instrument = InstrumentLoader.Load(bytes, bytes.Length, sourceName, options ?? InstrumentLoadOptions.Default, out diagnostics);
         return instrument is not null;
     }
 
@@ -308,14 +312,20 @@ public sealed class Instrument
             : string.Create(CultureInfo.InvariantCulture, $"Item '{item.Id}' has no response format, so it takes no rated answer (found {answer}).");
     }
 
-    private static byte[] ReadFile(string path, InstrumentLoadOptions options)
+    private static byte[] ReadFile(string path, InstrumentLoadOptions options, out long? size)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return ReadStream(stream, options.MaxBytes);
+        return ReadStream(stream, options.MaxBytes, out size);
     }
 
-    private static byte[] ReadStream(Stream stream, int maxBytes)
+    /// <summary>
+    /// Reads up to one byte past <paramref name="maxBytes"/>. <paramref name="size"/> is the definition's real size: the
+    /// bytes read, or — when the limit stopped the reading — the remaining length of a seekable stream; null when a stream
+    /// that cannot seek went past the limit (it is not read to its end: it may have none).
+    /// </summary>
+    private static byte[] ReadStream(Stream stream, int maxBytes, out long? size)
     {
+        var start = stream.CanSeek ? stream.Position : 0;
         // Read at most one byte past the limit: enough to report "too large" without reading a huge file.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -329,6 +339,7 @@ public sealed class Instrument
             }
         }
 
+        size = buffer.Length <= maxBytes ? buffer.Length : stream.CanSeek ? stream.Length - start : null;
         return buffer.ToArray();
     }
 
@@ -402,6 +413,6 @@ public sealed class Instrument
         return true;
     }
 
-    private static Instrument Load(byte[] bytes, string source, InstrumentLoadOptions options) =>
-        InstrumentLoader.Load(bytes, source, options, out var diagnostics) ?? throw new InstrumentLoadException(diagnostics);
+    private static Instrument Load(byte[] bytes, long? size, string source, InstrumentLoadOptions options) =>
+        InstrumentLoader.Load(bytes, size, source, options, out var diagnostics) ?? throw new InstrumentLoadException(diagnostics);
 }

@@ -1,4 +1,5 @@
 using Assessments.Definitions;
+using Assessments.Testing;
 
 namespace Assessments.Tests;
 
@@ -202,7 +203,81 @@ public class InstrumentLoaderTests
     {
         var d = Assert.Single(Problems(Valid, new InstrumentLoadOptions { MaxBytes = 100 }));
         Assert.Equal("too-large", d.Code);
-        Assert.Equal($"The file is {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes, over the limit of 100 bytes for an instrument definition.", d.Message);
+        Assert.Equal($"The definition has {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes; an instrument definition may have at most 100 (InstrumentLoadOptions.MaxBytes).", d.Message);
+    }
+
+    [Fact]
+    public void ReportsTheRealSizeOfAFileOverTheLimitThoughOnlyTheLimitIsRead()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "big.json");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(5_000_000); // sparse: the loader reads 4 MiB + 1 bytes of it, and takes the size from the file
+        }
+
+        Assert.False(Instrument.TryLoad(path, out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, "too-large"), (d.Source, d.Code));
+        Assert.Equal("The definition has 5,000,000 bytes; an instrument definition may have at most 4,194,304 (InstrumentLoadOptions.MaxBytes).", d.Message);
+    }
+
+    [Fact]
+    public void SaysMoreThanTheLimitForAStreamThatCannotSeek()
+    {
+        using var stream = new ForwardOnlyStream(new byte[300]);
+        var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Load(stream, new InstrumentLoadOptions { MaxBytes = 100 }));
+        Assert.Equal("The definition has more than 100 bytes, the most an instrument definition may have (InstrumentLoadOptions.MaxBytes); the stream was not read further.",
+            Assert.Single(ex.Diagnostics).Message);
+        Assert.Equal(101, stream.BytesRead); // one byte past the limit, no more
+    }
+
+    [Fact]
+    public void CountsLanguagesItemsAndScalesOverTheirLimits()
+    {
+        var languages = string.Join(", ", Enumerable.Range(0, 51).Select(i => $"\"l{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}\""));
+        Assert.Contains(Problems(Valid.Replace("[\"en\", \"fr\"]", $"[{languages}]", StringComparison.Ordinal)),
+            d => d.Path == "$.languages" && d.Message == "An instrument may declare at most 50 languages; this one declares 51.");
+
+        var items = LargeInstrument.Text(10_001, minified: false);
+        Assert.Contains(Problems(items), d => d.Path == "$.items" && d.Message == "An instrument may have at most 10,000 items; this one has 10,001.");
+
+        var scales = string.Join(", ", Enumerable.Range(0, 1_001).Select(i => $$"""{ "id": "s{{i}}", "items": ["A1"] }"""));
+        Assert.Contains(Problems(Valid.Replace("{ \"id\": \"plan\", \"items\": [\"A1\", \"-A2\"] }", scales, StringComparison.Ordinal)),
+            d => d.Path == "$.scales" && d.Message == "An instrument may have at most 1,000 scales; this one has 1,001.");
+    }
+
+    private sealed class ForwardOnlyStream(byte[] data) : Stream
+    {
+        private readonly MemoryStream _inner = new(data);
+
+        public int BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = _inner.Read(buffer, offset, count);
+            BytesRead += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]
@@ -212,7 +287,7 @@ public class InstrumentLoaderTests
             .Replace("\"title\": {", "\"x\": " + new string('[', 40) + new string(']', 40) + ", \"title\": {", StringComparison.Ordinal);
         var d = Single(deep);
         Assert.Equal("too-deep", d.Code);
-        Assert.Equal("The JSON is nested more than 32 levels deep; an instrument definition needs far fewer. Check for runaway brackets.", d.Message);
+        Assert.Equal("The JSON is nested 33 levels deep here, over the limit of 32; an instrument definition needs far fewer. Check for runaway brackets.", d.Message);
     }
 
     [Fact]

@@ -21,13 +21,17 @@ internal static partial class InstrumentLoader
     /// <summary>Largest number of languages an instrument may declare.</summary>
     public const int MaxLanguages = 50;
 
-    public static Instrument? Load(byte[] utf8, string source, InstrumentLoadOptions options, out IReadOnlyList<InstrumentDiagnostic> diagnostics)
+    /// <summary>Loads a definition; <paramref name="size"/> is its real size in bytes (null: over the limit, not known).</summary>
+    public static Instrument? Load(byte[] utf8, long? size, string source, InstrumentLoadOptions options, out IReadOnlyList<InstrumentDiagnostic> diagnostics)
     {
         var early = new List<InstrumentDiagnostic>();
         if (utf8.Length > options.MaxBytes)
         {
-            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, 0, 0, "too-large",
-                $"The file is {utf8.Length} bytes, over the limit of {options.MaxBytes} bytes for an instrument definition."));
+            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, 0, 0, "too-large", size is { } known
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The definition has {known:N0} bytes; an instrument definition may have at most {options.MaxBytes:N0} (InstrumentLoadOptions.MaxBytes).")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"The definition has more than {options.MaxBytes:N0} bytes, the most an instrument definition may have (InstrumentLoadOptions.MaxBytes); the stream was not read further.")));
             diagnostics = early;
             return null;
         }
@@ -209,7 +213,8 @@ internal static partial class InstrumentLoader
             }
             else if (dto.Languages.Count > MaxLanguages)
             {
-                bag.Add("$.languages", "too-many", $"An instrument may declare at most {MaxLanguages} languages.");
+                bag.Add("$.languages", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may declare at most {MaxLanguages} languages; this one declares {dto.Languages.Count}."));
             }
 
             Languages = languages;
@@ -297,7 +302,8 @@ internal static partial class InstrumentLoader
             }
             else if (dto.Items.Count > MaxItems)
             {
-                bag.Add("$.items", "too-many", $"An instrument may have at most {MaxItems} items; this one has {dto.Items.Count}.");
+                bag.Add("$.items", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may have at most {MaxItems:N0} items; this one has {dto.Items.Count:N0}."));
                 return items;
             }
 
@@ -380,7 +386,8 @@ internal static partial class InstrumentLoader
             var list = dto.Scales ?? [];
             if (list.Count > MaxScales)
             {
-                bag.Add("$.scales", "too-many", $"An instrument may have at most {MaxScales} scales; this one has {list.Count}.");
+                bag.Add("$.scales", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may have at most {MaxScales:N0} scales; this one has {list.Count:N0}."));
                 return scales;
             }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Assessments.Definitions;
@@ -100,7 +101,8 @@ internal sealed class JsonSourceMap
                     {
                         var (line, column) = map.Position(offset);
                         diagnostics.Add(new InstrumentDiagnostic(source, path, line, column, "too-deep",
-                            $"The JSON is nested more than {maxDepth} levels deep; an instrument definition needs far fewer. Check for runaway brackets."));
+                            string.Create(CultureInfo.InvariantCulture,
+                                $"The JSON is nested {frames.Count + 1} levels deep here, over the limit of {maxDepth}; an instrument definition needs far fewer. Check for runaway brackets.")));
                         return null;
                     }
 
