@@ -170,7 +170,11 @@ public sealed class Instrument
     /// <summary>The scale with this id, or null.</summary>
     public Scale? FindScale(string id) => _scalesById.GetValueOrDefault(id);
 
-    /// <summary>Every bad answer in <paramref name="response"/>: unknown items, answers outside their format, answers to unformatted items.</summary>
+    /// <summary>
+    /// Every bad answer in <paramref name="response"/>: unknown items, answers outside their format, answers to unformatted
+    /// items, texts of the wrong length or for items that take none, and answers or texts without an item id (a null key,
+    /// which a custom dictionary can hold; reported with an empty item id).
+    /// </summary>
     public IReadOnlyList<ResponseProblem> Validate(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -179,7 +183,7 @@ public sealed class Instrument
         var valid = true;
         foreach (var (itemId, answer) in response.Answers)
         {
-            if (!_itemsById.TryGetValue(itemId, out var known) || (answer is { } a && (known.Format is null || !known.Format.Contains(a))))
+            if (itemId is null || !_itemsById.TryGetValue(itemId, out var known) || (answer is { } a && (known.Format is null || !known.Format.Contains(a))))
             {
                 valid = false;
                 break;
@@ -192,9 +196,13 @@ public sealed class Instrument
         }
 
         var problems = new List<ResponseProblem>();
-        foreach (var (itemId, answer) in response.Answers.OrderBy(a => FindItem(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var (itemId, answer) in response.Answers.OrderBy(a => Lookup(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (FindItem(itemId) is not { } item)
+            if (itemId is null)
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, "", NoItemId));
+            }
+            else if (Lookup(itemId) is not { } item)
             {
                 problems.Add(new ResponseProblem(response.RespondentId, itemId, $"The instrument '{Reference}' has no item '{itemId}'."));
             }
@@ -204,16 +212,21 @@ public sealed class Instrument
             }
         }
 
-        foreach (var (itemId, text) in response.Texts.OrderBy(t => FindItem(t.Key)?.Index ?? int.MaxValue).ThenBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var (itemId, text) in response.Texts.OrderBy(t => Lookup(t.Key)?.Index ?? int.MaxValue).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
             if (DescribeBadText(itemId, text) is { } reason)
             {
-                problems.Add(new ResponseProblem(response.RespondentId, itemId, reason));
+                problems.Add(new ResponseProblem(response.RespondentId, itemId ?? "", reason));
             }
         }
 
         return problems;
     }
+
+    private const string NoItemId = "An answer has no item id (null); each answer names the item it answers.";
+
+    /// <summary>The item with this id, or null — also for a null id, which a custom dictionary's key can be.</summary>
+    private Item? Lookup(string? id) => id is null ? null : _itemsById.GetValueOrDefault(id);
 
     /// <summary>Scores one person: every scale (keys, weights, prorating, norms), then the kind's own result.</summary>
     /// <exception cref="InvalidResponseException">The response has bad answers (all are listed).</exception>
@@ -234,7 +247,7 @@ public sealed class Instrument
 
         if (!valid)
         {
-            throw new InvalidResponseException(Validate(response));
+            throw new InvalidResponseException(Validate(response), this);
         }
 
         var scores = new ScaleScore[CompiledScales.Length];
@@ -254,8 +267,13 @@ public sealed class Instrument
     }
 
     /// <summary>Why a free-text answer cannot be taken (no such item, not a free-text item, too short or too long), or null.</summary>
-    private string? DescribeBadText(string itemId, string? text)
+    private string? DescribeBadText(string? itemId, string? text)
     {
+        if (itemId is null)
+        {
+            return NoItemId;
+        }
+
         if (!_itemsById.TryGetValue(itemId, out var item))
         {
             return $"The instrument '{Reference}' has no item '{itemId}'.";
@@ -395,8 +413,8 @@ public sealed class Instrument
     private static bool SameId(string a, string b) => (object)a == b || a.AsSpan().SequenceEqual(b);
 
     /// <summary>Checks one answer and writes it at its item's index; false when the item is unknown or the answer outside its format.</summary>
-    private bool Place(string itemId, int? answer, Span<int> answers) =>
-        _itemsById.TryGetValue(itemId, out var item) && Place(item, answer, answers);
+    private bool Place(string? itemId, int? answer, Span<int> answers) =>
+        itemId is not null && _itemsById.TryGetValue(itemId, out var item) && Place(item, answer, answers);
 
     private static bool Place(Item item, int? answer, Span<int> answers)
     {

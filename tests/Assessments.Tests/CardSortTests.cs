@@ -183,6 +183,44 @@ public class CardSortTests
     }
 
     [Fact]
+    public void ANullCardOrPileIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("person-42", piles: new NullKeyDictionary<string>(
+            (null, "very"), ("autonomy", null!), ("team", "some"), ("money", "very"), ("learning", "very"), ("security", "less")));
+        Assert.Equal(
+        [
+            "person-42 / : A pile entry has no card (null); each entry names a card of the deck and its pile.",
+            "person-42 / autonomy: The card 'autonomy' has a null pile; put it in one of the piles very, some, less.",
+        ], CardSortScorer.Validate(Piles, response).Select(p => p.ToString()));
+        var ex = Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Piles, response));
+        Assert.Equal(2, ex.Problems.Count);
+        Assert.StartsWith("The response has 2 problem(s), on item(s) 'autonomy'. ", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("person-42", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANullRankKeyIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("p", ranks: new NullKeyDictionary<int>(
+            (null, 1), ("autonomy", 1), ("team", 2), ("money", 3), ("learning", 4), ("security", 5)));
+        Assert.Equal(["p / : A rank has no card (null); each rank names the card it ranks."], CardSortScorer.Validate(Ranking, response).Select(p => p.ToString()));
+        Assert.Single(Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Ranking, response)).Problems);
+    }
+
+    [Fact]
+    public void ANullPairedChoiceOrCardIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("p", choices: [null!, new PairedChoice(null!, "team", "team"), new PairedChoice("autonomy", "team", null!)]);
+        Assert.Equal(
+        [
+            "p / : Paired choice 1 is null; give the two cards shown and the one chosen.",
+            "p / team: Paired choice 2 has a null first card; give the two cards shown and the one chosen.",
+            "p / autonomy: Paired choice 3 has a null chosen card; give the two cards shown and the one chosen.",
+        ], CardSortScorer.Validate(Paired, response).Select(p => p.ToString()));
+        Assert.Equal(3, Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Paired, response)).Problems.Count);
+    }
+
+    [Fact]
     public void RejectsAnUnknownWorkValue()
     {
         Assert.False(Instrument.TryParse(Deck("{ \"type\": \"ranking\" }").Replace("[\"Relationships\"]", "[\"Friendship\"]", StringComparison.Ordinal), out _, out var diagnostics));

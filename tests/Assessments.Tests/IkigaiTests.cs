@@ -118,6 +118,29 @@ public class IkigaiTests
         Assert.DoesNotContain("6", ex.Message, StringComparison.Ordinal); // the bad rating stays out of the message (logs)
     }
 
+    [Fact]
+    public void NullCandidatesIdsAndDerivedMembershipsAreProblemsNotCrashes()
+    {
+        var ratings = new Dictionary<IkigaiCircle, int> { [IkigaiCircle.GoodAt] = 3, [IkigaiCircle.Needs] = 3, [IkigaiCircle.Paid] = 3 };
+        var response = new IkigaiResponse("person-42",
+        [
+            null!,
+            new IkigaiCandidate("x", null, ratings, new Dictionary<IkigaiCircle, DerivedMembership> { [IkigaiCircle.Love] = null! }),
+            new IkigaiCandidate(null!, null, ratings),
+        ]);
+        Assert.Equal(
+        [
+            "person-42 / : Candidate 1 is null; give its id and a rating or derived membership for each circle.",
+            "person-42 / x: The circle 'love' has a null derived membership; give its value and derivation, or a rating.",
+            "person-42 / : A candidate needs an id.",
+        ], IkigaiScorer.Validate(With(), response).Select(p => p.ToString()));
+        var ex = Assert.Throws<InvalidResponseException>(() => IkigaiScorer.Score(With(), response));
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.DoesNotContain("person-42", ex.Message, StringComparison.Ordinal);
+
+        Assert.Equal(["k / : There is no candidate to score."], IkigaiScorer.Validate(With(), new IkigaiResponse("k", null!)).Select(p => p.ToString()));
+    }
+
     [Theory]
     [InlineData("\"tNorm\": \"min\"", "\"tNorm\": \"max\"", "$.ikigai.tNorm", "Unknown t-norm 'max'; use 'min', 'product' or 'lukasiewicz'.")]
     [InlineData("\"alpha\": 0.5", "\"alpha\": 0", "$.ikigai.alpha", "alpha must be greater than 0 and at most 1 (found 0).")]
