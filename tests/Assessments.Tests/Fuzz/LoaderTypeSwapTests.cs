@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assessments.Definitions;
+using Assessments.Testing;
 
 namespace Assessments.Tests.Fuzz;
 

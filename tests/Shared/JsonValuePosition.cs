@@ -1,11 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Assessments.Definitions;
 
-namespace Assessments.Tests.Fuzz;
+namespace Assessments.Testing;
 
 /// <summary>
-/// One value of a JSON document: its path (as the loader's diagnostics write it), its bytes [<see cref="Start"/>,
+/// One value of a JSON document: its path (as the loaders' diagnostics write it: <c>$.a[0].b</c>, <c>$['c d']</c>), its bytes [<see cref="Start"/>,
 /// <see cref="End"/>), and the byte a diagnostic about it points at (<see cref="Anchor"/>: the property name for an object
 /// member, the value itself for an array element or the root).
 /// </summary>
@@ -60,7 +60,7 @@ internal sealed record JsonValuePosition(string Path, int Start, int End, int An
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    property = JsonPath.Property(frames.Peek().Path, reader.GetString()!);
+                    property = Property(frames.Peek().Path, reader.GetString()!);
                     propertyAnchor = start;
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -73,12 +73,12 @@ internal sealed record JsonValuePosition(string Path, int Start, int End, int An
             var anchor = start;
             if (frames.Count == 0)
             {
-                path = JsonPath.Root;
+                path = "$";
             }
             else if (frames.Peek().IsArray)
             {
                 var top = frames.Pop();
-                path = JsonPath.Index(top.Path, top.Next);
+                path = Index(top.Path, top.Next);
                 frames.Push(top with { Next = top.Next + 1 });
             }
             else
@@ -96,4 +96,14 @@ internal sealed record JsonValuePosition(string Path, int Start, int End, int An
 
         return result;
     }
+
+    private static string Property(string parent, string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] is '_' or '$') && name.AsSpan(1).IndexOfAnyExcept(IdentifierChars) < 0
+            ? parent + "." + name
+            : parent + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+
+    private static string Index(string parent, int index) => parent + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private static readonly System.Buffers.SearchValues<char> IdentifierChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$");
 }
