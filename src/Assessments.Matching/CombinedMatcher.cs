@@ -13,10 +13,22 @@ public static class CombinedMatcher
     /// <param name="workValues">The person's work-values profile (six values on 0–1).</param>
     /// <param name="top">How many to return.</param>
     /// <param name="interestWeight">w, the weight of interests (0–1).</param>
+    /// <exception cref="ArgumentException">
+    /// A work value that is not a number from 0 to 1 (NaN and infinities included: the message names the work value), or a
+    /// weight outside 0–1. An <see cref="InterestProfile"/> cannot hold a NaN or infinite score: its constructor refuses one,
+    /// naming the area.
+    /// </exception>
     public static IReadOnlyList<CombinedMatch> Match(OccupationCatalog catalog, InterestProfile interests, IReadOnlyList<double> workValues,
         int top = 10, double interestWeight = 0.5)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(interests);
+        ValuesMatcher.CheckProfile(workValues, nameof(workValues));
+        if (double.IsNaN(interestWeight))
+        {
+            throw new ArgumentException("The interest weight is not a number; give one from 0 to 1.", nameof(interestWeight));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(interestWeight, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(interestWeight, 1);
         var byInterest = new OccupationMatcher(catalog, new MatchOptions { Top = Math.Max(1, catalog.Occupations.Count) }).Match(interests)

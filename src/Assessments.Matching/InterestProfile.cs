@@ -13,7 +13,9 @@ public sealed class InterestProfile
     private readonly double[] _rescaled;
 
     /// <summary>Creates a profile from six scores in RIASEC order on the scale <paramref name="min"/>–<paramref name="max"/>.</summary>
-    /// <exception cref="ArgumentException">Not six finite scores, or a score outside the scale.</exception>
+    /// <exception cref="ArgumentException">
+    /// Not six finite scores, or a score outside the scale; the message names the area (R, I, A, S, E or C), never the score.
+    /// </exception>
     public InterestProfile(IReadOnlyList<double> riasec, double min, double max)
     {
         ArgumentNullException.ThrowIfNull(riasec);
@@ -24,7 +26,8 @@ public sealed class InterestProfile
 
         if (!(max > min) || !double.IsFinite(min) || !double.IsFinite(max))
         {
-            throw new ArgumentException($"The scale must run from a lower to a higher finite bound; got {min}–{max}.", nameof(max));
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The scale must run from a lower to a higher finite bound; got {min}–{max}."), nameof(max));
         }
 
         _scores = [.. riasec];
@@ -32,10 +35,16 @@ public sealed class InterestProfile
         for (var k = 0; k < 6; k++)
         {
             var x = _scores[k];
-            if (!double.IsFinite(x) || x < min || x > max)
+            if (!double.IsFinite(x))
             {
+                throw new ArgumentException($"The {Holland.Letters[k]} score is not a finite number (NaN or infinite); give six scores on the scale.", nameof(riasec));
+            }
+
+            if (x < min || x > max)
+            {
+                // The score itself stays out of the message: it is a person's result, and messages end up in logs.
                 throw new ArgumentException(
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {Holland.Letters[k]} score {x} is outside the scale {min}–{max}."), nameof(riasec));
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The {Holland.Letters[k]} score is outside the scale {min}–{max}."), nameof(riasec));
             }
 
             _rescaled[k] = (x - min) / (max - min);

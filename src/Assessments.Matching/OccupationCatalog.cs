@@ -11,13 +11,25 @@ public sealed class OccupationCatalog
     private readonly Dictionary<string, Occupation> _byCode;
 
     /// <summary>Creates a catalog from occupations (codes must be unique).</summary>
+    /// <exception cref="ArgumentException">An occupation is null, or two share a code.</exception>
     public OccupationCatalog(string name, string attribution, IReadOnlyList<Occupation> occupations)
     {
         ArgumentNullException.ThrowIfNull(occupations);
         Name = name;
         Attribution = attribution;
         Occupations = occupations;
-        _byCode = occupations.ToDictionary(o => o.Code, StringComparer.Ordinal);
+        _byCode = new Dictionary<string, Occupation>(occupations.Count, StringComparer.Ordinal);
+        for (var i = 0; i < occupations.Count; i++)
+        {
+            var o = occupations[i] ?? throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Occupation {i} is null."), nameof(occupations));
+            if (!_byCode.TryAdd(o.Code, o))
+            {
+                throw new ArgumentException($"The code {o.Code} is used by two occupations; codes must be unique.", nameof(occupations));
+            }
+
+            HasJobZones |= o.JobZone is not null;
+            HasWorkValues |= o.WorkValues is not null;
+        }
     }
 
     /// <summary>What the catalog is, e.g. "O*NET 30.1" or "ROME 4.0 v460".</summary>
@@ -28,6 +40,20 @@ public sealed class OccupationCatalog
 
     /// <summary>The occupations in the source's order.</summary>
     public IReadOnlyList<Occupation> Occupations { get; }
+
+    /// <summary>
+    /// Whether any occupation has a Job Zone (<see cref="Occupation.JobZone"/>). When none has — ROME, or an O*NET folder
+    /// without <c>Job Zones.txt</c> — filtering by Job Zone (<see cref="MatchOptions.MinJobZone"/>,
+    /// <see cref="MatchOptions.MaxJobZone"/>) leaves no occupation, so an application should refuse such a query up front.
+    /// </summary>
+    public bool HasJobZones { get; }
+
+    /// <summary>
+    /// Whether any occupation has work values (<see cref="Occupation.WorkValues"/>). When none has — ROME, or an O*NET folder
+    /// without <c>Work Values.txt</c> — <see cref="ValuesMatcher"/> and <see cref="CombinedMatcher"/> have no candidate, so an
+    /// application should refuse a work-values query up front.
+    /// </summary>
+    public bool HasWorkValues { get; }
 
     /// <summary>The occupation with this code, or null.</summary>
     public Occupation? Find(string code) => _byCode.GetValueOrDefault(code);

@@ -26,14 +26,12 @@ public sealed class ValuesMatcher
     public int CandidateCount => _candidates.Length;
 
     /// <summary>Every occupation with work values, best fit first (NaN scores last), or the top <paramref name="top"/>.</summary>
-    /// <exception cref="ArgumentException">The profile does not have six values in [0, 1].</exception>
+    /// <exception cref="ArgumentException">
+    /// The profile does not have six values in [0, 1] (NaN and infinities included); the message names the work value, never the number.
+    /// </exception>
     public IReadOnlyList<ValuesMatch> Match(IReadOnlyList<double> person, int top = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(person);
-        if (person.Count != 6 || person.Any(v => !(v >= 0 && v <= 1)))
-        {
-            throw new ArgumentException("A work-values profile has six values from 0 to 1 (Achievement, Working Conditions, Recognition, Relationships, Support, Independence).", nameof(person));
-        }
+        CheckProfile(person, nameof(person));
 
         var p = person.ToArray();
         var personTop = (WorkValue)Array.IndexOf(p, p.Max());
@@ -57,5 +55,26 @@ public sealed class ValuesMatcher
                 OccupationTop = (WorkValue)s.Occupation.WorkValues!.ToList().IndexOf(s.Occupation.WorkValues!.Max()),
                 Distance = s.Distance,
             })];
+    }
+
+    /// <summary>Throws unless <paramref name="profile"/> holds six numbers from 0 to 1, naming the first work value that is not.</summary>
+    internal static void CheckProfile(IReadOnlyList<double> profile, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(profile, parameter);
+        if (profile.Count != 6)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A work-values profile has six values from 0 to 1 (Achievement, WorkingConditions, Recognition, Relationships, Support, Independence); got {profile.Count}."), parameter);
+        }
+
+        for (var k = 0; k < 6; k++)
+        {
+            if (!(profile[k] >= 0 && profile[k] <= 1))
+            {
+                throw new ArgumentException(double.IsFinite(profile[k])
+                    ? $"The work value {(WorkValue)k} is outside 0–1; a work-values profile has six values from 0 to 1."
+                    : $"The work value {(WorkValue)k} is not a finite number (NaN or infinite); a work-values profile has six values from 0 to 1.", parameter);
+            }
+        }
     }
 }

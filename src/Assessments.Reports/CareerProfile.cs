@@ -102,44 +102,81 @@ public sealed class CareerProfile
     /// <paramref name="personId"/> every result must carry the same respondent id; with it, the results are taken as one
     /// person's whatever ids they carry (a person may have had another id in each tool).
     /// </summary>
-    /// <exception cref="ArgumentException">No result, or results for more than one person when no id is given.</exception>
+    /// <exception cref="ArgumentException">
+    /// No result, a null result, results for more than one person when no id is given, or a result holding a value that
+    /// cannot be written as a results line (a number that is not finite). The message quotes no respondent id. Half of a
+    /// surrogate pair in a text is written, and so read back, as U+FFFD.
+    /// </exception>
     public static CareerProfile FromResults(IEnumerable<InstrumentResult> results, string? personId = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var lines = new List<string>();
         string? person = null;
+        var number = 0;
         foreach (var result in results)
         {
+            number++;
+            if (result is null)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Result {number} is null."), nameof(results));
+            }
+
             var id = result.RespondentId ?? "";
             if (personId is null && person is not null && person != id)
             {
-                throw new ArgumentException($"The results belong to more than one person ('{person}' and '{id}'); pass the person's id to gather them anyway.", nameof(results));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The results belong to more than one person (result {number} has another respondent id than those before it); pass the person's id to gather them anyway."), nameof(results));
             }
 
             person = id;
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
+            try
             {
+                using var writer = new Utf8JsonWriter(buffer);
                 result.WriteJson(writer);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Result {number} ({result.InstrumentId}) holds a value that cannot be written as a results line (a number that is not finite, say)."), nameof(results), ex);
             }
 
             lines.Add(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         }
 
-        return person is null ? throw new ArgumentException("No result was given.", nameof(results)) : Gather(lines, personId ?? person, anyRespondent: personId is not null);
+        if (person is null)
+        {
+            throw new ArgumentException("No result was given.", nameof(results));
+        }
+
+        try
+        {
+            return Gather(lines, personId ?? person, anyRespondent: personId is not null, unit: "Result");
+        }
+        catch (FormatException ex)
+        {
+            // Whatever the reader refuses in a line the writer made is a problem of that result: said of it, as an argument problem.
+            throw new ArgumentException(ex.Message, nameof(results), ex);
+        }
     }
 
-    /// <summary>Gathers the results of <paramref name="personId"/> from JSON lines (one result per line; other people's lines are skipped).</summary>
-    /// <exception cref="FormatException">A line is not a result (the message gives its number).</exception>
+    /// <summary>
+    /// Gathers the results of <paramref name="personId"/> from JSON lines (one result per line; other people's lines are
+    /// skipped after their <c>respondent</c> is read). In the person's lines, every member the profile uses is checked: a
+    /// missing one, a null where a value is needed, a wrong JSON type, a number too large or text with half a surrogate pair
+    /// is a <see cref="FormatException"/> naming the line and the JSON path (never the value); members it does not use are
+    /// not read.
+    /// </summary>
+    /// <exception cref="FormatException">A line is not JSON or not a result (the message gives its number and the path).</exception>
     /// <exception cref="ArgumentException">No line belongs to the person.</exception>
     public static CareerProfile FromJsonLines(IEnumerable<string> lines, string personId)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(personId);
-        return Gather(lines, personId, anyRespondent: false);
+        return Gather(lines, personId, anyRespondent: false, unit: "Line");
     }
 
-    private static CareerProfile Gather(IEnumerable<string> lines, string personId, bool anyRespondent)
+    private static CareerProfile Gather(IEnumerable<string> lines, string personId, bool anyRespondent, string unit)
     {
         var profile = new CareerProfile(personId);
         var sources = new List<ResultSource>();
@@ -167,33 +204,39 @@ public sealed class CareerProfile
 
             using (document)
             {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("respondent", out var respondent) || !root.TryGetProperty("instrument", out var instrument))
-                {
-                    throw new FormatException($"Line {number} is not a result: it needs \"respondent\" and \"instrument\".");
-                }
-
-                if (!anyRespondent && respondent.GetString() != personId)
-                {
-                    continue;
-                }
-
-                var instrumentId = instrument.GetString() ?? "";
-                var kind = Text(root, "kind") ?? "";
-                sources.Add(new ResultSource(instrumentId, Text(root, "version") ?? "", Text(root, "fingerprint") ?? "", kind));
+                var at = new Place(number, null, unit);
                 try
                 {
-                    Read(profile, root, instrumentId, kind, others);
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException)
-                {
-                    throw new FormatException($"Line {number} ({instrumentId}): {ex.Message}", ex);
-                }
+                    var root = document.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("respondent", out _) || !root.TryGetProperty("instrument", out _))
+                    {
+                        throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {number} is not a result: it needs \"respondent\" and \"instrument\"."));
+                    }
 
-                if (root.TryGetProperty("freeText", out var texts) && texts.ValueKind == JsonValueKind.Object)
+                    var respondent = at.OptionalString(root, "$", "respondent", allowNull: true); // a result may have no respondent id
+                    var instrumentId = at.String(root, "$", "instrument");
+                    if (!anyRespondent && respondent != personId)
+                    {
+                        continue; // another person's line: not read further
+                    }
+
+                    at = new Place(number, instrumentId, unit);
+                    var kind = at.String(root, "$", "kind");
+                    sources.Add(new ResultSource(instrumentId, at.String(root, "$", "version"), at.String(root, "$", "fingerprint"), kind));
+                    Read(profile, root, at, instrumentId, kind, others);
+                    if (at.OptionalObject(root, "$", "freeText") is { } texts)
+                    {
+                        foreach (var text in texts.EnumerateObject())
+                        {
+                            freeText.Add(new FreeTextAnswer(instrumentId, text.Name, at.String(texts, "$.freeText", text.Name)));
+                        }
+                    }
+                }
+                catch (InvalidOperationException ex)
                 {
-                    freeText.AddRange(texts.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)
-                        .Select(p => new FreeTextAnswer(instrumentId, p.Name, p.Value.GetString()!)));
+                    // What the checks above do not foresee (a lone surrogate escape in a property name, say) still names its line.
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"{unit} {number}{at.Suffix}: a value or name in it cannot be read as text or as the number expected."), ex);
                 }
             }
         }
@@ -226,7 +269,7 @@ public sealed class CareerProfile
         }
 
         var person = new InterestProfile(interests.Areas, 1, 5);
-        if (Values is { WorkValues.Count: 6 } values && catalog.Occupations.Any(o => o.WorkValues is not null))
+        if (Values is { WorkValues.Count: 6 } values && catalog.HasWorkValues)
         {
             copy.Occupations = [.. CombinedMatcher.Match(catalog, person, [.. values.WorkValues.Select(v => v.Value)], top, interestWeight)
                 .Select(m => new OccupationSuggestion(m.Rank, m.Occupation.Code, m.Occupation.Title("en"), m.Occupation.JobZone, m.Score,
@@ -242,65 +285,193 @@ public sealed class CareerProfile
         return copy;
     }
 
-    private static void Read(CareerProfile profile, JsonElement root, string instrumentId, string kind, List<ScaleResults> others)
+    private static void Read(CareerProfile profile, JsonElement root, Place at, string instrumentId, string kind, List<ScaleResults> others)
     {
         switch (kind)
         {
-            case "interests" when root.TryGetProperty("interests", out var interests) && interests.TryGetProperty("areas", out var areas)
-                && areas.ValueKind == JsonValueKind.Object:
-                double[] values = [.. "RIASEC".Select(letter => areas.GetProperty(letter.ToString()).GetDouble())];
-                profile.Interests = new InterestsSummary(values, Text(interests, "code") ?? "",
-                    interests.TryGetProperty("admissibleCodes", out var codes) ? [.. codes.EnumerateArray().Select(c => c.GetString() ?? "")] : [],
-                    Text(interests, "consistencyLevel"), Number(interests, "elevation"), values.Max() - values.Min());
+            case "interests" when at.OptionalObject(root, "$", "interests") is { } interests && at.OptionalObject(interests, "$.interests", "areas") is { } areas:
+                double[] values = [.. "RIASEC".Select(letter => at.Number(areas, "$.interests.areas", letter.ToString()))];
+                profile.Interests = new InterestsSummary(values, at.String(interests, "$.interests", "code"),
+                    at.OptionalArray(interests, "$.interests", "admissibleCodes") is { } codes ? at.Strings(codes, "$.interests.admissibleCodes") : [],
+                    at.OptionalString(interests, "$.interests", "consistencyLevel"), at.OptionalNumber(interests, "$.interests", "elevation"), values.Max() - values.Min());
                 break;
-            case "type-indicator" when root.TryGetProperty("typeIndicator", out var type):
+            case "type-indicator" when at.OptionalObject(root, "$", "typeIndicator") is { } type:
                 var description = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (type.TryGetProperty("description", out var texts) && texts.ValueKind == JsonValueKind.Object)
+                if (at.OptionalObject(type, "$.typeIndicator", "description") is { } texts)
                 {
                     foreach (var t in texts.EnumerateObject())
                     {
-                        description[t.Name] = t.Value.GetString() ?? "";
+                        description[t.Name] = at.String(texts, "$.typeIndicator.description", t.Name);
                     }
                 }
 
-                profile.Type = new TypeSummary(Text(type, "type") ?? "", [.. type.GetProperty("dichotomies").EnumerateArray().Select(d =>
-                    new TypeLetter(Text(d, "scale") ?? "", (Text(d, "letter") ?? "X") is { Length: 1 } l ? l[0] : 'X', Number(d, "clarity"), Text(d, "band"),
-                        d.TryGetProperty("atMidpoint", out var mid) && mid.ValueKind == JsonValueKind.True))], description);
+                var dichotomies = at.Objects(at.Array(type, "$.typeIndicator", "dichotomies"), "$.typeIndicator.dichotomies").Select(d =>
+                    new TypeLetter(at.String(d.Element, d.Path, "scale"), at.OptionalString(d.Element, d.Path, "letter") is { Length: 1 } l ? l[0] : 'X',
+                        at.OptionalNumber(d.Element, d.Path, "clarity", allowNull: true), at.OptionalString(d.Element, d.Path, "band", allowNull: true), at.OptionalBoolean(d.Element, d.Path, "atMidpoint")));
+                profile.Type = new TypeSummary(at.String(type, "$.typeIndicator", "type"), [.. dichotomies], description);
                 break;
-            case "card-sort" when root.TryGetProperty("cardSort", out var sort):
-                profile.Values = new ValuesSummary(
-                    [.. sort.GetProperty("ordered").EnumerateArray().Select(c => new ValueCard(Text(c, "card") ?? "", Number(c, "rank") ?? 0, Number(c, "score") ?? 0, Text(c, "pile")))],
-                    sort.TryGetProperty("top", out var top) ? [.. top.EnumerateArray().Select(t => t.GetString() ?? "")] : [],
-                    sort.TryGetProperty("workValues", out var work) && work.ValueKind == JsonValueKind.Object
-                        ? [.. work.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Select(p => new WorkValueScore(p.Name, p.Value.GetDouble()))]
-                        : []);
-                break;
-            case "ikigai" when root.TryGetProperty("ikigai", out var ikigai):
-                profile.Ikigai = [.. ikigai.GetProperty("candidates").EnumerateArray().Select(c =>
+            case "card-sort" when at.OptionalObject(root, "$", "cardSort") is { } sort:
+                var ordered = at.Objects(at.Array(sort, "$.cardSort", "ordered"), "$.cardSort.ordered").Select(c =>
+                    new ValueCard(at.String(c.Element, c.Path, "card"), at.Number(c.Element, c.Path, "rank"), at.Number(c.Element, c.Path, "score"),
+                        at.OptionalString(c.Element, c.Path, "pile")));
+                var work = new List<WorkValueScore>();
+                if (at.OptionalObject(sort, "$.cardSort", "workValues") is { } workValues)
                 {
-                    var m = c.GetProperty("memberships");
-                    double Membership(string circle) => m.GetProperty(circle).GetProperty("value").GetDouble();
-                    return new IkigaiCandidateSummary((int)(Number(c, "rank") ?? 0), Text(c, "id") ?? "", Text(c, "label") ?? Text(c, "id") ?? "",
-                        Membership("love"), Membership("goodAt"), Membership("needs"), Membership("paid"), Number(c, "ikigai") ?? 0,
-                        Text(c, "regionName") ?? "", Text(c, "weakest"), Number(c, "gap"));
+                    foreach (var w in workValues.EnumerateObject())
+                    {
+                        if (at.OptionalNumber(workValues, "$.cardSort.workValues", w.Name, allowNull: true) is { } value)
+                        {
+                            work.Add(new WorkValueScore(w.Name, value)); // null: no card maps to this value
+                        }
+                    }
+                }
+
+                profile.Values = new ValuesSummary([.. ordered],
+                    at.OptionalArray(sort, "$.cardSort", "top") is { } top ? at.Strings(top, "$.cardSort.top") : [], work);
+                break;
+            case "ikigai" when at.OptionalObject(root, "$", "ikigai") is { } ikigai:
+                profile.Ikigai = [.. at.Objects(at.Array(ikigai, "$.ikigai", "candidates"), "$.ikigai.candidates").Select(c =>
+                {
+                    var path = c.Path + ".memberships";
+                    var m = at.Object(c.Element, c.Path, "memberships");
+                    double Membership(string circle) => at.Number(at.Object(m, path, circle), path + "." + circle, "value");
+                    var id = at.String(c.Element, c.Path, "id");
+                    return new IkigaiCandidateSummary(at.WholeNumber(c.Element, c.Path, "rank"), id, at.OptionalString(c.Element, c.Path, "label", allowNull: true) ?? id,
+                        Membership("love"), Membership("goodAt"), Membership("needs"), Membership("paid"), at.Number(c.Element, c.Path, "ikigai"),
+                        at.OptionalString(c.Element, c.Path, "regionName") ?? "", at.OptionalString(c.Element, c.Path, "weakest"), at.OptionalNumber(c.Element, c.Path, "gap"));
                 })];
                 break;
             default:
-                if (root.TryGetProperty("scales", out var scales) && scales.ValueKind == JsonValueKind.Object && scales.EnumerateObject().Any())
+                if (at.OptionalObject(root, "$", "scales") is { } scales && scales.EnumerateObject().Any())
                 {
                     others.Add(new ScaleResults(instrumentId, [.. scales.EnumerateObject().Select(s =>
-                        new ScaleValue(s.Name, Number(s.Value, "score"), Text(s.Value, "missingReason")))]));
+                    {
+                        var path = Place.Member("$.scales", s.Name);
+                        var scale = at.Object(scales, "$.scales", s.Name);
+                        return new ScaleValue(s.Name, at.OptionalNumber(scale, path, "score", allowNull: true), at.OptionalString(scale, path, "missingReason"));
+                    })]));
                 }
 
                 break;
         }
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>
+    /// Where a results line is read (its number, and its instrument once known), with typed accessors that turn a missing
+    /// value, a null where a value is needed or a wrong JSON type into a <see cref="FormatException"/> naming the line and the
+    /// JSON path — never the value (a results line may hold a person's words). Members the profile does not use are not read.
+    /// </summary>
+    private readonly record struct Place(int Line, string? Instrument, string Unit)
+    {
+        public string Suffix => Instrument is null ? "" : $" ({Instrument})";
 
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+        public static string Member(string parent, string name) =>
+            name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$') && !char.IsAsciiDigit(name[0])
+                ? parent + "." + name
+                : parent + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+
+        public FormatException Error(string path, string problem) =>
+            new(string.Create(CultureInfo.InvariantCulture, $"{Unit} {Line}{Suffix}: {path} {problem}."));
+
+        /// <summary>
+        /// The member <paramref name="name"/> of the expected kind; null when it is absent and not <paramref name="required"/>,
+        /// or when it is null and <paramref name="allowNull"/> (the members results write as null: a missing score, say).
+        /// </summary>
+        private JsonElement? Find(JsonElement parent, string parentPath, string name, JsonValueKind expected, string what, bool required, bool allowNull = false)
+        {
+            var path = Member(parentPath, name);
+            if (!parent.TryGetProperty(name, out var value))
+            {
+                return required ? throw Error(path, $"is missing; expected {what}") : null;
+            }
+
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                return allowNull ? null : throw Error(path, $"is null; expected {what}");
+            }
+
+            return value.ValueKind == expected || (expected == JsonValueKind.True && value.ValueKind == JsonValueKind.False)
+                ? value
+                : throw Error(path, $"should be {what}, found {Describe(value.ValueKind)}");
+        }
+
+        public JsonElement Object(JsonElement parent, string path, string name) => Find(parent, path, name, JsonValueKind.Object, "an object", true)!.Value;
+
+        public JsonElement? OptionalObject(JsonElement parent, string path, string name) => Find(parent, path, name, JsonValueKind.Object, "an object", false);
+
+        public JsonElement Array(JsonElement parent, string path, string name) => Find(parent, path, name, JsonValueKind.Array, "an array", true)!.Value;
+
+        public JsonElement? OptionalArray(JsonElement parent, string path, string name) => Find(parent, path, name, JsonValueKind.Array, "an array", false);
+
+        public string String(JsonElement parent, string path, string name) => Text(Find(parent, path, name, JsonValueKind.String, "a string", true)!.Value, Member(path, name));
+
+        public string? OptionalString(JsonElement parent, string path, string name, bool allowNull = false) =>
+            Find(parent, path, name, JsonValueKind.String, allowNull ? "a string or null" : "a string", false, allowNull) is { } value ? Text(value, Member(path, name)) : null;
+
+        public double Number(JsonElement parent, string path, string name) => Finite(Find(parent, path, name, JsonValueKind.Number, "a number", true)!.Value, Member(path, name));
+
+        public double? OptionalNumber(JsonElement parent, string path, string name, bool allowNull = false) =>
+            Find(parent, path, name, JsonValueKind.Number, allowNull ? "a number or null" : "a number", false, allowNull) is { } value ? Finite(value, Member(path, name)) : null;
+
+        public bool OptionalBoolean(JsonElement parent, string path, string name) =>
+            Find(parent, path, name, JsonValueKind.True, "true or false", false)?.ValueKind == JsonValueKind.True;
+
+        public int WholeNumber(JsonElement parent, string path, string name)
+        {
+            var value = Number(parent, path, name);
+            return value == Math.Floor(value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Error(Member(path, name), "should be a whole number");
+        }
+
+        /// <summary>The elements of an array that must all be objects, each with its path.</summary>
+        public IEnumerable<(JsonElement Element, string Path)> Objects(JsonElement array, string path)
+        {
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+                yield return item.ValueKind == JsonValueKind.Object ? (item, itemPath) : throw Error(itemPath, $"should be an object, found {Describe(item.ValueKind)}");
+            }
+        }
+
+        /// <summary>The elements of an array that must all be strings.</summary>
+        public List<string> Strings(JsonElement array, string path)
+        {
+            var result = new List<string>();
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+                result.Add(item.ValueKind == JsonValueKind.String ? Text(item, itemPath) : throw Error(itemPath, $"should be a string, found {Describe(item.ValueKind)}"));
+            }
+
+            return result;
+        }
+
+        private string Text(JsonElement value, string path)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(path, "is not valid text (it escapes half of a surrogate pair)");
+            }
+        }
+
+        private double Finite(JsonElement value, string path) =>
+            value.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Error(path, "is too large a number");
+
+        private static string Describe(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "true/false",
+            _ => "null",
+        };
+    }
 
     /// <summary>A number as the report prints it: invariant culture, at most two decimals.</summary>
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

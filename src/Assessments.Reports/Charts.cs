@@ -73,7 +73,7 @@ internal static class Charts
             var (low, high) = Poles(d);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"50\" y1=\"{y}\" x2=\"350\" y2=\"{y}\" />");
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"200\" y1=\"{y - 8}\" x2=\"200\" y2=\"{y + 8}\" />");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"30\" y=\"{y + 4}\" text-anchor=\"middle\">{low}</text><text x=\"370\" y=\"{y + 4}\" text-anchor=\"middle\">{high}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"30\" y=\"{y + 4}\" text-anchor=\"middle\">{Html.Escape(low)}</text><text x=\"370\" y=\"{y + 4}\" text-anchor=\"middle\">{Html.Escape(high)}</text>");
             if (d.Clarity is { } clarity)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"marker\" data-scale=\"{Html.Escape(d.Scale)}\" cx=\"{F2(200 + (150 * clarity))}\" cy=\"{y}\" r=\"6\" />");

@@ -100,7 +100,7 @@ public static class ReportRenderer
                 .Append(t.Clarity).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var d in type.Dichotomies)
             {
-                html.Append("<tr><th scope=\"row\">").Append(Html.Escape(d.Scale)).Append("</th><td>").Append(d.Letter).Append("</td><td>")
+                html.Append("<tr><th scope=\"row\">").Append(Html.Escape(d.Scale)).Append("</th><td>").Append(Html.Escape(d.Letter.ToString())).Append("</td><td>")
                     .Append(d.Clarity is { } c ? N(c) + " (" + t.Band(d.Band) + ")" : "—").Append("</td></tr>\n");
             }
 

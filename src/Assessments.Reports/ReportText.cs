@@ -3,23 +3,71 @@ namespace Assessments.Reports;
 /// <summary>HTML escaping for text and attribute values (the report is also well-formed XML).</summary>
 internal static class Html
 {
-    /// <summary>Escapes &amp;, &lt;, &gt; and quotes only: other characters stay as UTF-8 text (readable French in the source).</summary>
+    /// <summary>The replacement character, which stands in for a character the report cannot carry.</summary>
+    public const char Replacement = '\uFFFD';
+
+    /// <summary>
+    /// Escapes &amp;, &lt;, &gt; and quotes; other characters stay as UTF-8 text (readable French in the source).
+    /// PROJECT CHOICE: characters that XML 1.0 cannot carry at all — the C0 controls U+0000–U+001F other than tab, line feed
+    /// and carriage return, a lone (unpaired) surrogate, U+FFFE and U+FFFF — and the controls HTML forbids, U+007F–U+009F,
+    /// are <em>replaced</em> by U+FFFD (�), not escaped: XML has no escape for them (<c>&amp;#1;</c> is itself ill-formed),
+    /// and a visible mark tells the reader that something was there. So whatever text a person id, an instrument or
+    /// occupation title or a free-text answer holds, the report stays well-formed XML.
+    /// </summary>
     public static string Escape(string? text)
     {
         text ??= "";
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length && !NeedsWork(span, i))
+        {
+            i++;
+        }
+
+        if (i == span.Length)
         {
             return text;
         }
 
-        var builder = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var builder = new System.Text.StringBuilder(text.Length + 16).Append(span[..i]);
+        for (; i < span.Length; i++)
         {
-            builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
+            var c = span[i];
+            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                builder.Append(c).Append(span[++i]); // a pair: one character beyond the BMP
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ when Forbidden(c) => Replacement.ToString(),
+                _ => c.ToString(),
+            });
         }
 
         return builder.ToString();
     }
+
+    private static bool NeedsWork(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (c is '&' or '<' or '>' or '"' or '\'')
+        {
+            return true;
+        }
+
+        return char.IsSurrogate(c) ? !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])) : Forbidden(c);
+    }
+
+    /// <summary>A character the report replaces (a surrogate here is a lone one: pairs are handled before).</summary>
+    private static bool Forbidden(char c) =>
+        (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F' || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
 }
 
 /// <summary>The report's words in French or English (written by this project).</summary>

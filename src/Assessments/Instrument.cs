@@ -119,8 +119,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= InstrumentLoadOptions.Default;
-        var bytes = ReadFile(path, options);
-        return Load(bytes, path, options);
+        var bytes = ReadFile(path, options, out var size);
+        return Load(bytes, size, path, options);
     }
 
     /// <summary>Loads and validates a definition from a stream (read to its end, up to the size limit).</summary>
@@ -129,7 +129,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= InstrumentLoadOptions.Default;
-        return Load(ReadStream(stream, options.MaxBytes), sourceName, options);
+        var bytes = ReadStream(stream, options.MaxBytes, out var size);
+        return Load(bytes, size, sourceName, options);
     }
 
     /// <summary>Loads and validates a definition held in a string.</summary>
@@ -137,7 +138,8 @@ public sealed class Instrument
     public static Instrument Parse(string json, InstrumentLoadOptions? options = null, string sourceName = "<string>")
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        return Load(bytes, bytes.Length, sourceName, options ?? InstrumentLoadOptions.Default);
     }
 
     /// <summary>Loads a definition file without throwing for definition problems: returns false and every diagnostic.</summary>
@@ -147,7 +149,8 @@ public sealed class Instrument
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= InstrumentLoadOptions.Default;
-        instrument = InstrumentLoader.Load(ReadFile(path, options), path, options, out diagnostics);
+        var bytes = ReadFile(path, options, out var size);
+        instrument = InstrumentLoader.Load(bytes, size, path, options, out diagnostics);
         return instrument is not null;
     }
 
@@ -156,7 +159,8 @@ public sealed class Instrument
         out IReadOnlyList<InstrumentDiagnostic> diagnostics, InstrumentLoadOptions? options = null, string sourceName = "<string>")
     {
         ArgumentNullException.ThrowIfNull(json);
-        instrument = InstrumentLoader.Load(System.Text.Encoding.UTF8.GetBytes(json), sourceName, options ?? InstrumentLoadOptions.Default, out diagnostics);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        instrument = InstrumentLoader.Load(bytes, bytes.Length, sourceName, options ?? InstrumentLoadOptions.Default, out diagnostics);
         return instrument is not null;
     }
 
@@ -166,7 +170,11 @@ public sealed class Instrument
     /// <summary>The scale with this id, or null.</summary>
     public Scale? FindScale(string id) => _scalesById.GetValueOrDefault(id);
 
-    /// <summary>Every bad answer in <paramref name="response"/>: unknown items, answers outside their format, answers to unformatted items.</summary>
+    /// <summary>
+    /// Every bad answer in <paramref name="response"/>: unknown items, answers outside their format, answers to unformatted
+    /// items, texts of the wrong length or for items that take none, and answers or texts without an item id (a null key,
+    /// which a custom dictionary can hold; reported with an empty item id).
+    /// </summary>
     public IReadOnlyList<ResponseProblem> Validate(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -175,7 +183,7 @@ public sealed class Instrument
         var valid = true;
         foreach (var (itemId, answer) in response.Answers)
         {
-            if (!_itemsById.TryGetValue(itemId, out var known) || (answer is { } a && (known.Format is null || !known.Format.Contains(a))))
+            if (itemId is null || !_itemsById.TryGetValue(itemId, out var known) || (answer is { } a && (known.Format is null || !known.Format.Contains(a))))
             {
                 valid = false;
                 break;
@@ -188,9 +196,13 @@ public sealed class Instrument
         }
 
         var problems = new List<ResponseProblem>();
-        foreach (var (itemId, answer) in response.Answers.OrderBy(a => FindItem(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var (itemId, answer) in response.Answers.OrderBy(a => Lookup(a.Key)?.Index ?? int.MaxValue).ThenBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (FindItem(itemId) is not { } item)
+            if (itemId is null)
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, "", NoItemId));
+            }
+            else if (Lookup(itemId) is not { } item)
             {
                 problems.Add(new ResponseProblem(response.RespondentId, itemId, $"The instrument '{Reference}' has no item '{itemId}'."));
             }
@@ -200,16 +212,21 @@ public sealed class Instrument
             }
         }
 
-        foreach (var (itemId, text) in response.Texts.OrderBy(t => FindItem(t.Key)?.Index ?? int.MaxValue).ThenBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var (itemId, text) in response.Texts.OrderBy(t => Lookup(t.Key)?.Index ?? int.MaxValue).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
             if (DescribeBadText(itemId, text) is { } reason)
             {
-                problems.Add(new ResponseProblem(response.RespondentId, itemId, reason));
+                problems.Add(new ResponseProblem(response.RespondentId, itemId ?? "", reason));
             }
         }
 
         return problems;
     }
+
+    private const string NoItemId = "An answer has no item id (null); each answer names the item it answers.";
+
+    /// <summary>The item with this id, or null — also for a null id, which a custom dictionary's key can be.</summary>
+    private Item? Lookup(string? id) => id is null ? null : _itemsById.GetValueOrDefault(id);
 
     /// <summary>Scores one person: every scale (keys, weights, prorating, norms), then the kind's own result.</summary>
     /// <exception cref="InvalidResponseException">The response has bad answers (all are listed).</exception>
@@ -230,7 +247,7 @@ public sealed class Instrument
 
         if (!valid)
         {
-            throw new InvalidResponseException(Validate(response));
+            throw new InvalidResponseException(Validate(response), this);
         }
 
         var scores = new ScaleScore[CompiledScales.Length];
@@ -250,8 +267,13 @@ public sealed class Instrument
     }
 
     /// <summary>Why a free-text answer cannot be taken (no such item, not a free-text item, too short or too long), or null.</summary>
-    private string? DescribeBadText(string itemId, string? text)
+    private string? DescribeBadText(string? itemId, string? text)
     {
+        if (itemId is null)
+        {
+            return NoItemId;
+        }
+
         if (!_itemsById.TryGetValue(itemId, out var item))
         {
             return $"The instrument '{Reference}' has no item '{itemId}'.";
@@ -308,14 +330,20 @@ public sealed class Instrument
             : string.Create(CultureInfo.InvariantCulture, $"Item '{item.Id}' has no response format, so it takes no rated answer (found {answer}).");
     }
 
-    private static byte[] ReadFile(string path, InstrumentLoadOptions options)
+    private static byte[] ReadFile(string path, InstrumentLoadOptions options, out long? size)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return ReadStream(stream, options.MaxBytes);
+        return ReadStream(stream, options.MaxBytes, out size);
     }
 
-    private static byte[] ReadStream(Stream stream, int maxBytes)
+    /// <summary>
+    /// Reads up to one byte past <paramref name="maxBytes"/>. <paramref name="size"/> is the definition's real size: the
+    /// bytes read, or — when the limit stopped the reading — the remaining length of a seekable stream; null when a stream
+    /// that cannot seek went past the limit (it is not read to its end: it may have none).
+    /// </summary>
+    private static byte[] ReadStream(Stream stream, int maxBytes, out long? size)
     {
+        var start = stream.CanSeek ? stream.Position : 0;
         // Read at most one byte past the limit: enough to report "too large" without reading a huge file.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -329,6 +357,7 @@ public sealed class Instrument
             }
         }
 
+        size = buffer.Length <= maxBytes ? buffer.Length : stream.CanSeek ? stream.Length - start : null;
         return buffer.ToArray();
     }
 
@@ -384,8 +413,8 @@ public sealed class Instrument
     private static bool SameId(string a, string b) => (object)a == b || a.AsSpan().SequenceEqual(b);
 
     /// <summary>Checks one answer and writes it at its item's index; false when the item is unknown or the answer outside its format.</summary>
-    private bool Place(string itemId, int? answer, Span<int> answers) =>
-        _itemsById.TryGetValue(itemId, out var item) && Place(item, answer, answers);
+    private bool Place(string? itemId, int? answer, Span<int> answers) =>
+        itemId is not null && _itemsById.TryGetValue(itemId, out var item) && Place(item, answer, answers);
 
     private static bool Place(Item item, int? answer, Span<int> answers)
     {
@@ -402,6 +431,6 @@ public sealed class Instrument
         return true;
     }
 
-    private static Instrument Load(byte[] bytes, string source, InstrumentLoadOptions options) =>
-        InstrumentLoader.Load(bytes, source, options, out var diagnostics) ?? throw new InstrumentLoadException(diagnostics);
+    private static Instrument Load(byte[] bytes, long? size, string source, InstrumentLoadOptions options) =>
+        InstrumentLoader.Load(bytes, size, source, options, out var diagnostics) ?? throw new InstrumentLoadException(diagnostics);
 }

@@ -37,7 +37,7 @@ public sealed class CatalogLimitTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "Interests.txt"), "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\n");
         var problem = Assert.Single(Assert.Throws<CatalogLoadException>(() => OccupationCatalog.LoadOnet(_folder)).Problems);
         Assert.Equal((Path.Combine(_folder, "Occupation Data.txt"), 3), (problem.File, problem.Line));
-        Assert.Equal("The record that starts on this line is longer than 1,048,576 characters, the limit for catalog records.", problem.Reason);
+        Assert.Equal("The record that starts on this line has 1,048,577 characters; catalog records may have at most 1,048,576.", problem.Reason);
     }
 
     [Fact]
@@ -54,7 +54,10 @@ public sealed class CatalogLimitTests : IDisposable
         File.WriteAllText(path, text.ToString());
         File.WriteAllText(Path.Combine(_folder, "unix_referentiel_code_rome_riasec_v460_utf8.csv"), "\"code_rome\",\"riasec_majeur\",\"riasec_mineur\"\n");
         var problems = Assert.Throws<CatalogLoadException>(() => OccupationCatalog.LoadRome(_folder)).Problems;
-        Assert.Contains(problems, p => p.File == path && p.Line == 2 && p.Reason.StartsWith("The record that starts on this line is longer than 1,048,576", StringComparison.Ordinal));
+        // 17 characters on line 2, then 40,000 lines of 40 characters and their line breaks, to the end of the file.
+        var problem = Assert.Single(problems);
+        Assert.Equal((path, 2), (problem.File, problem.Line));
+        Assert.Equal("The record that starts on this line has 1,640,017 characters; catalog records may have at most 1,048,576. A quoted field opened in it is never closed.", problem.Reason);
     }
 
     [Fact]
@@ -73,7 +76,8 @@ public sealed class CatalogLimitTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "unix_referentiel_code_rome_riasec_v460_utf8.csv"), "\"code_rome\",\"riasec_majeur\",\"riasec_mineur\"\n");
         var problem = Assert.Single(Assert.Throws<CatalogLoadException>(() => OccupationCatalog.LoadRome(_folder)).Problems);
         Assert.Equal((path, 2), (problem.File, problem.Line));
-        Assert.StartsWith("The record that starts on this line is longer than 1,048,576 characters", problem.Reason, StringComparison.Ordinal);
+        // 14 characters on line 2, five lines of 400,003, then "end\"": 14 + 5 × (1 + 400,003) + (1 + 4).
+        Assert.Equal("The record that starts on this line has 2,000,039 characters; catalog records may have at most 1,048,576.", problem.Reason);
     }
 
     [Fact]

@@ -111,3 +111,20 @@ public class CatalogLoaderTests
             ex.Problems[0].ToString());
     }
 }
+
+/// <summary>Whether a catalog can answer a Job Zone filter or a work-values query, for an application to refuse one it cannot.</summary>
+public class CatalogCapabilityTests
+{
+    [Fact]
+    public void SaysWhichCatalogsHaveJobZonesAndWorkValues()
+    {
+        var onet = OccupationCatalog.LoadOnet(TestPaths.Onet301);
+        Assert.Equal((false, true), (onet.HasJobZones, onet.HasWorkValues)); // the 30.1 copy has no Job Zones.txt
+        Assert.True(OccupationCatalog.LoadOnet(TestPaths.Onet301, jobZonesFolder: TestPaths.Onet293).HasJobZones);
+        var rome = OccupationCatalog.LoadRome(TestPaths.Rome);
+        Assert.Equal((false, false), (rome.HasJobZones, rome.HasWorkValues));
+        var starter = OccupationCatalog.LoadStarter();
+        Assert.Equal((true, true), (starter.HasJobZones, starter.HasWorkValues));
+        Assert.Empty(new OccupationMatcher(onet, new MatchOptions { MinJobZone = 1 }).Candidates); // what the flag warns of
+    }
+}

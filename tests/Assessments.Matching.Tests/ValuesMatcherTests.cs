@@ -62,3 +62,57 @@ public class IkigaiDerivationTests
         Assert.Throws<ArgumentException>(() => IkigaiDerivation.LoveFromInterests(new InterestProfile([3, 3, 3, 3, 3, 3], 1, 5), occupation));
     }
 }
+
+/// <summary>A NaN or infinite profile value is refused up front with the area or work value named, never a number.</summary>
+public class NonFiniteProfileTests
+{
+    private static readonly OccupationCatalog Starter = OccupationCatalog.LoadStarter();
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void AnInterestProfileNamesTheArea(double value)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new InterestProfile([2, 3, 4, value, 2, 1], 1, 5));
+        Assert.Equal(("riasec", "The S score is not a finite number (NaN or infinite); give six scores on the scale. (Parameter 'riasec')"), (ex.ParamName, ex.Message));
+    }
+
+    [Fact]
+    public void TheLeanRankingNamesTheArea() =>
+        Assert.StartsWith("The E score is outside the scale 1–5 or not a finite number",
+            Assert.Throws<ArgumentException>(() => new OccupationMatcher(Starter).Rank([1, 2, 3, 4, double.NaN, 1], 1, 5, new int[10], new double[10])).Message,
+            StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(double.NaN, "The work value Relationships is not a finite number (NaN or infinite); a work-values profile has six values from 0 to 1.")]
+    [InlineData(double.PositiveInfinity, "The work value Relationships is not a finite number (NaN or infinite); a work-values profile has six values from 0 to 1.")]
+    [InlineData(1.5, "The work value Relationships is outside 0–1; a work-values profile has six values from 0 to 1.")]
+    public void AWorkValuesProfileNamesTheValue(double value, string message)
+    {
+        double[] profile = [0.5, 0.5, 0.5, value, 0.5, 0.5];
+        var values = Assert.Throws<ArgumentException>(() => new ValuesMatcher(Starter).Match(profile));
+        Assert.Equal(("person", $"{message} (Parameter 'person')"), (values.ParamName, values.Message));
+        var combined = Assert.Throws<ArgumentException>(() => CombinedMatcher.Match(Starter, new InterestProfile([2, 3, 4, 5, 2, 1], 1, 5), profile));
+        Assert.Equal(("workValues", $"{message} (Parameter 'workValues')"), (combined.ParamName, combined.Message));
+    }
+
+    [Fact]
+    public void MessagesUseTheInvariantCultureUnderACommaDecimalCulture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
+            var ex = Assert.Throws<ArgumentException>(() => new InterestProfile([2, 3, 4, 5.5, 2, 1], 1.5, 5));
+            Assert.StartsWith("The S score is outside the scale 1.5–5.", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("5.5", ex.Message, StringComparison.Ordinal); // the score itself is not quoted
+            Assert.StartsWith("The scale must run from a lower to a higher finite bound; got 2.5–1.5.",
+                Assert.Throws<ArgumentException>(() => new InterestProfile([2, 2, 2, 2, 2, 2], 2.5, 1.5)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+}

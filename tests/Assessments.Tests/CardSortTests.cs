@@ -143,11 +143,81 @@ public class CardSortTests
     [InlineData("{ \"type\": \"shuffle\" }", "$['card-sort'].procedure.type", "Unknown procedure 'shuffle'; use piles-then-rank, ranking, q-sort, paired-comparison.")]
     [InlineData("{ \"type\": \"q-sort\", \"piles\": [ { \"id\": \"a\", \"value\": 1, \"quota\": 1 }, { \"id\": \"b\", \"value\": 0, \"quota\": 1 } ] }", "$['card-sort'].procedure.piles", "The quotas add up to 2; a Q-sort places every one of the 5 cards.")]
     [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ { \"id\": \"a\" } ] }", "$['card-sort'].procedure.piles", "The procedure 'piles-then-rank' needs at least two piles, the most important first.")]
+    [InlineData("{ \"type\": \"q-sort\", \"piles\": [ { \"id\": \"a\", \"value\": 1, \"quota\": 2147483647 }, { \"id\": \"b\", \"value\": 0, \"quota\": 2147483647 } ] }", "$['card-sort'].procedure.piles", "The quotas add up to 4294967294; a Q-sort places every one of the 5 cards.")]
+    [InlineData("null", "$['card-sort'].procedure", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ null, { \"id\": \"b\" } ] }", "$['card-sort'].procedure.piles[0]", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": [ { \"id\": null }, { \"id\": \"b\" } ] }", "$['card-sort'].procedure.piles[0].id", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("{ \"type\": \"piles-then-rank\", \"piles\": { \"a\": {}, \"b\": {} } }", "$['card-sort'].procedure.piles", "Expected an array here, found an object.")]
+    [InlineData("{ \"type\": \"ranking\", \"rankTop\": \"3\" }", "$['card-sort'].procedure.rankTop", "Expected a whole number here, found a string.")]
+    [InlineData("{ \"type\": [\"ranking\"] }", "$['card-sort'].procedure.type", "Expected a string here, found an array.")]
     public void ValidatesTheProcedure(string procedure, string path, string message)
     {
         Assert.False(Instrument.TryParse(Deck(procedure), out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
         Assert.Equal((path, message), (d.Path, d.Message));
+    }
+
+    [Theory]
+    [InlineData("\"autonomy\": { \"workValues\": [\"Independence\"] }", "\"autonomy\": null", "$['card-sort'].cards.autonomy", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("[\"Independence\"]", "[null]", "$['card-sort'].cards.autonomy.workValues[0]", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("[\"Independence\"]", "\"Independence\"", "$['card-sort'].cards.autonomy.workValues", "Expected an array here, found a string.")]
+    [InlineData("\"workValues\": [\"Relationships\"] }", "\"workValues\": [\"Relationships\"], \"description\": { \"en\": 1 } }", "$['card-sort'].cards.team.description.en", "Expected a string here, found a number.")]
+    public void RejectsNullsAndWrongTypesInTheDeck(string find, string replace, string path, string message)
+    {
+        var json = Deck("{ \"type\": \"ranking\" }");
+        Assert.Contains(find, json, StringComparison.Ordinal);
+        Assert.False(Instrument.TryParse(json.Replace(find, replace, StringComparison.Ordinal), out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.True(d.Line > 0 && d.Column > 0);
+    }
+
+    [Fact]
+    public void NamesCardsWithDotsOrDashesByTheirExactPath()
+    {
+        var json = Deck("{ \"type\": \"ranking\" }").Replace("\"team\"", "\"team-work\"", StringComparison.Ordinal)
+            .Replace("\"team-work\": { \"workValues\": [\"Relationships\"] }", "\"team-work\": { \"workValues\": [\"Friendship\"] }", StringComparison.Ordinal);
+        Assert.False(Instrument.TryParse(json, out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("$['card-sort'].cards['team-work'].workValues", 9, 70), (d.Path, d.Line, d.Column));
+    }
+
+    [Fact]
+    public void ANullCardOrPileIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("person-42", piles: new NullKeyDictionary<string>(
+            (null, "very"), ("autonomy", null!), ("team", "some"), ("money", "very"), ("learning", "very"), ("security", "less")));
+        Assert.Equal(
+        [
+            "person-42 / : A pile entry has no card (null); each entry names a card of the deck and its pile.",
+            "person-42 / autonomy: The card 'autonomy' has a null pile; put it in one of the piles very, some, less.",
+        ], CardSortScorer.Validate(Piles, response).Select(p => p.ToString()));
+        var ex = Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Piles, response));
+        Assert.Equal(2, ex.Problems.Count);
+        Assert.StartsWith("The response has 2 problem(s), on item(s) 'autonomy'. ", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("person-42", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANullRankKeyIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("p", ranks: new NullKeyDictionary<int>(
+            (null, 1), ("autonomy", 1), ("team", 2), ("money", 3), ("learning", 4), ("security", 5)));
+        Assert.Equal(["p / : A rank has no card (null); each rank names the card it ranks."], CardSortScorer.Validate(Ranking, response).Select(p => p.ToString()));
+        Assert.Single(Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Ranking, response)).Problems);
+    }
+
+    [Fact]
+    public void ANullPairedChoiceOrCardIsAProblemNotACrash()
+    {
+        var response = new CardSortResponse("p", choices: [null!, new PairedChoice(null!, "team", "team"), new PairedChoice("autonomy", "team", null!)]);
+        Assert.Equal(
+        [
+            "p / : Paired choice 1 is null; give the two cards shown and the one chosen.",
+            "p / team: Paired choice 2 has a null first card; give the two cards shown and the one chosen.",
+            "p / autonomy: Paired choice 3 has a null chosen card; give the two cards shown and the one chosen.",
+        ], CardSortScorer.Validate(Paired, response).Select(p => p.ToString()));
+        Assert.Equal(3, Assert.Throws<InvalidResponseException>(() => CardSortScorer.Score(Paired, response)).Problems.Count);
     }
 
     [Fact]

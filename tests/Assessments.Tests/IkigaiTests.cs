@@ -118,10 +118,38 @@ public class IkigaiTests
         Assert.DoesNotContain("6", ex.Message, StringComparison.Ordinal); // the bad rating stays out of the message (logs)
     }
 
+    [Fact]
+    public void NullCandidatesIdsAndDerivedMembershipsAreProblemsNotCrashes()
+    {
+        var ratings = new Dictionary<IkigaiCircle, int> { [IkigaiCircle.GoodAt] = 3, [IkigaiCircle.Needs] = 3, [IkigaiCircle.Paid] = 3 };
+        var response = new IkigaiResponse("person-42",
+        [
+            null!,
+            new IkigaiCandidate("x", null, ratings, new Dictionary<IkigaiCircle, DerivedMembership> { [IkigaiCircle.Love] = null! }),
+            new IkigaiCandidate(null!, null, ratings),
+        ]);
+        Assert.Equal(
+        [
+            "person-42 / : Candidate 1 is null; give its id and a rating or derived membership for each circle.",
+            "person-42 / x: The circle 'love' has a null derived membership; give its value and derivation, or a rating.",
+            "person-42 / : A candidate needs an id.",
+        ], IkigaiScorer.Validate(With(), response).Select(p => p.ToString()));
+        var ex = Assert.Throws<InvalidResponseException>(() => IkigaiScorer.Score(With(), response));
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.DoesNotContain("person-42", ex.Message, StringComparison.Ordinal);
+
+        Assert.Equal(["k / : There is no candidate to score."], IkigaiScorer.Validate(With(), new IkigaiResponse("k", null!)).Select(p => p.ToString()));
+    }
+
     [Theory]
     [InlineData("\"tNorm\": \"min\"", "\"tNorm\": \"max\"", "$.ikigai.tNorm", "Unknown t-norm 'max'; use 'min', 'product' or 'lukasiewicz'.")]
     [InlineData("\"alpha\": 0.5", "\"alpha\": 0", "$.ikigai.alpha", "alpha must be greater than 0 and at most 1 (found 0).")]
     [InlineData("\"paid\": \"paid\" }", "\"paid\": \"wage\" }", "$.ikigai.circles.paid", "The circle 'paid' refers to item 'wage', which is not defined in $.items.")]
+    [InlineData("\"alpha\": 0.5", "\"alpha\": \"0.5\"", "$.ikigai.alpha", "Expected a number here, found a string.")]
+    [InlineData("\"paid\": \"paid\" }", "\"paid\": null }", "$.ikigai.circles.paid", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"circles\": { \"love\": \"love\", \"goodAt\": \"good\", \"needs\": \"needs\", \"paid\": \"paid\" }", "\"circles\": [\"love\", \"good\", \"needs\", \"paid\"]", "$.ikigai.circles", "Expected an object here, found an array.")]
+    [InlineData("\"tNorm\": \"min\"", "\"tNorm\": null", "$.ikigai.tNorm", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"paid\": \"paid\" }", "\"paid\": \"paid\", \"pay day\": \"paid\" }", "$.ikigai.circles['pay day']", "'pay day' is not a circle; use love, goodAt, needs and paid.")]
     public void ValidatesTheSettings(string find, string replace, string path, string message)
     {
         Assert.Contains(find, Json, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Assessments.Definitions;
+using Assessments.Testing;
 
 namespace Assessments.Tests;
 
@@ -146,7 +147,7 @@ public class InstrumentLoaderTests
     [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", { \"item\": \"A2\", \"weight\": -1 }]", "$.scales[0].items[1].weight", "The weight must be greater than 0 and at most 1000 (found -1); reverse-key the item instead of giving it a negative weight.")]
     [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", \"A1\"]", "$.scales[0].items[1]", "Item 'A1' appears more than once in this scale.")]
     [InlineData("[\"A1\", \"-A2\"]", "[]", "$.scales[0].items", "A scale needs at least one item.")]
-    [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", 2]", "$.scales[0].items[1]", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.")]
+    [InlineData("[\"A1\", \"-A2\"]", "[\"A1\", 2]", "$.scales[0].items[1]", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 } here, found a number.")]
     [InlineData("\"version\": \"1.0.0\"", "\"version\": \"1.0\"", "$.version", "The version '1.0' must be a semantic version such as '1.0.0'.")]
     [InlineData("\"id\": \"mini\"", "\"id\": \"Mini Test\"", "$.id", "The id 'Mini Test' must be lower-case letters and digits, with single '-', '.' or '_' between them (e.g. 'career-readiness').")]
     [InlineData("\"format\": \"agree5\", \"text\": { \"en\": \"I plan.\"", "\"format\": \"agree7\", \"text\": { \"en\": \"I plan.\"", "$.items[0].format", "The item uses response format 'agree7', which is not defined in $.responseFormats (defined: agree5).")]
@@ -161,11 +162,122 @@ public class InstrumentLoaderTests
     }
 
     [Fact]
+    public void ANullDocumentIsOneDiagnosticNotACrash()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "i.json");
+        File.WriteAllText(path, "null\n");
+        Assert.False(Instrument.TryLoad(path, out var instrument, out var diagnostics));
+        Assert.Null(instrument);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, "$", 1, 1, "null-value"), (d.Source, d.Path, d.Line, d.Column, d.Code));
+        Assert.Equal("null is not allowed here; expected an object. Leave an optional property out instead.", d.Message);
+    }
+
+    // Line and column count in Valid; a property's value is located at its name, an array element at the element.
+    [Theory]
+    [InlineData("\"items\": [", "\"items\": [null, ", "$.items[0]", 8, 13, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("{ \"id\": \"A1\",", "{ \"id\": null,", "$.items[0].id", 9, 7, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("{ \"id\": \"A1\",", "{ \"id\": [\"A1\"],", "$.items[0].id", 9, 7, "wrong-type", "Expected a string here, found an array.")]
+    [InlineData("\"scales\": [", "\"scales\": [null, ", "$.scales[0]", 12, 14, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("\"scales\": [", "\"scales\": [\"plan\", ", "$.scales[0]", 12, 14, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("[\"A1\", \"-A2\"]", "[null, \"-A2\"]", "$.scales[0].items[0]", 13, 31, "null-value", "null is not allowed here; expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.")]
+    [InlineData("\"responseFormats\": { \"agree5\": { \"min\": 1, \"max\": 5 } }", "\"responseFormats\": { \"agree5\": null }", "$.responseFormats.agree5", 7, 24, "null-value", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("\"responseFormats\": { \"agree5\": { \"min\": 1, \"max\": 5 } }", "\"responseFormats\": [1, 5]", "$.responseFormats", 7, 3, "wrong-type", "Expected an object here, found an array.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": { \"en\": null, \"fr\": [\"a\", \"b\", \"c\", \"d\", \"e\"] } }", "$.responseFormats.agree5.labels.en", 7, 68, "null-value", "null is not allowed here; expected an array. Leave an optional property out instead.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": { \"en\": [\"a\", null, \"c\", \"d\", \"e\"], \"fr\": [\"a\", \"b\", \"c\", \"d\", \"e\"] } }", "$.responseFormats.agree5.labels.en[1]", 7, 80, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"max\": 5 }", "\"max\": 5, \"labels\": \"agree\" }", "$.responseFormats.agree5.labels", 7, 56, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\" }", "\"title\": { \"en\": \"Mini\", \"fr\": null }", "$.title.fr", 6, 28, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\" }", "\"title\": \"Mini\"", "$.title", 6, 3, "wrong-type", "Expected an object here, found a string.")]
+    [InlineData("[\"en\", \"fr\"]", "[\"en\", null]", "$.languages[1]", 5, 23, "null-value", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("[\"en\", \"fr\"]", "\"en\"", "$.languages", 5, 3, "wrong-type", "Expected an array here, found a string.")]
+    [InlineData("\"kind\": \"likert\"", "\"kind\": 1", "$.kind", 4, 3, "wrong-type", "Expected a string here, found a number.")]
+    public void RejectsNullsAndWrongTypesAtTheirPath(string find, string replace, string path, int line, int column, string code, string message)
+    {
+        Assert.Contains(find, Valid, StringComparison.Ordinal);
+        var d = Single(Valid.Replace(find, replace, StringComparison.Ordinal));
+        Assert.Equal((path, line, column, code, message), (d.Path, d.Line, d.Column, d.Code, d.Message));
+    }
+
+    [Fact]
     public void RejectsFilesOverTheSizeLimit()
     {
         var d = Assert.Single(Problems(Valid, new InstrumentLoadOptions { MaxBytes = 100 }));
         Assert.Equal("too-large", d.Code);
-        Assert.Equal($"The file is {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes, over the limit of 100 bytes for an instrument definition.", d.Message);
+        Assert.Equal($"The definition has {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes; an instrument definition may have at most 100 (InstrumentLoadOptions.MaxBytes).", d.Message);
+    }
+
+    [Fact]
+    public void ReportsTheRealSizeOfAFileOverTheLimitThoughOnlyTheLimitIsRead()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "big.json");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(5_000_000); // sparse: the loader reads 4 MiB + 1 bytes of it, and takes the size from the file
+        }
+
+        Assert.False(Instrument.TryLoad(path, out _, out var diagnostics));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((path, "too-large"), (d.Source, d.Code));
+        Assert.Equal("The definition has 5,000,000 bytes; an instrument definition may have at most 4,194,304 (InstrumentLoadOptions.MaxBytes).", d.Message);
+    }
+
+    [Fact]
+    public void SaysMoreThanTheLimitForAStreamThatCannotSeek()
+    {
+        using var stream = new ForwardOnlyStream(new byte[300]);
+        var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Load(stream, new InstrumentLoadOptions { MaxBytes = 100 }));
+        Assert.Equal("The definition has more than 100 bytes, the most an instrument definition may have (InstrumentLoadOptions.MaxBytes); the stream was not read further.",
+            Assert.Single(ex.Diagnostics).Message);
+        Assert.Equal(101, stream.BytesRead); // one byte past the limit, no more
+    }
+
+    [Fact]
+    public void CountsLanguagesItemsAndScalesOverTheirLimits()
+    {
+        var languages = string.Join(", ", Enumerable.Range(0, 51).Select(i => $"\"l{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}\""));
+        Assert.Contains(Problems(Valid.Replace("[\"en\", \"fr\"]", $"[{languages}]", StringComparison.Ordinal)),
+            d => d.Path == "$.languages" && d.Message == "An instrument may declare at most 50 languages; this one declares 51.");
+
+        var items = LargeInstrument.Text(10_001, minified: false);
+        Assert.Contains(Problems(items), d => d.Path == "$.items" && d.Message == "An instrument may have at most 10,000 items; this one has 10,001.");
+
+        var scales = string.Join(", ", Enumerable.Range(0, 1_001).Select(i => $$"""{ "id": "s{{i}}", "items": ["A1"] }"""));
+        Assert.Contains(Problems(Valid.Replace("{ \"id\": \"plan\", \"items\": [\"A1\", \"-A2\"] }", scales, StringComparison.Ordinal)),
+            d => d.Path == "$.scales" && d.Message == "An instrument may have at most 1,000 scales; this one has 1,001.");
+    }
+
+    private sealed class ForwardOnlyStream(byte[] data) : Stream
+    {
+        private readonly MemoryStream _inner = new(data);
+
+        public int BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = _inner.Read(buffer, offset, count);
+            BytesRead += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]
@@ -175,7 +287,7 @@ public class InstrumentLoaderTests
             .Replace("\"title\": {", "\"x\": " + new string('[', 40) + new string(']', 40) + ", \"title\": {", StringComparison.Ordinal);
         var d = Single(deep);
         Assert.Equal("too-deep", d.Code);
-        Assert.Equal("The JSON is nested more than 32 levels deep; an instrument definition needs far fewer. Check for runaway brackets.", d.Message);
+        Assert.Equal("The JSON is nested 33 levels deep here, over the limit of 32; an instrument definition needs far fewer. Check for runaway brackets.", d.Message);
     }
 
     [Fact]

@@ -82,6 +82,11 @@ public class InterestsTests
     [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\" } }", "$.interests.areas", "The area 'C' has no scale; map all six areas R, I, A, S, E, C.")]
     [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\", \"C\": \"K\" } }", "$.interests.areas.C", "The area 'C' refers to scale 'K', which is not defined in $.scales.")]
     [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\", \"C\": \"C\", \"X\": \"C\" } }", "$.interests.areas.X", "'X' is not a RIASEC area; use R, I, A, S, E and C.")]
+    [InlineData(", \"interests\": null", "$.interests", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData(", \"interests\": { \"areas\": [\"R\", \"I\", \"A\", \"S\", \"E\", \"C\"] }", "$.interests.areas", "Expected an object here, found an array.")]
+    [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\", \"C\": null } }", "$.interests.areas.C", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\", \"C\": 6 } }", "$.interests.areas.C", "Expected a string here, found a number.")]
+    [InlineData(", \"interests\": { \"areas\": { \"R\": \"R\", \"I\": \"I\", \"A\": \"A\", \"S\": \"S\", \"E\": \"E\", \"C\": \"C\", \"R-2\": \"C\" } }", "$.interests.areas['R-2']", "'R-2' is not a RIASEC area; use R, I, A, S, E and C.")]
     public void ValidatesTheInterestsSection(string section, string path, string message)
     {
         var items = string.Join(",", "RIASEC".Select(l => $$"""{ "id": "{{l}}1", "format": "f", "text": { "en": "{{l}}" } }"""));

@@ -103,10 +103,40 @@ public class LikertScoringTests
             "p7 / X9: The instrument 't@1.0.0' has no item 'X9'.",
         ], ex.Problems.Select(p => p.ToString()));
 
-        // The message goes to logs: it names the person and the items, never the answers (6, 0, 3).
+        // The message goes to logs: it names the instrument's items, never the person, the answers (6, 0, 3) or an item id
+        // the instrument does not define (X9 came from the input).
         Assert.Equal(
-            "The response has 3 problem(s): respondent 'p7', items 'I1', 'I2', 'X9'. The Problems property says what is wrong with each; "
-            + "this message quotes no answer, so that logs stay free of them.", ex.Message);
+            "The response has 3 problem(s), on item(s) 'I1', 'I2'. The Problems property names the respondent and item of each and says what is wrong; "
+            + "this message quotes no respondent id, answer or text, so that logs stay free of them.", ex.Message);
+    }
+
+    [Fact]
+    public void AnAnswerOrTextWithoutAnItemIdIsAProblemNotACrash()
+    {
+        var instrument = Make("""{ "id": "s", "items": ["I1", "I2"] }""");
+        var response = new Response("person-42", new NullKeyDictionary<int?>((null, 3), ("I1", 2)), new NullKeyDictionary<string>((null, "a story")));
+        Assert.Equal(
+        [
+            "person-42 / : An answer has no item id (null); each answer names the item it answers.",
+            "person-42 / : An answer has no item id (null); each answer names the item it answers.",
+        ], instrument.Validate(response).Select(p => p.ToString()));
+        var ex = Assert.Throws<InvalidResponseException>(() => instrument.Score(response));
+        Assert.Equal(2, ex.Problems.Count);
+        Assert.StartsWith("The response has 2 problem(s). The Problems property", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("person-42", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BuildingAMatrixReportsNullItemIdsAndNullResponses()
+    {
+        var instrument = Make("""{ "id": "s", "items": ["I1", "I2"] }""");
+        var ex = Assert.Throws<InvalidResponseException>(() => ResponseMatrix.FromResponses(instrument,
+            [new Response("a", new NullKeyDictionary<int?>(("I1", 2), (null, 3))), null!]));
+        Assert.Equal(
+        [
+            "a / : An answer has no item id (null); each answer names the item it answers.",
+            "(no id) / : Response 2 is null.",
+        ], ex.Problems.Select(p => p.ToString()));
     }
 
     [Fact]

@@ -134,6 +134,10 @@ public class TypeIndicatorTests
     [InlineData("\"midpoint\":24,\"tie\":\"low\"}]", "\"midpoint\":40,\"tie\":\"low\"}]", "$['type-indicator'].dichotomies[3].midpoint", "The midpoint 40 must lie strictly between the scale's lowest (8) and highest (40) sums.")]
     [InlineData("{\"id\":\"JP\",\"aggregate\":\"sum\"", "{\"id\":\"JP\",\"aggregate\":\"mean\"", "$['type-indicator'].dichotomies[3].scale", "The scale 'JP' of a dichotomy must aggregate as a \"sum\" with weight 1 on every item.")]
     [InlineData("\"missing\":\"requireAll\"", "\"missing\":\"requireAll\",\"descriptions\":{\"ESXJ\":{\"en\":\"x\"}}", "$['type-indicator'].descriptions.ESXJ", "'ESXJ' is not a type of this instrument: it needs one pole letter per dichotomy, in order (I/E S/N F/T J/P).")]
+    [InlineData("\"tie\":\"low\"}]", "\"tie\":null}]", "$['type-indicator'].dichotomies[3].tie", "null is not allowed here; expected a string. Leave an optional property out instead.")]
+    [InlineData("\"midpoint\":24,\"tie\":\"low\"}]", "\"midpoint\":\"24\",\"tie\":\"low\"}]", "$['type-indicator'].dichotomies[3].midpoint", "Expected a number here, found a string.")]
+    [InlineData("\"missing\":\"requireAll\"", "\"missing\":\"requireAll\",\"descriptions\":{\"ESTJ\":null}", "$['type-indicator'].descriptions.ESTJ", "null is not allowed here; expected an object. Leave an optional property out instead.")]
+    [InlineData("\"missing\":\"requireAll\"", "\"missing\":\"requireAll\",\"descriptions\":{\"E-TJ\":{\"en\":\"x\"}}", "$['type-indicator'].descriptions['E-TJ']", "'E-TJ' is not a type of this instrument: it needs one pole letter per dichotomy, in order (I/E S/N F/T J/P).")]
     public void ValidatesTheSettings(string find, string replace, string path, string message)
     {
         var json = Oejts.Json();

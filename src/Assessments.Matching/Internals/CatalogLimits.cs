@@ -27,15 +27,17 @@ internal static class CatalogLimits
         }
     }
 
-    /// <summary>Throws when a record is longer than <see cref="MaxRecordChars"/>.</summary>
-    public static void CheckRecord(string path, int line, int length)
-    {
-        if (length > MaxRecordChars)
-        {
-            throw new CatalogLoadException([new CatalogProblem(path, line, string.Create(CultureInfo.InvariantCulture,
-                $"The record that starts on this line is longer than {MaxRecordChars:N0} characters, the limit for catalog records."))]);
-        }
-    }
+    /// <summary>Whether a record of <paramref name="length"/> characters is over <see cref="MaxRecordChars"/>.</summary>
+    public static bool IsRecordTooLong(long length) => length > MaxRecordChars;
+
+    /// <summary>The problem for a record over <see cref="MaxRecordChars"/>, with its real length.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="line">The line the record starts on.</param>
+    /// <param name="length">The record's length in characters (its lines and the line breaks between them).</param>
+    /// <param name="unclosed">Whether a quoted field in it runs to the end of the file.</param>
+    public static CatalogLoadException RecordTooLong(string path, int line, long length, bool unclosed) =>
+        new([new CatalogProblem(path, line, string.Create(CultureInfo.InvariantCulture,
+            $"The record that starts on this line has {length:N0} characters; catalog records may have at most {MaxRecordChars:N0}.{(unclosed ? " A quoted field opened in it is never closed." : "")}"))]);
 
     /// <summary>Throws when a catalog would hold more than <see cref="MaxOccupations"/> occupations.</summary>
     public static void CheckOccupations(string source, int count)

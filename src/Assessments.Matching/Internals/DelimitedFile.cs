@@ -19,8 +19,12 @@ internal static class DelimitedFile
         {
             line++;
             var start = line;
-            var recordLength = text.Length;
-            CatalogLimits.CheckRecord(path, start, recordLength);
+            long recordLength = text.Length;
+            if (CatalogLimits.IsRecordTooLong(recordLength))
+            {
+                throw TooLong(reader, path, start, quoted ? 0 : recordLength, quoted ? text : null, inQuotes: false);
+            }
+
             if (text.Length == 0)
             {
                 continue;
@@ -49,8 +53,12 @@ internal static class DelimitedFile
                     var next = reader.ReadLine() ?? throw new CatalogLoadException([new CatalogProblem(path, start, "A quoted field is not closed before the end of the file.")]);
                     line++;
                     field.Append('\n');
+                    if (CatalogLimits.IsRecordTooLong(recordLength + 1 + next.Length))
+                    {
+                        throw TooLong(reader, path, start, recordLength + 1, next, inQuotes: true);
+                    }
+
                     recordLength += 1 + next.Length;
-                    CatalogLimits.CheckRecord(path, start, recordLength);
                     text = next;
                     i = 0;
                     continue;
@@ -90,6 +98,34 @@ internal static class DelimitedFile
 
             yield return (start, fields.ToArray());
         }
+    }
+
+    /// <summary>
+    /// The problem for a record over the limit, with its whole length: the characters before <paramref name="text"/>, then
+    /// <paramref name="text"/> (a line whose quote state at its start is <paramref name="inQuotes"/>) and, while a quoted
+    /// field stays open, the lines after it — counted, not kept. A null <paramref name="text"/> means the record is complete.
+    /// </summary>
+    private static CatalogLoadException TooLong(StreamReader reader, string path, int line, long before, string? text, bool inQuotes)
+    {
+        var length = before;
+        while (text is not null)
+        {
+            length += text.Length;
+            foreach (var c in text)
+            {
+                inQuotes ^= c == '"'; // a doubled quote toggles twice: the state after it is right
+            }
+
+            if (!inQuotes)
+            {
+                break;
+            }
+
+            text = reader.ReadLine();
+            length += text is null ? 0 : 1;
+        }
+
+        return CatalogLimits.RecordTooLong(path, line, length, unclosed: inQuotes);
     }
 
     /// <summary>The index of each wanted column in the header, or a problem naming the missing ones.</summary>

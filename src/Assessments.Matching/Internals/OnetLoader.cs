@@ -25,17 +25,27 @@ internal static partial class OnetLoader
         }
 
         var titles = new List<(string Code, string Title, string Description)>();
+        var titleLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var table = Table(occupationFile, [Code, "Title", "Description"], problems);
         foreach (var (line, f) in table)
         {
-            titles.Add((f[0], f[1], f[2]));
+            if (FirstRow(titleLines, f[0], line, problems, occupationFile, $"The occupation {f[0]}"))
+            {
+                titles.Add((f[0], f[1], f[2]));
+            }
         }
 
         var oi = new Dictionary<string, double?[]>(StringComparer.Ordinal);
         var ih = new Dictionary<string, char[]>(StringComparer.Ordinal);
+        var interestLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, f) in Table(interestsFile, [Code, "Element ID", "Scale ID", "Data Value"], problems))
         {
             var element = f[1];
+            if (!FirstRow(interestLines, $"{f[0]}\t{element}\t{f[2]}", line, problems, interestsFile, $"The {f[2]} value of element {element} for {f[0]}"))
+            {
+                continue;
+            }
+
             if (!element.StartsWith("1.B.1.", StringComparison.Ordinal) || element.Length != 7 || element[6] is < 'a' or > 'i')
             {
                 Add(problems, interestsFile, line, $"Unknown interest element '{element}'; expected 1.B.1.a to 1.B.1.i.");
@@ -129,9 +139,10 @@ internal static partial class OnetLoader
             return result;
         }
 
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, f) in Table(path, [Code, "Element ID", "Scale ID", "Data Value"], problems))
         {
-            if (f[2] != "EX")
+            if (f[2] != "EX" || !FirstRow(firstLines, $"{f[0]}\t{f[1]}", line, problems, path, $"The EX value of element {f[1]} for {f[0]}"))
             {
                 continue;
             }
@@ -157,8 +168,14 @@ internal static partial class OnetLoader
     private static Dictionary<string, int> ReadJobZones(string path, List<CatalogProblem> problems)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, f) in Table(path, [Code, "Job Zone"], problems))
         {
+            if (!FirstRow(firstLines, f[0], line, problems, path, $"The Job Zone of {f[0]}"))
+            {
+                continue;
+            }
+
             // The 29.3 copy was re-saved from Excel, so a zone may read "3.0".
             if (TryNumber(f[1], out var zone) && zone == Math.Floor(zone) && zone is >= 1 and <= 5)
             {
@@ -186,6 +203,22 @@ internal static partial class OnetLoader
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Records the first line of <paramref name="key"/>; for a later row with the same key, adds a problem naming both lines
+    /// and returns false (the row is skipped: a database lists each fact once, and which copy to trust is not ours to guess).
+    /// </summary>
+    private static bool FirstRow(Dictionary<string, int> firstLines, string key, int line, List<CatalogProblem> problems, string file, string what)
+    {
+        if (firstLines.TryAdd(key, line))
+        {
+            return true;
+        }
+
+        Add(problems, file, line, string.Create(CultureInfo.InvariantCulture,
+            $"{what} is given twice: this row repeats line {firstLines[key]}. Keep one row."));
+        return false;
     }
 
     private static bool TryNumber(string text, out double value) =>

@@ -18,12 +18,22 @@ internal static partial class RomeLoader
 
         var version = VersionPattern().Match(Path.GetFileName(titlesFile!)).Groups[1].Value;
         var titles = new List<(int Line, string Code, string Title)>();
+        var titleLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, f) in Table(titlesFile!, ["code_rome", "libelle_rome"], problems))
         {
-            titles.Add((line, f[0], f[1]));
+            if (titleLines.TryAdd(f[0], line))
+            {
+                titles.Add((line, f[0], f[1]));
+            }
+            else
+            {
+                problems.Add(new CatalogProblem(titlesFile!, line, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The fiche {f[0]} appears twice: this row repeats line {titleLines[f[0]]}. Keep one row.")));
+            }
         }
 
         var letters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var letterLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, f) in Table(riasecFile!, ["code_rome", "riasec_majeur", "riasec_mineur"], problems))
         {
             var major = f[1];
@@ -38,7 +48,12 @@ internal static partial class RomeLoader
             }
             else if (!letters.TryAdd(f[0], major + minor))
             {
-                problems.Add(new CatalogProblem(riasecFile!, line, $"The fiche {f[0]} appears twice."));
+                problems.Add(new CatalogProblem(riasecFile!, line, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The fiche {f[0]} appears twice: this row repeats line {letterLines[f[0]]}. Keep one row.")));
+            }
+            else
+            {
+                letterLines[f[0]] = line;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assessments.Definitions;
 using Assessments.Responses;
 using Assessments.Scoring;
@@ -41,18 +42,19 @@ public sealed class CardSortKind : IInstrumentKind
         }
 
         var cards = new List<Card>();
+        var cardsPath = JsonPath.Property(context.SectionPath, "cards");
         foreach (var item in context.Items)
         {
-            var path = $"{context.SectionPath}.cards.{item.Id}";
+            var path = JsonPath.Property(cardsPath, item.Id);
             if (!dto.Cards.TryGetValue(item.Id, out var card))
             {
-                context.Report($"{context.SectionPath}.cards", $"The item '{item.Id}' has no card entry; every item of a card sort is a card.");
+                context.Report(cardsPath, $"The item '{item.Id}' has no card entry; every item of a card sort is a card.");
                 continue;
             }
 
             if (item.Text is null)
             {
-                context.Report($"$.items[{item.Index}]", $"The card '{item.Id}' needs a \"text\": its title.");
+                context.Report(JsonPath.Index("$.items", item.Index), $"The card '{item.Id}' needs a \"text\": its title.");
                 continue;
             }
 
@@ -65,22 +67,23 @@ public sealed class CardSortKind : IInstrumentKind
                 }
                 else
                 {
-                    context.Report(path + ".workValues", $"'{name}' is not an O*NET work value; use Achievement, WorkingConditions, Recognition, Relationships, Support or Independence.");
+                    context.Report(JsonPath.Property(path, "workValues"), $"'{name}' is not an O*NET work value; use Achievement, WorkingConditions, Recognition, Relationships, Support or Independence.");
                 }
             }
 
-            cards.Add(new Card(item.Id, item.Index, item.Text, context.ReadText(card.Description, path + ".description"), values));
+            cards.Add(new Card(item.Id, item.Index, item.Text, context.ReadText(card.Description, JsonPath.Property(path, "description")), values));
         }
 
-        foreach (var id in dto.Cards.Keys.Where(id => !context.Items.Any(i => string.Equals(i.Id, id, StringComparison.Ordinal))))
+        var itemIds = context.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in dto.Cards.Keys.Where(id => !itemIds.Contains(id)))
         {
-            context.Report($"{context.SectionPath}.cards.{id}", $"The card '{id}' is not an item; add it to $.items with its title.");
+            context.Report(JsonPath.Property(cardsPath, id), $"The card '{id}' is not an item; add it to $.items with its title.");
         }
 
-        var procedurePath = context.SectionPath + ".procedure";
+        var procedurePath = JsonPath.Property(context.SectionPath, "procedure");
         if (!Procedures.TryGetValue(dto.Procedure.Type, out var procedure))
         {
-            context.Report(procedurePath + ".type", $"Unknown procedure '{dto.Procedure.Type}'; use {string.Join(", ", Procedures.Keys)}.");
+            context.Report(JsonPath.Property(procedurePath, "type"), $"Unknown procedure '{dto.Procedure.Type}'; use {string.Join(", ", Procedures.Keys)}.");
             return null;
         }
 
@@ -88,7 +91,7 @@ public sealed class CardSortKind : IInstrumentKind
         var rankTop = dto.Procedure.RankTop ?? 5;
         if (rankTop < 1 || rankTop > Math.Max(1, cards.Count))
         {
-            context.Report(procedurePath + ".rankTop", $"rankTop must be from 1 to the number of cards ({cards.Count}); found {rankTop}.");
+            context.Report(JsonPath.Property(procedurePath, "rankTop"), $"rankTop must be from 1 to the number of cards ({cards.Count}); found {rankTop}.");
         }
 
         return context.HasErrors ? null : new CardSortSettings(cards, procedure, piles, rankTop);
@@ -102,7 +105,7 @@ public sealed class CardSortKind : IInstrumentKind
         {
             if (dto.Piles is not null)
             {
-                context.Report(path + ".piles", $"The procedure '{dto.Type}' has no piles; remove them.");
+                context.Report(JsonPath.Property(path, "piles"), $"The procedure '{dto.Type}' has no piles; remove them.");
             }
 
             return piles;
@@ -110,7 +113,7 @@ public sealed class CardSortKind : IInstrumentKind
 
         if (dto.Piles is null || dto.Piles.Count < 2)
         {
-            context.Report(path + ".piles", $"The procedure '{dto.Type}' needs at least two piles, the most important first.");
+            context.Report(JsonPath.Property(path, "piles"), $"The procedure '{dto.Type}' needs at least two piles, the most important first.");
             return piles;
         }
 
@@ -118,10 +121,10 @@ public sealed class CardSortKind : IInstrumentKind
         for (var i = 0; i < dto.Piles.Count; i++)
         {
             var p = dto.Piles[i];
-            var pilePath = $"{path}.piles[{i}]";
+            var pilePath = JsonPath.Index(JsonPath.Property(path, "piles"), i);
             if (!seen.Add(p.Id))
             {
-                context.Report(pilePath + ".id", $"The pile id '{p.Id}' is used twice.");
+                context.Report(JsonPath.Property(pilePath, "id"), $"The pile id '{p.Id}' is used twice.");
             }
 
             if (procedure == CardSortProcedure.QSort && (p.Value is null || p.Quota is null || p.Quota < 0))
@@ -133,12 +136,13 @@ public sealed class CardSortKind : IInstrumentKind
                 context.Report(pilePath, "Piles of a piles-then-rank sort take no value or quota; use the procedure 'q-sort' for a forced distribution.");
             }
 
-            piles.Add(new Pile(p.Id, context.ReadText(p.Label, pilePath + ".label"), p.Value, p.Quota));
+            piles.Add(new Pile(p.Id, context.ReadText(p.Label, JsonPath.Property(pilePath, "label")), p.Value, p.Quota));
         }
 
-        if (procedure == CardSortProcedure.QSort && piles.All(p => p.Quota is not null) && piles.Sum(p => p.Quota!.Value) != cardCount)
+        // Summed as long: quotas are whole numbers up to int.MaxValue each, and the sum must not overflow.
+        if (procedure == CardSortProcedure.QSort && piles.All(p => p.Quota is not null) && piles.Sum(p => (long)p.Quota!.Value) is var total && total != cardCount)
         {
-            context.Report(path + ".piles", $"The quotas add up to {piles.Sum(p => p.Quota!.Value)}; a Q-sort places every one of the {cardCount} cards.");
+            context.Report(JsonPath.Property(path, "piles"), string.Create(CultureInfo.InvariantCulture, $"The quotas add up to {total}; a Q-sort places every one of the {cardCount} cards."));
         }
 
         return piles;

@@ -15,13 +15,16 @@ public static class CardSortScorer
             ?? throw new ArgumentException($"The instrument '{instrument.Reference}' is of kind '{instrument.Kind}', not 'card-sort'.", nameof(instrument));
     }
 
-    /// <summary>Every way <paramref name="response"/> breaks the instrument's procedure (empty when it is valid).</summary>
+    /// <summary>
+    /// Every way <paramref name="response"/> breaks the instrument's procedure (empty when it is valid). A null card id, pile,
+    /// paired choice or card of a pair is a problem like any other (with an empty item id when no card is named).
+    /// </summary>
     public static IReadOnlyList<ResponseProblem> Validate(Instrument instrument, CardSortResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var settings = Settings(instrument);
         var problems = new List<ResponseProblem>();
-        void Add(string card, string message) => problems.Add(new ResponseProblem(response.RespondentId, card, message));
+        void Add(string? card, string message) => problems.Add(new ResponseProblem(response.RespondentId, card ?? "", message));
         var ids = settings.Cards.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         switch (settings.Procedure)
         {
@@ -63,7 +66,7 @@ public static class CardSortScorer
         var problems = Validate(instrument, response);
         if (problems.Count > 0)
         {
-            throw new InvalidResponseException(problems);
+            throw new InvalidResponseException(problems, instrument);
         }
 
         var settings = Settings(instrument);
@@ -114,7 +117,7 @@ public static class CardSortScorer
         return new CardSortResult(instrument, response.RespondentId, cards, top, profile);
     }
 
-    private static void ValidatePiles(CardSortSettings settings, CardSortResponse response, HashSet<string> ids, Action<string, string> add)
+    private static void ValidatePiles(CardSortSettings settings, CardSortResponse response, HashSet<string> ids, Action<string?, string> add)
     {
         if (response.Piles is null)
         {
@@ -125,9 +128,17 @@ public static class CardSortScorer
         var pileIds = settings.Piles.Select(p => p.Id).ToList();
         foreach (var (card, pile) in response.Piles.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!ids.Contains(card))
+            if (card is null)
+            {
+                add(null, "A pile entry has no card (null); each entry names a card of the deck and its pile.");
+            }
+            else if (!ids.Contains(card))
             {
                 add(card, $"There is no card '{card}' in this deck.");
+            }
+            else if (pile is null)
+            {
+                add(card, $"The card '{card}' has a null pile; put it in one of the piles {string.Join(", ", pileIds)}.");
             }
             else if (!pileIds.Contains(pile, StringComparer.Ordinal))
             {
@@ -150,11 +161,15 @@ public static class CardSortScorer
         }
     }
 
-    private static void ValidateRanks(IReadOnlyDictionary<string, int> ranks, int expected, HashSet<string> ids, Action<string, string> add, Func<string, string?> eligible)
+    private static void ValidateRanks(IReadOnlyDictionary<string, int> ranks, int expected, HashSet<string> ids, Action<string?, string> add, Func<string, string?> eligible)
     {
         foreach (var (card, rank) in ranks.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (!ids.Contains(card))
+            if (card is null)
+            {
+                add(null, "A rank has no card (null); each rank names the card it ranks.");
+            }
+            else if (!ids.Contains(card))
             {
                 add(card, $"There is no card '{card}' in this deck.");
             }
@@ -168,7 +183,7 @@ public static class CardSortScorer
             }
         }
 
-        var valid = ranks.Where(r => ids.Contains(r.Key) && eligible(r.Key) is null).ToList();
+        var valid = ranks.Where(r => r.Key is not null && ids.Contains(r.Key) && eligible(r.Key) is null).ToList();
         foreach (var group in valid.GroupBy(r => r.Value).Where(g => g.Count() > 1).OrderBy(g => g.Key))
         {
             add("", $"The rank {group.Key} is given to {group.Count()} cards ({string.Join(", ", group.Select(g => g.Key).Order(StringComparer.Ordinal))}); each rank goes to one card.");
@@ -182,7 +197,7 @@ public static class CardSortScorer
         }
     }
 
-    private static void ValidateChoices(CardSortSettings settings, CardSortResponse response, HashSet<string> ids, Action<string, string> add)
+    private static void ValidateChoices(CardSortSettings settings, CardSortResponse response, HashSet<string> ids, Action<string?, string> add)
     {
         if (response.Choices is null)
         {
@@ -191,8 +206,23 @@ public static class CardSortScorer
         }
 
         var seen = new HashSet<(string, string)>();
+        var number = 0;
         foreach (var c in response.Choices)
         {
+            number++;
+            if (c is null)
+            {
+                add(null, string.Create(CultureInfo.InvariantCulture, $"Paired choice {number} is null; give the two cards shown and the one chosen."));
+                continue;
+            }
+
+            if (c.First is null || c.Second is null || c.Chosen is null)
+            {
+                add(c.First ?? c.Second, string.Create(CultureInfo.InvariantCulture,
+                    $"Paired choice {number} has a null {(c.First is null ? "first card" : c.Second is null ? "second card" : "chosen card")}; give the two cards shown and the one chosen."));
+                continue;
+            }
+
             var pair = string.CompareOrdinal(c.First, c.Second) < 0 ? (c.First, c.Second) : (c.Second, c.First);
             if (!ids.Contains(c.First) || !ids.Contains(c.Second))
             {

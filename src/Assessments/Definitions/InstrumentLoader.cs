@@ -21,13 +21,17 @@ internal static partial class InstrumentLoader
     /// <summary>Largest number of languages an instrument may declare.</summary>
     public const int MaxLanguages = 50;
 
-    public static Instrument? Load(byte[] utf8, string source, InstrumentLoadOptions options, out IReadOnlyList<InstrumentDiagnostic> diagnostics)
+    /// <summary>Loads a definition; <paramref name="size"/> is its real size in bytes (null: over the limit, not known).</summary>
+    public static Instrument? Load(byte[] utf8, long? size, string source, InstrumentLoadOptions options, out IReadOnlyList<InstrumentDiagnostic> diagnostics)
     {
         var early = new List<InstrumentDiagnostic>();
         if (utf8.Length > options.MaxBytes)
         {
-            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, 0, 0, "too-large",
-                $"The file is {utf8.Length} bytes, over the limit of {options.MaxBytes} bytes for an instrument definition."));
+            early.Add(new InstrumentDiagnostic(source, JsonPath.Root, 0, 0, "too-large", size is { } known
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The definition has {known:N0} bytes; an instrument definition may have at most {options.MaxBytes:N0} (InstrumentLoadOptions.MaxBytes).")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"The definition has more than {options.MaxBytes:N0} bytes, the most an instrument definition may have (InstrumentLoadOptions.MaxBytes); the stream was not read further.")));
             diagnostics = early;
             return null;
         }
@@ -75,10 +79,15 @@ internal static partial class InstrumentLoader
             : null;
         var before = bag.Count;
         StrictReader.Check(root, DefinitionJsonContext.Default.InstrumentDto, JsonPath.Root, bag, kindName);
-        var shapeErrors = bag.Count > before;
 
-        // Unknown properties do not stop deserialization, so the meaning checks below still run and every problem is
-        // reported in one pass; a wrong type or a missing required property does stop it (already reported above).
+        // Unknown properties do not stop the meaning checks below, so every problem is reported in one pass; a null, a wrong
+        // type or a missing required property does (already reported above): the model would hold nulls where the checks
+        // below rely on values.
+        if (StrictReader.HasShapeErrors(bag, before))
+        {
+            return null;
+        }
+
         InstrumentDto dto;
         try
         {
@@ -86,11 +95,7 @@ internal static partial class InstrumentLoader
         }
         catch (JsonException ex)
         {
-            if (!shapeErrors)
-            {
-                bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
-            }
-
+            bag.Add(JsonPath.Root, "json-shape", "The definition could not be read: " + ex.Message);
             return null;
         }
 
@@ -208,7 +213,8 @@ internal static partial class InstrumentLoader
             }
             else if (dto.Languages.Count > MaxLanguages)
             {
-                bag.Add("$.languages", "too-many", $"An instrument may declare at most {MaxLanguages} languages.");
+                bag.Add("$.languages", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may declare at most {MaxLanguages} languages; this one declares {dto.Languages.Count}."));
             }
 
             Languages = languages;
@@ -296,7 +302,8 @@ internal static partial class InstrumentLoader
             }
             else if (dto.Items.Count > MaxItems)
             {
-                bag.Add("$.items", "too-many", $"An instrument may have at most {MaxItems} items; this one has {dto.Items.Count}.");
+                bag.Add("$.items", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may have at most {MaxItems:N0} items; this one has {dto.Items.Count:N0}."));
                 return items;
             }
 
@@ -379,7 +386,8 @@ internal static partial class InstrumentLoader
             var list = dto.Scales ?? [];
             if (list.Count > MaxScales)
             {
-                bag.Add("$.scales", "too-many", $"An instrument may have at most {MaxScales} scales; this one has {list.Count}.");
+                bag.Add("$.scales", "too-many", string.Create(CultureInfo.InvariantCulture,
+                    $"An instrument may have at most {MaxScales:N0} scales; this one has {list.Count:N0}."));
                 return scales;
             }
 
@@ -465,7 +473,16 @@ internal static partial class InstrumentLoader
                 }
                 else
                 {
-                    bag.Add(entryPath, "wrong-type", "Expected an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }.");
+                    const string Expected = "an item id such as \"A1\" or \"-A1\" (reverse-keyed), or an object { \"item\": \"A1\", \"reverse\": true, \"weight\": 1 }";
+                    if (entry.ValueKind == JsonValueKind.Null)
+                    {
+                        bag.Add(entryPath, "null-value", $"null is not allowed here; expected {Expected}.");
+                    }
+                    else
+                    {
+                        bag.Add(entryPath, "wrong-type", $"Expected {Expected} here, found {StrictReader.Describe(entry.ValueKind)}.");
+                    }
+
                     continue;
                 }
 

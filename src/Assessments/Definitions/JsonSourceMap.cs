@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Assessments.Definitions;
@@ -10,22 +11,19 @@ namespace Assessments.Definitions;
 internal sealed class JsonSourceMap
 {
     private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
-    private readonly int[] _lineStarts;
     private readonly byte[] _utf8;
 
-    private JsonSourceMap(byte[] utf8)
+    // Where the last position was computed: tokens come in document order, so each position is found by counting from the
+    // previous one (one pass over the file in all), never from the start of its line — a minified definition is one line
+    // of megabytes, and recounting it per token was quadratic.
+    private int _cursor;
+    private int _line = 1;
+    private int _column = 1;
+
+    private JsonSourceMap(byte[] utf8, int start)
     {
         _utf8 = utf8;
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        _lineStarts = [.. starts];
+        _cursor = start; // after a byte order mark, which no editor shows as a column
     }
 
     public (int Line, int Column) this[string path] =>
@@ -55,7 +53,7 @@ internal sealed class JsonSourceMap
     /// <summary>Scans the document. Returns null when it is not well-formed JSON (the problem is in <paramref name="diagnostics"/>).</summary>
     public static JsonSourceMap? Scan(byte[] utf8, int start, int maxDepth, string source, List<InstrumentDiagnostic> diagnostics)
     {
-        var map = new JsonSourceMap(utf8);
+        var map = new JsonSourceMap(utf8, start);
         var reader = new Utf8JsonReader(utf8.AsSpan(start), new JsonReaderOptions
         {
             MaxDepth = maxDepth + 2,
@@ -103,7 +101,8 @@ internal sealed class JsonSourceMap
                     {
                         var (line, column) = map.Position(offset);
                         diagnostics.Add(new InstrumentDiagnostic(source, path, line, column, "too-deep",
-                            $"The JSON is nested more than {maxDepth} levels deep; an instrument definition needs far fewer. Check for runaway brackets."));
+                            string.Create(CultureInfo.InvariantCulture,
+                                $"The JSON is nested {frames.Count + 1} levels deep here, over the limit of {maxDepth}; an instrument definition needs far fewer. Check for runaway brackets.")));
                         return null;
                     }
 
@@ -143,20 +142,35 @@ internal sealed class JsonSourceMap
 
     private void Record(string path, int offset) => _positions[path] = Position(offset);
 
+    /// <summary>
+    /// The 1-based line and column (in characters: UTF-8 lead bytes) of <paramref name="offset"/>, which must not be before
+    /// the previous offset asked for.
+    /// </summary>
     private (int Line, int Column) Position(int offset)
     {
-        var index = Array.BinarySearch(_lineStarts, offset);
-        var line = index >= 0 ? index : ~index - 1;
-        var column = 1;
-        for (var i = _lineStarts[line]; i < offset; i++)
+        var span = _utf8.AsSpan(_cursor, offset - _cursor);
+        var lastNewLine = span.LastIndexOf((byte)'\n');
+        if (lastNewLine >= 0)
         {
-            if ((_utf8[i] & 0xC0) != 0x80)
-            {
-                column++;
-            }
+            _line += span.Count((byte)'\n');
+            _column = 1;
+            span = span[(lastNewLine + 1)..];
         }
 
-        return (line + 1, column);
+        _column += CountCharacters(span);
+        _cursor = offset;
+        return (_line, _column);
+    }
+
+    private static int CountCharacters(ReadOnlySpan<byte> utf8)
+    {
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+
+        return count;
     }
 
     private static string StripPosition(string message)

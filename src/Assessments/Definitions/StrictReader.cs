@@ -82,6 +82,24 @@ internal static class StrictReader
         }
     }
 
+    /// <summary>
+    /// Whether the diagnostics added since <paramref name="before"/> include more than unknown properties: a null, a wrong
+    /// type, a missing required property or a number out of range, after which the value cannot be deserialized into a
+    /// model the later checks can trust.
+    /// </summary>
+    public static bool HasShapeErrors(DiagnosticBag bag, int before)
+    {
+        for (var i = before; i < bag.Count; i++)
+        {
+            if (bag.Items[i].Code != "unknown-property")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, DiagnosticBag bag, string? allowedExtraProperty)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +176,8 @@ internal static class StrictReader
         };
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>A JSON value's type in words, as messages say what they found ("a number", "null").</summary>
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -36,12 +36,13 @@ public sealed class IkigaiKind : IInstrumentKind
         }
 
         var circles = new List<Item>();
+        var circlesPath = JsonPath.Property(context.SectionPath, "circles");
         foreach (var key in CircleKeys)
         {
-            var path = $"{context.SectionPath}.circles.{key}";
+            var path = JsonPath.Property(circlesPath, key);
             if (!dto.Circles.TryGetValue(key, out var itemId))
             {
-                context.Report($"{context.SectionPath}.circles", $"The circle '{key}' has no question; map love, goodAt, needs and paid to items.");
+                context.Report(circlesPath, $"The circle '{key}' has no question; map love, goodAt, needs and paid to items.");
             }
             else if (context.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
             {
@@ -59,7 +60,7 @@ public sealed class IkigaiKind : IInstrumentKind
 
         foreach (var key in dto.Circles.Keys.Where(k => !CircleKeys.Contains(k, StringComparer.Ordinal)))
         {
-            context.Report($"{context.SectionPath}.circles.{key}", $"'{key}' is not a circle; use love, goodAt, needs and paid.");
+            context.Report(JsonPath.Property(circlesPath, key), $"'{key}' is not a circle; use love, goodAt, needs and paid.");
         }
 
         var tNorm = dto.TNorm switch
@@ -71,18 +72,18 @@ public sealed class IkigaiKind : IInstrumentKind
         };
         if (tNorm is null)
         {
-            context.Report(context.SectionPath + ".tNorm", $"Unknown t-norm '{dto.TNorm}'; use 'min', 'product' or 'lukasiewicz'.");
+            context.Report(JsonPath.Property(context.SectionPath, "tNorm"), $"Unknown t-norm '{dto.TNorm}'; use 'min', 'product' or 'lukasiewicz'.");
         }
 
         var alpha = dto.Alpha ?? 0.5;
         if (alpha is <= 0 or > 1)
         {
-            context.Report(context.SectionPath + ".alpha", string.Create(CultureInfo.InvariantCulture, $"alpha must be greater than 0 and at most 1 (found {alpha})."));
+            context.Report(JsonPath.Property(context.SectionPath, "alpha"), string.Create(CultureInfo.InvariantCulture, $"alpha must be greater than 0 and at most 1 (found {alpha})."));
         }
 
         if (dto.Ranking is not (null or "ikigai-geomean-min-id"))
         {
-            context.Report(context.SectionPath + ".ranking", $"Unknown ranking '{dto.Ranking}'; the one rule is 'ikigai-geomean-min-id' (ikigai score, then geometric mean, then minimum membership, then id).");
+            context.Report(JsonPath.Property(context.SectionPath, "ranking"), $"Unknown ranking '{dto.Ranking}'; the one rule is 'ikigai-geomean-min-id' (ikigai score, then geometric mean, then minimum membership, then id).");
         }
 
         return context.HasErrors ? null : new IkigaiSettings(circles, tNorm!.Value, alpha);

@@ -22,21 +22,34 @@ public static class IkigaiScorer
             ?? throw new ArgumentException($"The instrument '{instrument.Reference}' is of kind '{instrument.Kind}', not 'ikigai'.", nameof(instrument));
     }
 
-    /// <summary>Every problem of the response: duplicate candidates, missing or double ratings, out-of-range values.</summary>
+    /// <summary>
+    /// Every problem of the response: no candidates, a null candidate, duplicate candidates, missing or double ratings, a null
+    /// derived membership, out-of-range values.
+    /// </summary>
     public static IReadOnlyList<ResponseProblem> Validate(Instrument instrument, IkigaiResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
         var settings = Settings(instrument);
         var problems = new List<ResponseProblem>();
-        if (response.Candidates.Count == 0)
+        if (response.Candidates is not { Count: > 0 })
         {
             problems.Add(new ResponseProblem(response.RespondentId, "", "There is no candidate to score."));
+            return problems;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
         foreach (var c in response.Candidates)
         {
-            void Add(string message) => problems.Add(new ResponseProblem(response.RespondentId, c.Id, message));
+            number++;
+            if (c is null)
+            {
+                problems.Add(new ResponseProblem(response.RespondentId, "", string.Create(CultureInfo.InvariantCulture,
+                    $"Candidate {number} is null; give its id and a rating or derived membership for each circle.")));
+                continue;
+            }
+
+            void Add(string message) => problems.Add(new ResponseProblem(response.RespondentId, c.Id ?? "", message));
             if (string.IsNullOrWhiteSpace(c.Id))
             {
                 Add("A candidate needs an id.");
@@ -54,7 +67,11 @@ public static class IkigaiScorer
                 var format = settings.Circles[(int)circle].Format!;
                 var rated = c.Ratings is not null && c.Ratings.TryGetValue(circle, out var rating);
                 var derived = c.Derived is not null && c.Derived.TryGetValue(circle, out _);
-                if (rated && derived)
+                if (derived && c.Derived![circle] is null)
+                {
+                    Add($"The circle '{CircleNames[(int)circle]}' has a null derived membership; give its value and derivation, or a rating.");
+                }
+                else if (rated && derived)
                 {
                     Add($"The circle '{CircleNames[(int)circle]}' has both a rating and a derived membership; keep one.");
                 }
@@ -83,7 +100,7 @@ public static class IkigaiScorer
         var problems = Validate(instrument, response);
         if (problems.Count > 0)
         {
-            throw new InvalidResponseException(problems);
+            throw new InvalidResponseException(problems, instrument);
         }
 
         var settings = Settings(instrument);

@@ -30,7 +30,7 @@ public sealed class InterestsKind : IInstrumentKind
             return null;
         }
 
-        var areasPath = context.SectionPath + ".areas";
+        var areasPath = JsonPath.Property(context.SectionPath, "areas");
         var scaleIndexes = new int[6];
         var ok = true;
         foreach (var letter in Holland.Letters)
@@ -47,7 +47,7 @@ public sealed class InterestsKind : IInstrumentKind
             if (scale is null)
             {
                 ok = false;
-                context.Report(areasPath + "." + key, $"The area '{key}' refers to scale '{scaleId}', which is not defined in $.scales.");
+                context.Report(JsonPath.Property(areasPath, key), $"The area '{key}' refers to scale '{scaleId}', which is not defined in $.scales.");
                 continue;
             }
 
@@ -57,7 +57,7 @@ public sealed class InterestsKind : IInstrumentKind
         foreach (var key in dto.Areas.Keys.Where(k => k.Length != 1 || !Holland.Letters.Contains(k[0], StringComparison.Ordinal)))
         {
             ok = false;
-            context.Report(areasPath + "." + key, $"'{key}' is not a RIASEC area; use R, I, A, S, E and C.");
+            context.Report(JsonPath.Property(areasPath, key), $"'{key}' is not a RIASEC area; use R, I, A, S, E and C.");
         }
 
         return ok ? new InterestsSettings(scaleIndexes) : null;

@@ -4,26 +4,32 @@ namespace Assessments.Responses;
 public sealed class InvalidResponseException : Exception
 {
     /// <summary>
-    /// Creates the exception from the problems found. The message names the respondents and items only: answers and
-    /// texts stay out of it (messages end up in logs); <see cref="Problems"/> says what is wrong with each.
+    /// Creates the exception from the problems found. The message counts them and quotes nothing from the response — no
+    /// respondent id, answer, text or item name as the response spelled it (messages end up in logs); <see cref="Problems"/>
+    /// names the respondent and item of each and says what is wrong.
     /// </summary>
     public InvalidResponseException(IReadOnlyList<ResponseProblem> problems)
-        : base(Describe(problems)) =>
+        : this(problems, null)
+    {
+    }
+
+    /// <summary>As the public constructor, and the message also names the items that <paramref name="instrument"/> defines (definition ids, not data).</summary>
+    internal InvalidResponseException(IReadOnlyList<ResponseProblem> problems, Instrument? instrument)
+        : base(Describe(problems, instrument)) =>
         Problems = problems;
 
-    private static string Describe(IReadOnlyList<ResponseProblem> problems)
+    private static string Describe(IReadOnlyList<ResponseProblem> problems, Instrument? instrument)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        static string List(IEnumerable<string> names)
-        {
-            var distinct = names.Distinct(StringComparer.Ordinal).ToList();
-            return string.Join(", ", distinct.Take(10).Select(n => $"'{n}'")) + (distinct.Count > 10 ? $" and {distinct.Count - 10} more" : "");
-        }
-
-        var people = List(problems.Select(p => p.RespondentId ?? "(no id)"));
-        var items = List(problems.Select(p => p.ItemId).Where(i => i.Length > 0));
-        return $"The response has {problems.Count} problem(s): respondent {people}{(items.Length > 0 ? $", items {items}" : "")}. "
-            + "The Problems property says what is wrong with each; this message quotes no answer, so that logs stay free of them.";
+        var people = problems.Select(p => p.RespondentId).Distinct(StringComparer.Ordinal).Count();
+        var items = problems.Select(p => p.ItemId).Where(i => !string.IsNullOrEmpty(i) && instrument?.FindItem(i) is not null)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var named = items.Count == 0 ? ""
+            : ", on item(s) " + string.Join(", ", items.Take(10).Select(n => $"'{n}'")) + (items.Count > 10 ? $" and {items.Count - 10} more" : "");
+        var from = people > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" from {people} respondents") : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The response has {problems.Count} problem(s){from}{named}. ")
+            + "The Problems property names the respondent and item of each and says what is wrong; "
+            + "this message quotes no respondent id, answer or text, so that logs stay free of them.";
     }
 
     /// <summary>Creates the exception with a message.</summary>

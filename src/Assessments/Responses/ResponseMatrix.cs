@@ -81,9 +81,19 @@ public sealed class ResponseMatrix
         var problems = new List<ResponseProblem>();
         for (var row = 0; row < responses.Count; row++)
         {
+            if (responses[row] is null)
+            {
+                problems.Add(new ResponseProblem(null, "", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Response {row + 1} is null.")));
+                continue;
+            }
+
             foreach (var (itemId, answer) in responses[row].Answers)
             {
-                if (instrument.FindItem(itemId) is not { } item)
+                if (itemId is null)
+                {
+                    problems.Add(new ResponseProblem(responses[row].RespondentId, "", "An answer has no item id (null); each answer names the item it answers."));
+                }
+                else if (instrument.FindItem(itemId) is not { } item)
                 {
                     problems.Add(new ResponseProblem(responses[row].RespondentId, itemId, $"The instrument '{instrument.Reference}' has no item '{itemId}'."));
                 }
@@ -101,6 +111,6 @@ public sealed class ResponseMatrix
             }
         }
 
-        return problems.Count > 0 ? throw new InvalidResponseException(problems) : matrix;
+        return problems.Count > 0 ? throw new InvalidResponseException(problems, instrument) : matrix;
     }
 }

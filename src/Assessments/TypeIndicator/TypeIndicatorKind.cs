@@ -36,12 +36,12 @@ public sealed class TypeIndicatorKind : IInstrumentKind
         var letters = new HashSet<char>();
         if (dto.Dichotomies.Count == 0)
         {
-            context.Report(context.SectionPath + ".dichotomies", "Give at least one dichotomy.");
+            context.Report(JsonPath.Property(context.SectionPath, "dichotomies"), "Give at least one dichotomy.");
         }
 
         for (var i = 0; i < dto.Dichotomies.Count; i++)
         {
-            if (CompileDichotomy(context, dto.Dichotomies[i], $"{context.SectionPath}.dichotomies[{i}]", letters) is { } d)
+            if (CompileDichotomy(context, dto.Dichotomies[i], JsonPath.Index(JsonPath.Property(context.SectionPath, "dichotomies"), i), letters) is { } d)
             {
                 dichotomies.Add(d);
             }
@@ -54,13 +54,13 @@ public sealed class TypeIndicatorKind : IInstrumentKind
         }
         else if (dto.Missing is not (null or "requireAll"))
         {
-            context.Report(context.SectionPath + ".missing", $"Unknown missing-answer rule '{dto.Missing}'; use 'requireAll' or 'neutral'.");
+            context.Report(JsonPath.Property(context.SectionPath, "missing"), $"Unknown missing-answer rule '{dto.Missing}'; use 'requireAll' or 'neutral'.");
         }
 
         var descriptions = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         foreach (var (type, texts) in dto.Descriptions ?? [])
         {
-            var path = $"{context.SectionPath}.descriptions.{type}";
+            var path = JsonPath.Property(JsonPath.Property(context.SectionPath, "descriptions"), type);
             if (type.Length != dichotomies.Count || dichotomies.Where((d, k) => type[k] != d.Low && type[k] != d.High).Any())
             {
                 context.Report(path, $"'{type}' is not a type of this instrument: it needs one pole letter per dichotomy, in order ({string.Join(" ", dichotomies.Select(d => $"{d.Low}/{d.High}"))}).");
@@ -79,13 +79,13 @@ public sealed class TypeIndicatorKind : IInstrumentKind
         var scale = context.Scales.FirstOrDefault(s => string.Equals(s.Id, d.Scale, StringComparison.Ordinal));
         if (scale is null)
         {
-            context.Report(path + ".scale", $"The dichotomy refers to scale '{d.Scale}', which is not defined in $.scales.");
+            context.Report(JsonPath.Property(path, "scale"), $"The dichotomy refers to scale '{d.Scale}', which is not defined in $.scales.");
             return null;
         }
 
         if (scale.Aggregate != ScaleAggregate.Sum || !scale.UnitWeights)
         {
-            context.Report(path + ".scale", $"The scale '{d.Scale}' of a dichotomy must aggregate as a \"sum\" with weight 1 on every item.");
+            context.Report(JsonPath.Property(path, "scale"), $"The scale '{d.Scale}' of a dichotomy must aggregate as a \"sum\" with weight 1 on every item.");
             return null;
         }
 
@@ -95,12 +95,12 @@ public sealed class TypeIndicatorKind : IInstrumentKind
             if (text.Length != 1 || text[0] is < 'A' or > 'Z' || text[0] == 'X')
             {
                 ok = false;
-                context.Report($"{path}.{pole}", $"The {pole} pole must be one upper-case letter other than X (X marks an undetermined preference); found '{text}'.");
+                context.Report(JsonPath.Property(path, pole), $"The {pole} pole must be one upper-case letter other than X (X marks an undetermined preference); found '{text}'.");
             }
             else if (!letters.Add(text[0]))
             {
                 ok = false;
-                context.Report($"{path}.{pole}", $"The letter '{text}' is already used by another pole; every pole needs its own letter.");
+                context.Report(JsonPath.Property(path, pole), $"The letter '{text}' is already used by another pole; every pole needs its own letter.");
             }
         }
 
@@ -114,7 +114,7 @@ public sealed class TypeIndicatorKind : IInstrumentKind
         if (tie is null)
         {
             ok = false;
-            context.Report(path + ".tie", $"Unknown tie rule '{d.Tie}'; use 'low', 'high' or 'X'.");
+            context.Report(JsonPath.Property(path, "tie"), $"Unknown tie rule '{d.Tie}'; use 'low', 'high' or 'X'.");
         }
 
         double min = 0, max = 0;
@@ -128,7 +128,7 @@ public sealed class TypeIndicatorKind : IInstrumentKind
         if (midpoint <= min || midpoint >= max)
         {
             ok = false;
-            context.Report(path + ".midpoint", string.Create(CultureInfo.InvariantCulture, $"The midpoint {midpoint} must lie strictly between the scale's lowest ({min}) and highest ({max}) sums."));
+            context.Report(JsonPath.Property(path, "midpoint"), string.Create(CultureInfo.InvariantCulture, $"The midpoint {midpoint} must lie strictly between the scale's lowest ({min}) and highest ({max}) sums."));
         }
 
         return ok ? new Dichotomy(scale.Id, scale.Index, d.Low[0], d.High[0], midpoint, min, max, tie!.Value) : null;

@@ -1,16 +1,19 @@
 using System.Text;
+using Assessments.Testing;
 
 namespace Assessments.Matching.Tests.Fuzz;
 
 /// <summary>
 /// Fuzzing the catalog loaders for a bounded time with a fixed seed (<c>ASSESSMENTS_FUZZ_SEED</c>,
 /// <c>ASSESSMENTS_FUZZ_SECONDS</c>): one file of the real O*NET 30.1 or ROME 4.0 folder, or the starter JSON catalog, is
-/// mutated (truncated, lines deleted or repeated, fields added, random and invalid UTF-8 bytes, NUL, BOMs, huge numbers);
-/// only <see cref="CatalogLoadException"/> may come out.
+/// mutated (truncated, lines deleted or repeated, fields added, random and invalid UTF-8 bytes, NUL, BOMs, huge numbers,
+/// null; in the JSON catalog, values replaced by null or a value of another JSON type); only
+/// <see cref="CatalogLoadException"/> may come out.
 /// </summary>
 public sealed class CatalogFuzzTests : IDisposable
 {
-    private static readonly string[] OddValues = ["1e400", "-7", "NaN", "", "\"", "99999999999", "7.5", "x"];
+    private static readonly string[] OddValues = ["1e400", "-7", "NaN", "", "\"", "99999999999", "7.5", "x", "null"];
+    private static readonly string[] Swaps = ["null", "\"\"", "0", "-1", "1e400", "true", "{}", "[]", "[null]", "{\"x\": null}"];
     private readonly string _root = Directory.CreateTempSubdirectory("assess-catalog-fuzz-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -57,7 +60,8 @@ public sealed class CatalogFuzzTests : IDisposable
             }
 
             var target = Path.Combine(folder, files[random.Next(files.Length)]);
-            File.WriteAllBytes(target, Mutate(File.ReadAllBytes(target), random));
+            // The JSON catalog: half the time its values are swapped (the JSON stays well-formed, so the shape checks are reached).
+            File.WriteAllBytes(target, kind == 2 && random.Next(2) == 0 ? SwapValues(File.ReadAllBytes(target), random) : Mutate(File.ReadAllBytes(target), random));
             try
             {
                 load();
@@ -75,6 +79,18 @@ public sealed class CatalogFuzzTests : IDisposable
 
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Replaces one to three values of a well-formed JSON document by null or a value of another type.</summary>
+    private static byte[] SwapValues(byte[] document, Random random)
+    {
+        for (var n = 1 + random.Next(3); n > 0; n--)
+        {
+            var positions = JsonValuePosition.All(document);
+            document = positions[random.Next(positions.Count)].Replace(document, random.Next(2) == 0 ? "null" : Swaps[random.Next(Swaps.Length)]);
+        }
+
+        return document;
     }
 
     private static byte[] Mutate(byte[] original, Random random)

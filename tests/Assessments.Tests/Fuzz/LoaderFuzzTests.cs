@@ -1,11 +1,13 @@
 using System.Text;
 using Assessments.Definitions;
+using Assessments.Testing;
 
 namespace Assessments.Tests.Fuzz;
 
 /// <summary>
 /// Fuzzing the instrument loader for a bounded time: the shipped instruments mutated (truncated, bytes deleted or
-/// repeated, invalid UTF-8, NUL, BOMs, deep nesting, huge numbers, duplicate keys, very long strings) and random bytes.
+/// repeated, invalid UTF-8, NUL, BOMs, deep nesting, huge numbers, duplicate keys, very long strings, values replaced by
+/// null or by a value of another JSON type, <c>null</c> inserted anywhere) and random bytes.
 /// Only <see cref="InstrumentLoadException"/> may come out. Fixed seed in CI (<c>ASSESSMENTS_FUZZ_SEED</c> and
 /// <c>ASSESSMENTS_FUZZ_SECONDS</c> for longer runs); a failing input is written to the temp folder and named in the
 /// failure, to be added under <c>Fuzz/regressions/</c>, which the second test loads on every run.
@@ -68,14 +70,36 @@ public class LoaderFuzzTests
 
     private static readonly string[] OddNumbers = ["1e400", "-0", "99999999999999999999", "1.5", "NaN", "0x10"];
 
+    private static readonly string[] Swaps = ["null", "\"\"", "0", "-1", "1e400", "true", "{}", "[]", "[null]", "{\"x\": null}"];
+
+    /// <summary>Replaces one to three values of a well-formed document by null or a value of another type (JSON stays well-formed).</summary>
+    private static byte[] SwapValues(Random random, byte[] document)
+    {
+        for (var n = 1 + random.Next(3); n > 0; n--)
+        {
+            var positions = JsonValuePosition.All(document);
+            var position = positions[random.Next(positions.Count)];
+            document = position.Replace(document, random.Next(2) == 0 ? "null" : Swaps[random.Next(Swaps.Length)]);
+        }
+
+        return document;
+    }
+
     private static byte[] Mutate(Random random)
     {
-        var bytes = new List<byte>(Seeds[random.Next(Seeds.Length)]);
+        var seed = Seeds[random.Next(Seeds.Length)];
+        if (random.Next(3) == 0)
+        {
+            // Type swaps alone, so that most of these inputs get past the syntax check to the shape and meaning checks.
+            return SwapValues(random, seed);
+        }
+
+        var bytes = new List<byte>(random.Next(4) == 0 ? SwapValues(random, seed) : seed);
         var edits = 1 + random.Next(4);
         for (var e = 0; e < edits; e++)
         {
             var at = bytes.Count == 0 ? 0 : random.Next(bytes.Count);
-            switch (random.Next(11))
+            switch (random.Next(12))
             {
                 case 0: // truncate
                     bytes.RemoveRange(at, bytes.Count - at);
@@ -107,6 +131,9 @@ public class LoaderFuzzTests
                     break;
                 case 9: // a very long string
                     bytes.InsertRange(at, Encoding.ASCII.GetBytes("\"" + new string('a', random.Next(1000, 300_000)) + "\""));
+                    break;
+                case 10: // a null anywhere
+                    bytes.InsertRange(at, "null"u8.ToArray());
                     break;
                 default: // flip one byte
                     if (bytes.Count > 0)
