@@ -10,6 +10,9 @@ namespace Assessments.Psychometrics;
 /// </summary>
 internal static class PairwiseCovariance
 {
+    /// <summary>R's <c>.Machine$double.eps</c>, 2⁻⁵².</summary>
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
     /// <summary>The keyed values of <paramref name="items"/> (NaN for missing), one column per item.</summary>
     public static double[][] KeyedColumns(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items, Imputation imputation = Imputation.None)
     {
@@ -121,18 +124,99 @@ internal static class PairwiseCovariance
         return r;
     }
 
-    /// <summary>Squared multiple correlations <c>1 − 1/(R⁻¹)_ii</c>, clamped to [0, 1] as psych's <c>smc</c> does.</summary>
-    public static double[] Smc(double[,] r)
+    /// <summary>
+    /// Squared multiple correlations as psych's <c>smc</c>: <c>1 − 1/diag(R⁻¹)</c>, clamped to [0, 1]. Null, with the
+    /// reason, when R has an undefined entry (<see cref="UndefinedReason.MissingCovariance"/>), is singular
+    /// (<see cref="UndefinedReason.SingularCorrelations"/>) or its eigendecomposition does not converge.
+    /// <para>Singular means what psych's <c>Pinv</c> treats as such: a singular value (for a symmetric matrix, an absolute
+    /// eigenvalue) at or below √ε times the largest. A 1-norm condition number below 1/√ε rules that out (it bounds the
+    /// 2-norm one for a symmetric matrix), so a well-conditioned R takes one LU inverse; only the others need the
+    /// eigenvalues. PROJECT CHOICE: psych then uses the pseudo-inverse, whose diagonal says nothing about the SMCs (two
+    /// perfectly correlated items get 1 − 1/0.25 = −3, clamped to 0, where their SMC is 1), so the library reports the
+    /// SMCs, and the λ6 built on them, as undefined.</para>
+    /// </summary>
+    public static double[]? Smc(double[,] r, out UndefinedReason reason)
     {
-        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r);
-        var inverse = matrix.Determinant() is var det && Math.Abs(det) > 1e-300 ? matrix.Inverse() : matrix.PseudoInverse();
-        var smc = new double[r.GetLength(0)];
-        for (var i = 0; i < smc.Length; i++)
+        reason = UndefinedReason.Degenerate;
+        var k = r.GetLength(0);
+        if (k == 0)
         {
-            smc[i] = Math.Clamp(1 - (1 / inverse[i, i]), 0, 1);
+            return [];
+        }
+
+        foreach (var x in r)
+        {
+            if (!double.IsFinite(x))
+            {
+                reason = UndefinedReason.MissingCovariance;
+                return null;
+            }
+        }
+
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r);
+        var diagonal = InverseDiagonal(matrix);
+        if (diagonal is null)
+        {
+            MathNet.Numerics.LinearAlgebra.Factorization.Evd<double> evd;
+            try
+            {
+                evd = matrix.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
+            }
+            catch (MathNet.Numerics.NonConvergenceException)
+            {
+                reason = UndefinedReason.NotConverged;
+                return null;
+            }
+
+            var values = evd.EigenValues.Select(v => Math.Abs(v.Real)).ToArray();
+            if (!values.All(double.IsFinite) || values.Min() <= Math.Sqrt(MachineEpsilon) * values.Max())
+            {
+                reason = UndefinedReason.SingularCorrelations;
+                return null;
+            }
+
+            // Invertible after all (1/√ε ≤ κ₁ but κ₂ < 1/√ε): the inverse's diagonal from the eigenvectors.
+            diagonal = new double[k];
+            for (var j = 0; j < k; j++)
+            {
+                var value = evd.EigenValues[j].Real;
+                for (var i = 0; i < k; i++)
+                {
+                    diagonal[i] += evd.EigenVectors[i, j] * evd.EigenVectors[i, j] / value;
+                }
+            }
+        }
+
+        var smc = new double[k];
+        for (var i = 0; i < k; i++)
+        {
+            smc[i] = Math.Clamp(1 - (1 / diagonal[i]), 0, 1);
         }
 
         return smc;
+    }
+
+    /// <summary>The diagonal of R⁻¹ from an LU inverse when R is certainly not singular in psych's sense (κ₁ &lt; 1/√ε); else null.</summary>
+    private static double[]? InverseDiagonal(MathNet.Numerics.LinearAlgebra.Matrix<double> r)
+    {
+        var inverse = r.Inverse();
+        var k = r.RowCount;
+        double normR = 0, normInverse = 0;
+        for (var j = 0; j < k; j++)
+        {
+            double columnR = 0, columnInverse = 0;
+            for (var i = 0; i < k; i++)
+            {
+                columnR += Math.Abs(r[i, j]);
+                columnInverse += Math.Abs(inverse[i, j]);
+            }
+
+            normR = Math.Max(normR, columnR);
+            normInverse = Math.Max(normInverse, columnInverse);
+        }
+
+        // NaN (a zero pivot) fails the test as well.
+        return normR * normInverse < 1 / Math.Sqrt(MachineEpsilon) ? [.. Enumerable.Range(0, k).Select(i => inverse[i, i])] : null;
     }
 
     public static double Sum(double[,] m)
