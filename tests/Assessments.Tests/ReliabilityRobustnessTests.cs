@@ -241,6 +241,30 @@ public class ReliabilityRobustnessTests
         Assert.Equal([new DroppedItem("1", DroppedItemReason.ZeroVariance)], small.DroppedItems);
     }
 
+    [Fact]
+    public void SmcsAreOneMinusTheInverseDiagonalOnEveryPath()
+    {
+        // Positive definite (Cholesky path), indefinite but invertible as pairwise-complete correlations can be (eigen
+        // path; det = 0.19 − 2 · 0.9 · 1.71 < 0), and singular (no SMCs): against MathNet's LU inverse.
+        var random = new Random(7);
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(200, 40, (_, _) => random.NextDouble());
+        var covariance = x.TransposeThisAndMultiply(x).ToArray();
+        var definite = PairwiseCovariance.ToCorrelation(covariance);
+        double[,] indefinite = { { 1, 0.9, 0.9 }, { 0.9, 1, -0.9 }, { 0.9, -0.9, 1 } };
+        foreach (var r in new[] { definite, indefinite })
+        {
+            var inverse = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(r).Inverse();
+            var smc = PairwiseCovariance.Smc(r, out _)!;
+            for (var i = 0; i < smc.Length; i++)
+            {
+                Assert.Equal(Math.Clamp(1 - (1 / inverse[i, i]), 0, 1), smc[i], Exact);
+            }
+        }
+
+        Assert.Null(PairwiseCovariance.Smc(new double[,] { { 1, 1, 0.5 }, { 1, 1, 0.5 }, { 0.5, 0.5, 1 } }, out var reason));
+        Assert.Equal(UndefinedReason.SingularCorrelations, reason);
+    }
+
     [Property(MaxTest = 300)]
     public void NothingThrowsOnTinyOrDegenerateSamples(PositiveInt seed)
     {
