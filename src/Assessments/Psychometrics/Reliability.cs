@@ -18,6 +18,18 @@ namespace Assessments.Psychometrics;
 public static class Reliability
 {
     /// <summary>
+    /// The largest item pool (distinct items used by the instrument's scales) that <c>assess analyze</c> accepts: 1,500.
+    /// The work grows with the cube of the item count (the SMCs behind λ6 factor the pool's correlation matrix and each
+    /// scale's own). The budget is 30 s and 2 GB for 10,000 respondents on two cores, for the worst case: a total scale of
+    /// every item and a singular correlation matrix (duplicated items, or more items than people), which takes the
+    /// eigendecomposition path. On a shared 2-core AMD EPYC, 1,500 items took 2.6 s in process (9.5 s singular) and the
+    /// whole command 7 s (14 s singular), 540 MB; 2,000 items took 5 s (15–18 s singular) in process but 40 s for the
+    /// singular command under load (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
+    /// <see cref="Analyze"/> itself does not enforce it.
+    /// </summary>
+    public const int MaxItems = 1_500;
+
+    /// <summary>
     /// Reliability and item statistics of every scale of <paramref name="instrument"/> on <paramref name="matrix"/>. With an
     /// <paramref name="imputation"/> the statistics are computed after imputing, as psych's <c>scoreItems</c> does.
     /// </summary>
