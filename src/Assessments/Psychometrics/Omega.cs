@@ -19,7 +19,7 @@ public static class Omega
     /// repeats an eigendecomposition of the whole correlation matrix until the communalities settle (up to 10,000 times,
     /// so the time also depends on the data), and <c>--omega</c> computes ω for the pool and again for every scale large
     /// enough. With a total scale and ten subscales on 10,000 respondents, the whole command took 12 s for 200 items and
-    /// 48 s for 300 on a shared 2-core AMD EPYC (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
+    /// 39–48 s for 300 on a shared 2-core AMD EPYC (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
     /// <see cref="Compute(Instrument, Responses.ResponseMatrix, int, Imputation, Definitions.Scale)"/> itself does not
     /// enforce it.
     /// </summary>

@@ -22,9 +22,10 @@ public static class Reliability
     /// The work grows with the cube of the item count (the SMCs behind λ6 factor the pool's correlation matrix and each
     /// scale's own). The budget is 30 s and 2 GB for 10,000 respondents on two cores, for the worst case: a total scale of
     /// every item and a singular correlation matrix (duplicated items, or more items than people), which takes the
-    /// eigendecomposition path. On a shared 2-core AMD EPYC, 1,500 items took 2.6 s in process (9.5 s singular) and the
-    /// whole command 7 s (14 s singular), 540 MB; 2,000 items took 5 s (15–18 s singular) in process but 40 s for the
-    /// singular command under load (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
+    /// eigendecomposition path. On a shared 2-core AMD EPYC, 1,500 items took 2.7 s in process (6.1 s singular) and the
+    /// whole command 5.2 s (8.1 s singular), 0.55 GB at peak; 2,000 items took 4.6 s (17.6 s singular) in process, but the
+    /// singular command took 40 s under the machine's usual load
+    /// (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
     /// <see cref="Analyze"/> itself does not enforce it.
     /// </summary>
     public const int MaxItems = 1_500;
