@@ -15,18 +15,18 @@ internal sealed class KeyedColumnSource
     private readonly int[] _items = [];
     private readonly int[] _reverseBase = [];
 
-    private KeyedColumnSource(double[][] doubles)
+    private KeyedColumnSource(double[][] doubles, int rows)
     {
         Doubles = doubles;
         Count = doubles.Length;
-        Rows = doubles.Length == 0 ? 0 : doubles[0].Length;
+        Rows = rows;
     }
 
-    private KeyedColumnSource(ResponseMatrix matrix, Scale scale)
+    private KeyedColumnSource(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items)
     {
         _matrix = matrix;
-        _items = [.. scale.Items.Select(i => i.Item.Index)];
-        _reverseBase = [.. scale.Items.Select(i => i.Reverse ? i.Item.Format!.Min + i.Item.Format.Max : 0)];
+        _items = [.. items.Select(i => i.Item.Index)];
+        _reverseBase = [.. items.Select(i => i.Reverse ? i.Item.Format!.Min + i.Item.Format.Max : 0)];
         Count = _items.Length;
         Rows = matrix.RowCount;
     }
@@ -38,16 +38,18 @@ internal sealed class KeyedColumnSource
 
     public int Rows { get; }
 
-    public static KeyedColumnSource FromDoubles(double[][] columns) => new(columns);
+    /// <summary>Keyed double columns of <paramref name="rows"/> rows each (there may be no column at all).</summary>
+    public static KeyedColumnSource FromDoubles(double[][] columns, int rows) => new(columns, rows);
 
-    public static KeyedColumnSource FromMatrix(ResponseMatrix matrix, Scale scale) => new(matrix, scale);
+    /// <summary><paramref name="items"/> read where they are in <paramref name="matrix"/>.</summary>
+    public static KeyedColumnSource FromMatrix(ResponseMatrix matrix, IReadOnlyList<ScaleItem> items) => new(matrix, items);
 
     /// <summary>Each person's mean of the answered keyed items (NaN when none): psych's impute = "none" scores.</summary>
     public double[] PersonMeans()
     {
         if (Doubles is not null)
         {
-            return PersonMeansOf(Doubles);
+            return PersonMeansOf(Doubles, Rows);
         }
 
         var sums = new int[Rows];
@@ -190,9 +192,8 @@ internal sealed class KeyedColumnSource
         return sum / (n - 1);
     }
 
-    private static double[] PersonMeansOf(double[][] columns)
+    private static double[] PersonMeansOf(double[][] columns, int n)
     {
-        var n = columns[0].Length;
         var means = new double[n];
         for (var r = 0; r < n; r++)
         {

@@ -15,36 +15,154 @@ namespace Assessments.Psychometrics;
 public static class Omega
 {
     /// <summary>
+    /// The largest item pool that <c>assess analyze --omega</c> accepts: 200. Besides the pairwise correlations, ω's minres
+    /// repeats an eigendecomposition of the whole correlation matrix until the communalities settle (up to 10,000 times,
+    /// so the time also depends on the data), and <c>--omega</c> computes ω for the pool and again for every scale large
+    /// enough. With a total scale and ten subscales on 10,000 respondents, the whole command took 12 s for 200 items and
+    /// 39–48 s for 300 on a shared 2-core AMD EPYC (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
+    /// <see cref="Compute(Instrument, Responses.ResponseMatrix, int, Imputation, Definitions.Scale)"/> itself does not
+    /// enforce it.
+    /// </summary>
+    public const int MaxItems = 200;
+
+    /// <summary>
     /// ω of every item the instrument's scales use, keyed as the scales key them (reverse items recoded with the format's
     /// endpoints), on <paramref name="matrix"/>; with an <paramref name="imputation"/> the missing answers are imputed first.
     /// </summary>
+    /// <remarks>
+    /// PROJECT CHOICE: items without variance in the sample (nobody or one person answered, or every answer alike) are
+    /// left out first, as <c>psych::alpha</c> does (<c>psych::omega</c> has no such step: their correlations are NA and
+    /// the factoring fails); they are listed in <see cref="OmegaResult.DroppedItems"/>. When the data cannot give ω
+    /// (fewer than three kept items per factor, a pair of items never answered together, a singular correlation matrix,
+    /// whose SMCs minres would start from, or an iteration that does not converge) the coefficients are NaN with their reason in <see cref="OmegaResult.Undefined"/>; nothing throws on
+    /// account of the data.
+    /// </remarks>
     /// <param name="instrument">The instrument whose scales key the items.</param>
     /// <param name="matrix">The sample.</param>
     /// <param name="factors">The number of group factors.</param>
     /// <param name="imputation">Sample imputation before the correlations, or none (pairwise).</param>
     /// <param name="scale">One scale's items only, instead of the whole pool.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factors"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The scales define fewer than three items per factor, or the matrix does not have one column per item.</exception>
     public static OmegaResult Compute(Instrument instrument, Responses.ResponseMatrix matrix, int factors, Imputation imputation = Imputation.None,
         Definitions.Scale? scale = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(matrix);
-        var items = (scale?.Items ?? instrument.Scales.SelectMany(s => s.Items)).GroupBy(i => i.Item.Index).Select(g => g.First()).OrderBy(i => i.Item.Index).ToList();
+        ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
+        Reliability.CheckShape(instrument, matrix);
+        var items = Reliability.Pool(scale is null ? instrument.Scales : [scale]);
         if (items.Count < 3 * factors)
         {
             throw new ArgumentException($"ω with {factors} group factors needs at least {3 * factors} items; the scales use {items.Count}.", nameof(factors));
         }
 
-        return Compute(PairwiseCovariance.KeyedColumns(matrix, items, imputation), factors);
+        var dropped = Reliability.Screen(matrix, items);
+        var kept = items.Where(i => !dropped.ContainsKey(i.Item.Index)).ToList();
+        return Expand(Fit(PairwiseCovariance.KeyedColumns(matrix, kept, imputation), factors),
+            [.. items.Select(i => dropped.TryGetValue(i.Item.Index, out var why) ? new DroppedItem(i.Item.Id, why) : null)]);
     }
 
-    /// <summary>ω of the items <paramref name="columns"/> (one array per item, NaN for missing) with <paramref name="factors"/> group factors.</summary>
+    /// <summary>
+    /// ω of the items <paramref name="columns"/> (one array per item, NaN for missing) with <paramref name="factors"/> group
+    /// factors. Columns without variance are left out as in the other overload; in <see cref="OmegaResult.DroppedItems"/>
+    /// they are named by their zero-based position ("0", "1", …).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factors"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The columns do not all have the same length.</exception>
     public static OmegaResult Compute(IReadOnlyList<double[]> columns, int factors)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
+        if (columns.Any(c => c is null || c.Length != columns[0].Length))
+        {
+            throw new ArgumentException("Every column must hold one value per person (the same length).", nameof(columns));
+        }
+
+        var dropped = columns.Select((column, j) => Screen(column) is { } why ? new DroppedItem(j.ToString(System.Globalization.CultureInfo.InvariantCulture), why) : null).ToList();
+        return Expand(Fit([.. columns.Where((_, j) => dropped[j] is null)], factors), dropped);
+    }
+
+    /// <summary>Why a column (NaN = missing) has no variance, or null when it has some.</summary>
+    private static DroppedItemReason? Screen(double[] column)
+    {
+        var count = 0;
+        var first = 0.0;
+        foreach (var x in column)
+        {
+            if (!double.IsNaN(x))
+            {
+                if (count++ == 0)
+                {
+                    first = x;
+                }
+                else if (x != first)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return count switch { 0 => DroppedItemReason.NoAnswers, 1 => DroppedItemReason.OneAnswer, _ => DroppedItemReason.ZeroVariance };
+    }
+
+    /// <summary>The kept items' result laid out over every item: a dropped item's g and h² are NaN and it is never flipped.</summary>
+    private static OmegaResult Expand(OmegaResult kept, List<DroppedItem?> dropped)
+    {
+        var general = new double[dropped.Count];
+        var communalities = new double[dropped.Count];
+        var flipped = new bool[dropped.Count];
+        for (int i = 0, at = 0; i < dropped.Count; i++)
+        {
+            (general[i], communalities[i], flipped[i]) = dropped[i] is null ? (kept.General[at], kept.Communalities[at], kept.Flipped[at++]) : (double.NaN, double.NaN, false);
+        }
+
+        return kept with { General = general, Communalities = communalities, Flipped = flipped, DroppedItems = [.. dropped.OfType<DroppedItem>()] };
+    }
+
+    /// <summary>ω of columns that all have variance; NaN coefficients with the reason when the data cannot give it.</summary>
+    private static OmegaResult Fit(double[][] columns, int factors)
+    {
+        var k = columns.Length;
+        if (k < 3 * factors)
+        {
+            return Empty(k, factors, UndefinedReason.TooFewItems);
+        }
+
         var r = PairwiseCorrelation(columns);
+        if (r.Enumerate().Any(x => !double.IsFinite(x)))
+        {
+            return Empty(k, factors, UndefinedReason.MissingCovariance);
+        }
+
+        // Minres starts from the SMCs (psych's default), which a singular matrix does not have (PROJECT CHOICE: see
+        // PairwiseCovariance.Smc); then ω is not reported either.
+        if (PairwiseCovariance.Smc(r.ToArray(), out var reason) is not { } smc)
+        {
+            return Empty(k, factors, reason);
+        }
+
+        try
+        {
+            return Solve(r, factors, smc);
+        }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            return Empty(k, factors, UndefinedReason.NotConverged);
+        }
+    }
+
+    private static OmegaResult Empty(int k, int factors, UndefinedReason reason) =>
+        new(factors, double.NaN, double.NaN, double.NaN, double.NaN, [.. Enumerable.Repeat(double.NaN, k)], [.. Enumerable.Repeat(double.NaN, k)], new bool[k])
+        {
+            Undefined = [.. new[] { nameof(OmegaResult.OmegaHierarchical), nameof(OmegaResult.OmegaTotal), nameof(OmegaResult.AlphaStandardized),
+                nameof(OmegaResult.G6), nameof(OmegaResult.General), nameof(OmegaResult.Communalities) }.Select(s => new UndefinedStatistic(s, reason))],
+        };
+
+    private static OmegaResult Solve(Matrix<double> r, int factors, double[] smc)
+    {
         var k = r.RowCount;
-        var a = Varimax(Minres(r, factors));
+        var a = Varimax(Minres(r, factors, smc));
         double[] gl;
         Matrix<double> pattern;
         if (factors == 1)
@@ -71,6 +189,11 @@ public static class Omega
             }
         }
 
+        if (!g.All(double.IsFinite) || !h2.All(double.IsFinite))
+        {
+            return Empty(k, factors, UndefinedReason.NotConverged); // an iteration ran into a singular step
+        }
+
         // psych's flip: reverse items whose general loading is negative.
         var flipped = g.Select(x => x < 0).ToArray();
         for (var i = 0; i < k; i++)
@@ -90,9 +213,27 @@ public static class Omega
         var trace = r.Trace();
         var sumG = g.Sum();
         var u2 = h2.Sum(h => 1 - h);
-        var smc = Smc(r);
-        return new OmegaResult(factors, sumG * sumG / vt, (vt - u2) / vt, (vt - trace) / vt * k / (k - 1.0), (vt + smc.Sum() - trace) / vt,
-            g, h2, flipped);
+        var flippedSmc = PairwiseCovariance.Smc(r.ToArray(), out var smcReason);
+        var undefined = new List<UndefinedStatistic>();
+        double Check(string name, double value, UndefinedReason reason)
+        {
+            if (double.IsFinite(value))
+            {
+                return value;
+            }
+
+            undefined.Add(new UndefinedStatistic(name, reason));
+            return double.NaN;
+        }
+
+        return new OmegaResult(factors, Check(nameof(OmegaResult.OmegaHierarchical), sumG * sumG / vt, UndefinedReason.Degenerate),
+            Check(nameof(OmegaResult.OmegaTotal), (vt - u2) / vt, UndefinedReason.Degenerate),
+            Check(nameof(OmegaResult.AlphaStandardized), (vt - trace) / vt * k / (k - 1.0), UndefinedReason.Degenerate),
+            Check(nameof(OmegaResult.G6), flippedSmc is null ? double.NaN : (vt + flippedSmc.Sum() - trace) / vt, flippedSmc is null ? smcReason : UndefinedReason.Degenerate),
+            g, h2, flipped)
+        {
+            Undefined = undefined,
+        };
     }
 
     /// <summary>R's <c>cor(x, use = "pairwise")</c>: each pair's Pearson r over the rows where both are present.</summary>
@@ -138,10 +279,11 @@ public static class Omega
     }
 
     /// <summary>Minres loadings as the fixed point of iterated principal axes (see the class remarks).</summary>
-    internal static Matrix<double> Minres(Matrix<double> r, int factors)
+    internal static Matrix<double> Minres(Matrix<double> r, int factors, double[]? smc = null)
     {
         var k = r.RowCount;
-        var h2 = Smc(r);
+        // psych starts at the SMCs (a singular matrix has none: reported as not converged).
+        var h2 = smc is null ? PairwiseCovariance.Smc(r.ToArray(), out _) ?? throw new MathNet.Numerics.NonConvergenceException("The factor correlations are singular.") : (double[])smc.Clone();
         Matrix<double> loadings = Matrix<double>.Build.Dense(k, factors);
         for (var iteration = 0; iteration < 10_000; iteration++)
         {
@@ -283,11 +425,5 @@ public static class Omega
         }
 
         return (loadings, t.Transpose() * t);
-    }
-
-    private static double[] Smc(Matrix<double> r)
-    {
-        var inverse = r.Inverse();
-        return [.. Enumerable.Range(0, r.RowCount).Select(i => Math.Clamp(1 - (1 / inverse[i, i]), 0, 1))];
     }
 }
