@@ -56,7 +56,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(4, missing.ExitCode);
         Assert.Contains("none.jsonl: file not found.", missing.Stderr, StringComparison.Ordinal);
 
-        var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\"}\nnot json\n"), "--person", "a");
+        var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"version\":\"1.0.0\",\"fingerprint\":\"f\",\"kind\":\"likert\",\"scales\":{}}\nnot json\n"), "--person", "a");
         Assert.Equal(4, broken.ExitCode);
         Assert.Contains("Line 2 is not JSON (the error is at byte 2 of the line).", broken.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("'o'", broken.Stderr, StringComparison.Ordinal); // the line's own text stays out of stderr
