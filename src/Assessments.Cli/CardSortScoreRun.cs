@@ -23,10 +23,10 @@ internal static class CardSortScoreRun
 
         return JsonLinesRun.Run(path, CardSortJson.Default.CardSortLine, "card sort", rejects, parsed =>
         {
-            var choices = parsed?.Choices?.Select(c => c.Count == 3 ? new PairedChoice(c[0], c[1], c[2]) : new PairedChoice("", "", "")).ToList();
+            var choices = parsed?.Choices?.Select(c => c is { Count: 3 } ? new PairedChoice(c[0], c[1], c[2]) : new PairedChoice("", "", "")).ToList();
             var response = new CardSortResponse(parsed?.Respondent, parsed?.Piles, parsed?.Ranks, choices);
             var problems = CardSortScorer.Validate(instrument, response);
-            if (parsed?.Choices?.Any(c => c.Count != 3) == true)
+            if (parsed?.Choices?.Any(c => c is not { Count: 3 }) == true)
             {
                 problems = [new ResponseProblem(parsed.Respondent, "", "Each choice is [first card, second card, chosen card]."), .. problems];
             }

@@ -70,8 +70,16 @@ internal static class IkigaiScoreRun
         }
 
         var candidates = new List<IkigaiCandidate>();
+        var position = 0;
         foreach (var c in line.Candidates)
         {
+            position++;
+            if (c is null)
+            {
+                problems.Add(new ResponseProblem(line.Respondent, "", string.Create(CultureInfo.InvariantCulture, $"Candidate {position} is null; each candidate is an object with an id and ratings.")));
+                continue;
+            }
+
             var ratings = new Dictionary<IkigaiCircle, int>();
             var derived = new Dictionary<IkigaiCircle, DerivedMembership>();
             foreach (var (key, value) in c.Ratings ?? [])
@@ -88,9 +96,13 @@ internal static class IkigaiScoreRun
 
             foreach (var (key, value) in c.Derived ?? [])
             {
-                if (Circle(key) is { } circle)
+                if (Circle(key) is { } circle && value is not null)
                 {
                     derived[circle] = new DerivedMembership(value.Value, value.Derivation ?? "derived (no derivation given)");
+                }
+                else if (value is null)
+                {
+                    problems.Add(new ResponseProblem(line.Respondent, c.Id ?? "", $"The derived membership '{key}' is null; give {{\"value\": 0 to 1, \"derivation\": \"…\"}}."));
                 }
                 else
                 {

@@ -55,20 +55,29 @@ internal static class NormsCommand
             throw new InputException($"{responsesPath}: {ex.Message.Split(" (Parameter", 2)[0]}");
         }
 
+        // A scale on which everyone in the sample scored alike (or that too few people scored) has no spread to norm against.
+        if (norms.FirstOrDefault(n => n.N < 2 || !(n.StandardDeviation > 0)) is { } flat)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{responsesPath}: scale '{flat.ScaleId}' has {(flat.N < 2 ? $"{flat.N} score(s)" : "no spread (every score the same)")} in this sample; norms need at least two different scores per scale. Nothing was written."));
+        }
+
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var population = instrument.Languages.ToDictionary(l => l, l => l == "fr"
             ? string.Create(CultureInfo.InvariantCulture, $"Échantillon de {summary.Scored} personnes ({Path.GetFileName(responsesPath)}, {date})")
             : string.Create(CultureInfo.InvariantCulture, $"Sample of {summary.Scored} people ({Path.GetFileName(responsesPath)}, {date})"));
         var definition = File.Exists(instrumentPath) ? File.ReadAllText(instrumentPath) : Instruments.Definition(instrumentPath);
         var json = NormsBuilder.WriteInto(definition, norms, population);
+
+        // The written definition must load: it is checked before it replaces anything (a norms section that does not
+        // validate would be worse than none).
+        var check = Instrument.Parse(json, sourceName: outPath);
         using (var output = OutputFile.Open(outPath, stdout))
         {
             output.Writer.WriteLine(json);
             output.Commit();
         }
 
-        // The written definition must load: a norms section that does not validate would be worse than none.
-        var check = AssessCli.LoadInstrument(outPath);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{check.Reference}: norms for {norms.Count} scale(s) from {summary.Scored} people written to {outPath} (fingerprint {check.Fingerprint})"));
         foreach (var n in norms)
