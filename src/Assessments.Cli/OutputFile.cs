@@ -82,7 +82,7 @@ internal sealed class OutputFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{path}: cannot be written: {ex.Message}");
+            throw new InputException($"{path}: cannot be written: {Reason(ex)}.");
         }
     }
 
@@ -214,7 +214,7 @@ internal sealed class OutputFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{_shown}: cannot be written: {ex.Message}");
+            throw new InputException($"{_shown}: cannot be written: {Reason(ex)}.");
         }
 
         Unfinished.TryRemove(_temp, out _);
@@ -267,6 +267,9 @@ internal sealed class OutputFile : IDisposable
             Unfinished.TryRemove(_temp, out _);
         }
     }
+
+    /// <summary>What went wrong, without the temporary file's name that .NET appends (<c>No space left on device : '…'</c>).</summary>
+    private static string Reason(Exception ex) => ex.Message.Split(" : '", 2)[0].TrimEnd('.', ' ');
 
     /// <summary>A write-only stream that turns every I/O failure into an <see cref="InputException"/> naming the output.</summary>
     private sealed class GuardedStream(Stream inner, string shown) : Stream
@@ -331,6 +334,6 @@ internal sealed class OutputFile : IDisposable
         }
 
         private InputException Failure(Exception ex) =>
-            new($"{shown}: cannot be written: {ex.Message.TrimEnd('.')}. The previous file at that path, if any, is unchanged.", ex);
+            new($"{shown}: cannot be written: {Reason(ex)}. The previous file at that path, if any, is unchanged.", ex);
     }
 }
