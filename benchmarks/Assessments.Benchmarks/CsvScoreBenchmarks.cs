@@ -65,6 +65,10 @@ public class CsvScoreBenchmarks
     [Benchmark]
     public int Score1MRowsAllCores() => Score("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>Without the repeated-id check (<c>--duplicate-ids allow</c>): what the check costs.</summary>
+    [Benchmark]
+    public int Score1MRowsAllCoresNoIdCheck() => Score("--threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), "--duplicate-ids", "allow");
+
     [Benchmark]
     public int Score1MRowsOneThread() => Score("--threads", "1");
 

@@ -8,9 +8,9 @@ using Assessments.Responses;
 namespace Assessments.Cli;
 
 /// <summary>
-/// <c>assess analyze</c>: group statistics of a set of responses. For a card sort: Borda consensus, mean ranks, Kendall's W,
-/// and for paired comparisons Thurstone's and Bradley–Terry's scales. (Reliability of Likert scales comes with the
-/// psychometrics work and is refused here for now.)
+/// <c>assess analyze</c>: group statistics of a set of responses. For scales (a CSV, read as <c>assess score</c> reads it):
+/// reliability and item statistics as R's psych computes them (<see cref="ScaleAnalysis"/>). For a card sort (JSON Lines):
+/// Borda consensus, mean ranks, Kendall's W, and for paired comparisons Thurstone's and Bradley–Terry's scales.
 /// </summary>
 internal static class AnalyzeCommand
 {

@@ -109,10 +109,24 @@ internal sealed class CsvScoreRun
             OnResponse = OnResponse,
             OnMatrixRow = OnMatrixRow,
             Collector = Collector,
-            Ids = Read.DuplicateIds == DuplicateIds.Allow ? null : new IdRegistry(),
+            Ids = Read.DuplicateIds == DuplicateIds.Allow ? null : new IdRegistry(ExpectedRows(head), exact: Read.DuplicateIds == DuplicateIds.Error),
             DuplicateIds = Read.DuplicateIds,
         };
         return new ReadContext(Instrument, ResponsesPath, Read, head, new RecordParser(Instrument, head.Separator, layout), writer, Log, ShowProgress);
+    }
+
+    /// <summary>About how many rows the file holds, from its length and the head's lines (0 when it cannot be known: a pipe).</summary>
+    private long ExpectedRows(CsvHead head)
+    {
+        try
+        {
+            var info = new FileInfo(ResponsesPath);
+            return info.Exists && head.BytesPerRow > 0 ? (long)(info.Length / head.BytesPerRow) : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The reader for the run: <c>--reader</c>'s choice, or the fast one wherever it can serve.</summary>

@@ -98,7 +98,7 @@ internal static class MatchCommand
         }
 
         var catalog = LoadCatalog(request.Catalog, request.JobZonesFrom);
-        if (minZone is not null && !catalog.Occupations.Any(o => o.JobZone is not null))
+        if (minZone is not null && !catalog.HasJobZones)
         {
             throw new UsageException($"--job-zone filters on Job Zones, but the catalog {catalog.Name} has none (O*NET keeps them in Job Zones.txt; --job-zones-from DIR reads them from another O*NET folder; ROME has none).");
         }
@@ -157,7 +157,7 @@ internal static class MatchCommand
             ? ParseProfile(profileText, ParseRange(request.ProfileScale ?? "1-5", "--profile-scale").Min, ParseRange(request.ProfileScale ?? "1-5", "--profile-scale").Max)
             : null;
         var catalog = LoadCatalog(request.Catalog, request.JobZonesFrom);
-        if (!catalog.Occupations.Any(o => o.WorkValues is not null))
+        if (!catalog.HasWorkValues)
         {
             throw new UsageException($"--values ranks by work values, but the catalog {catalog.Name} has none (O*NET keeps them in Work Values.txt; ROME 4.0 publishes no work values).");
         }

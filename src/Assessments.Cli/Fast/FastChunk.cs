@@ -50,7 +50,7 @@ internal sealed class FastChunk
     public int[] IdLength { get; private set; } = [];
 
     /// <summary>Each row's id hash (<see cref="Reading.IdRegistry.Hash(ReadOnlySpan{byte})"/>); zero for a row without a usable id, or when ids are not compared.</summary>
-    public UInt128[] IdHash { get; private set; } = [];
+    public ulong[] IdHash { get; private set; } = [];
 
     /// <summary>Each row's first line within the chunk (1 = the chunk's first line).</summary>
     public int[] LineOf { get; private set; } = [];
@@ -103,7 +103,7 @@ internal sealed class FastChunk
         IdStart = Grow(IdStart, rows);
         IdLength = Grow(IdLength, rows);
         LineOf = Grow(LineOf, rows);
-        var hashes = new UInt128[rows];
+        var hashes = new ulong[rows];
         IdHash.CopyTo(hashes, 0);
         IdHash = hashes;
         for (var s = 0; s < Sums.Length; s++)

@@ -378,13 +378,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
                 if (_writer.Ids is { } ids)
                 {
-                    for (var r = 0; r < next.Rows; r++)
-                    {
-                        if (next.IdHash[r] != UInt128.Zero)
-                        {
-                            ids.IsRepeat(next.IdHash[r], _linesWritten + next.LineOf[r]);
-                        }
-                    }
+                    ids.RecordAll(next.IdHash.AsSpan(0, next.Rows), next.LineOf.AsSpan(0, next.Rows), _linesWritten);
                 }
 
                 if (!_writer.AnyValue)
@@ -474,7 +468,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                 // An empty id, one of white space alone or one with a control character is rejected: the general way says why.
                 if (IsUsableId(buffer.AsSpan(idStart, idLength)))
                 {
-                    chunk.IdHash[rows] = _writer.Ids is null ? UInt128.Zero : IdRegistry.Hash(buffer.AsSpan(idStart, idLength));
+                    chunk.IdHash[rows] = _writer.Ids is null ? 0 : IdRegistry.Hash(buffer.AsSpan(idStart, idLength));
                     chunk.LineOf[rows] = lines + 1;
                     if (CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
                     {
@@ -743,7 +737,7 @@ internal sealed class FastCsvScoreRun : IDisposable
             chunk.EnsureRows(rows + 1);
             var r = rows++;
             chunk.LineOf[r] = rowLine + lineOffset;
-            chunk.IdHash[r] = _writer.Ids is not null && RecordParser.IsUsableId(id) ? IdRegistry.Hash(id) : UInt128.Zero;
+            chunk.IdHash[r] = _writer.Ids is not null && RecordParser.IsUsableId(id) ? IdRegistry.Hash(id) : 0;
             var offsets = _plan.CellOffset;
             var cellBase = _plan.CellBase(r);
             for (var c = 0; c < offsets.Length; c++)
@@ -786,6 +780,7 @@ internal sealed class FastCsvScoreRun : IDisposable
     /// Whether an id the simple parsers found can go to the output as it is: not empty, not white space alone, no control
     /// character (C0 but tab, DEL, or C1 — encoded C2 80 to C2 9F). Any other goes to the general way, which rejects it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsUsableId(ReadOnlySpan<byte> id)
     {
         if (id.IsEmpty)
@@ -793,17 +788,24 @@ internal sealed class FastCsvScoreRun : IDisposable
             return false;
         }
 
-        for (var i = 0; i < id.Length; i++)
+        if (id.IndexOfAny(SuspiciousIdBytes) >= 0)
         {
-            var b = id[i];
-            if ((b < 0x20 && b != (byte)'\t') || b == 0x7F || (b == 0xC2 && i + 1 < id.Length && id[i + 1] is >= 0x80 and <= 0x9F))
+            // Rare: a control character, or a C2 lead byte (C1 controls and the no-break space start with it).
+            for (var i = 0; i < id.Length; i++)
             {
-                return false;
+                var b = id[i];
+                if ((b < 0x20 && b != (byte)'\t') || b == 0x7F || (b == 0xC2 && i + 1 < id.Length && id[i + 1] is >= 0x80 and <= 0x9F))
+                {
+                    return false;
+                }
             }
         }
 
         return !(id[0] is (byte)' ' or (byte)'\t' or 0xC2 or 0xE1 or 0xE2 or 0xE3) || !IsWhiteSpace(id);
     }
+
+    private static readonly System.Buffers.SearchValues<byte> SuspiciousIdBytes = System.Buffers.SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 0x7F, 0xC2]);
 
     /// <summary>Whether UTF-8 bytes are only white space (as <see cref="char.IsWhiteSpace(char)"/> says of each character).</summary>
     private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)

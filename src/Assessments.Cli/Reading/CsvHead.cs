@@ -22,8 +22,9 @@ internal sealed class CsvHead
     /// <summary>The separators detection chooses from, in the order that breaks remaining ties (PROJECT CHOICE).</summary>
     public static readonly char[] Candidates = [',', ';', '\t', '|'];
 
-    private CsvHead(char separator, bool detected, string[] names, int headerLines, int sampled, bool wide)
+    private CsvHead(char separator, bool detected, string[] names, int headerLines, int sampled, bool wide, double bytesPerRow)
     {
+        BytesPerRow = bytesPerRow;
         Separator = separator;
         Detected = detected;
         Names = names;
@@ -45,6 +46,9 @@ internal sealed class CsvHead
 
     /// <summary>The data rows detection looked at.</summary>
     public int Sampled { get; }
+
+    /// <summary>The mean length of the sampled rows in characters (0 without rows): sizes the repeated-id table.</summary>
+    public double BytesPerRow { get; }
 
     /// <summary>Whether the file is UTF-16 or UTF-32 (a byte-order mark says so).</summary>
     public bool Wide { get; }
@@ -120,7 +124,7 @@ internal sealed class CsvHead
             names = reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString())] : [""];
         }
 
-        return new CsvHead(chosen, detected, names, header.Lines, data.Count, wide);
+        return new CsvHead(chosen, detected, names, header.Lines, data.Count, wide, data.Count == 0 ? 0 : data.Average(r => r.Text.Length + 1.0));
     }
 
     /// <summary>

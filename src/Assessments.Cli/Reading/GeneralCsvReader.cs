@@ -124,7 +124,7 @@ internal sealed class GeneralCsvReader : IResponsesReader
         for (var r = 0; r < chunk.Count; r++)
         {
             var repeat = writer.Ids is not null && RecordParser.IsUsableId(chunk.Ids[r])
-                && writer.RejectsRepeat(IdRegistry.Hash(chunk.Ids[r]), chunk.Lines[r]);
+                && writer.RejectsRepeat(chunk.Ids[r], chunk.Lines[r]);
             if (chunk.Problems[r] is { } problems)
             {
                 rejected++;

@@ -76,8 +76,8 @@ internal sealed class ScoreWriter
     /// Whether the row on <paramref name="line"/> is to be rejected for its id: with <c>--duplicate-ids error</c>, when an
     /// earlier row had the same id (the repeat is still counted in every mode but <c>allow</c>).
     /// </summary>
-    public bool RejectsRepeat(UInt128 idHash, long line) =>
-        Ids is not null && Ids.IsRepeat(idHash, line) && DuplicateIds == DuplicateIds.Error;
+    public bool RejectsRepeat(string id, long line) =>
+        Ids is not null && Ids.IsRepeat(id, line) && DuplicateIds == DuplicateIds.Error;
 
     /// <summary>The reason a repeated id is rejected with.</summary>
     public const string RepeatReason = "An earlier row has the same respondent id (--duplicate-ids error).";
