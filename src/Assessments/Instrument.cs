@@ -56,6 +56,12 @@ public sealed class Instrument
         CompiledScales = [.. scales.Select(s => new CompiledScale(s))];
     }
 
+    /// <summary>
+    /// What loads but deserves a look, located like load errors: two answers of one format sharing a label once folded
+    /// (<c>ambiguous-label</c>). Empty for the shipped instruments.
+    /// </summary>
+    public IReadOnlyList<InstrumentDiagnostic> Warnings { get; internal init; } = [];
+
     /// <summary>The instrument's id, e.g. <c>career-readiness</c>.</summary>
     public string Id { get; }
 

@@ -189,7 +189,11 @@ public class LikertScoringTests
         Assert.Null(missing);
         Assert.False(AnswerText.TryParse("3,5", out _, out var comma));
         Assert.Equal("'3,5' is not a number.", comma);
-        Assert.False(AnswerText.TryParse("3.0", out _, out var dot));
-        Assert.Equal("'3.0' is not a whole number; answers are integers on the item's format.", dot);
+        Assert.False(AnswerText.TryParse("3.5", out _, out var dot));
+        Assert.Equal("'3.5' is not a whole number; answers are integers on the item's format.", dot);
+
+        // A decimal without a fraction is that whole number (pandas writes 3.0 in a column with gaps).
+        Assert.True(AnswerText.TryParse("3.0", out var three, out _));
+        Assert.Equal(3, three);
     }
 }

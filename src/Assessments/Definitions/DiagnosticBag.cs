@@ -19,6 +19,15 @@ internal sealed class DiagnosticBag(string source, JsonSourceMap? map)
 
     public void AddRange(IEnumerable<InstrumentDiagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>Warnings: what loads but deserves a look (they never stop the load).</summary>
+    public List<InstrumentDiagnostic> Warnings { get; } = [];
+
+    public void Warn(string path, string code, string message)
+    {
+        var (line, column) = map?.Locate(path) ?? (0, 0);
+        Warnings.Add(new InstrumentDiagnostic(Source, path, line, column, code, message));
+    }
+
     /// <summary>Diagnostics in document order (line, column, then path), so a person reads them top to bottom.</summary>
     public IReadOnlyList<InstrumentDiagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.Line).ThenBy(d => d.Column).ThenBy(d => d.Path, StringComparer.Ordinal)];

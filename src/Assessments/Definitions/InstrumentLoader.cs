@@ -118,7 +118,7 @@ internal static partial class InstrumentLoader
 
         return new Instrument(dto, kind!, settings, c.Languages, c.Text(dto.Title, "$.title")!,
             c.Text(dto.Description, "$.description"), c.Text(dto.Instructions, "$.instructions"), c.Text(dto.Notice, "$.notice"),
-            formats, items, scales, CanonicalJson.Fingerprint(root));
+            formats, items, scales, CanonicalJson.Fingerprint(root)) { Warnings = [.. bag.Warnings] };
     }
 
     /// <summary>
@@ -285,7 +285,13 @@ internal static partial class InstrumentLoader
 
                 if (ok)
                 {
-                    formats[id] = new ResponseFormat(id, f.Min, f.Max, labels);
+                    var format = new ResponseFormat(id, f.Min, f.Max, labels);
+                    formats[id] = format;
+                    foreach (var label in format.AmbiguousLabels)
+                    {
+                        bag.Warn(JsonPath.Property(path, "labels"), "ambiguous-label",
+                            $"Two answers share the label '{label}' once case, accents and spaces are ignored; a cell holding it cannot be read as a label (give it as a number).");
+                    }
                 }
             }
 

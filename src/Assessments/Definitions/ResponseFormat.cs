@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Assessments.Definitions;
 
 /// <summary>
@@ -12,6 +14,66 @@ public sealed class ResponseFormat
         Min = min;
         Max = max;
         Labels = labels;
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ambiguous = new SortedDictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        foreach (var (_, list) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            for (var k = 0; k < list.Count; k++)
+            {
+                var folded = Responses.TextFold.Fold(list[k]);
+                var value = min + k;
+                if (folded.Length == 0)
+                {
+                    continue;
+                }
+
+                if (values.TryGetValue(folded, out var earlier) && earlier != value)
+                {
+                    if (!ambiguous.TryGetValue(folded, out var set))
+                    {
+                        ambiguous[folded] = set = [earlier];
+                    }
+
+                    set.Add(value);
+                }
+                else
+                {
+                    values.TryAdd(folded, value);
+                }
+            }
+        }
+
+        foreach (var folded in ambiguous.Keys)
+        {
+            values.Remove(folded);
+        }
+
+        _labelValues = values.ToFrozenDictionary(StringComparer.Ordinal);
+        _ambiguous = ambiguous.ToFrozenDictionary(a => a.Key, a => (IReadOnlyList<int>)[.. a.Value], StringComparer.Ordinal);
+        AmbiguousLabels = [.. ambiguous.Select(a => labels.SelectMany(l => l.Value).First(x => Responses.TextFold.Fold(x) == a.Key))];
+    }
+
+    private readonly FrozenDictionary<string, int> _labelValues;
+    private readonly FrozenDictionary<string, IReadOnlyList<int>> _ambiguous;
+
+    /// <summary>
+    /// Labels that two different answers of this format share once folded (<see cref="Responses.TextFold"/>), in any
+    /// languages: reading a cell through one of them is an error, never a guess. The loader warns about each.
+    /// </summary>
+    public IReadOnlyList<string> AmbiguousLabels { get; }
+
+    /// <summary>
+    /// The answer whose label, in any language of the format, folds as <paramref name="text"/> does.
+    /// </summary>
+    /// <param name="text">A label as a survey tool exported it.</param>
+    /// <param name="value">The answer, when exactly one label matches.</param>
+    /// <param name="candidates">The answers sharing that label, when it is ambiguous; else empty.</param>
+    /// <returns>True when exactly one answer has the label.</returns>
+    public bool TryGetAnswerOfLabel(ReadOnlySpan<char> text, out int value, out IReadOnlyList<int> candidates)
+    {
+        var folded = Responses.TextFold.Fold(text);
+        candidates = _ambiguous.TryGetValue(folded, out var several) ? several : [];
+        return _labelValues.TryGetValue(folded, out value);
     }
 
     /// <summary>The format's id, as items refer to it.</summary>
