@@ -38,6 +38,12 @@ internal static class CliOptions
     public static Option<string> Language() =>
         Choice("--lang", "The language of the text meant for people.", "en", "en", "fr");
 
+    public static Option<string> Answers() =>
+        Choice("--answers", "What answer cells hold: numbers, labels of the item's format (in any language of the instrument, also as '4 - D'accord'), or either (auto: numbers stay numbers, other text is looked up).", "auto", "auto", "numbers", "labels");
+
+    public static Option<string> BadCell() =>
+        Choice("--bad-cell", "What a bad answer cell does: reject its row (reject-row), or count as missing, the row scored under the scales' minAnswered rules and the cell listed in the rejects (missing).", "reject-row", "reject-row", "missing");
+
     public static Option<char?> Separator() => new("--separator")
     {
         Description = "The CSV field separator: , ; | : tab (or \\t) or space. Default: detected from the header and the first rows.",

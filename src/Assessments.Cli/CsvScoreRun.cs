@@ -112,7 +112,7 @@ internal sealed class CsvScoreRun
             Ids = Read.DuplicateIds == DuplicateIds.Allow ? null : new IdRegistry(ExpectedRows(head), exact: Read.DuplicateIds == DuplicateIds.Error),
             DuplicateIds = Read.DuplicateIds,
         };
-        return new ReadContext(Instrument, ResponsesPath, Read, head, new RecordParser(Instrument, head.Separator, layout), writer, Log, ShowProgress);
+        return new ReadContext(Instrument, ResponsesPath, Read, head, new RecordParser(Instrument, head.Separator, layout, Read.Answers, Read.BadCellsAsMissing), writer, Log, ShowProgress);
     }
 
     /// <summary>About how many rows the file holds, from its length and the head's lines (0 when it cannot be known: a pipe).</summary>
@@ -161,6 +161,12 @@ internal sealed class CsvScoreRun
         {
             throw new InputException(
                 $"{ResponsesPath}: none of the {summary.Scored} scored row(s) got a scale value (too few answers for every scale of {Instrument.Reference}); check that the item columns hold the answers. Nothing was written.");
+        }
+
+        if (writer.CellsKeptAsMissing > 0)
+        {
+            Log.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"bad cells kept as missing: {writer.CellsKeptAsMissing} (--bad-cell missing; {(Rejects is null ? "pass --rejects FILE to list them" : "listed in the rejects")})"));
         }
 
         if (writer.Ids is { Repeats: > 0 } ids && writer.DuplicateIds == DuplicateIds.Warn)

@@ -13,7 +13,7 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class JsonLinesRun
 {
-    public const string RejectsHeader = "row,line,respondent,column,reason";
+    public const string RejectsHeader = "row,line,respondent,column,reason,status";
 
     /// <param name="path">The JSON Lines file.</param>
     /// <param name="typeInfo">The strict, source-generated shape of one line.</param>
@@ -89,5 +89,5 @@ internal static class JsonLinesRun
 
     private static void Reject(TextWriter? rejects, long row, long line, string respondent, string column, string reason) =>
         rejects?.WriteLine(string.Join(",", row.ToString(CultureInfo.InvariantCulture), line.ToString(CultureInfo.InvariantCulture),
-            CsvText.Escape(respondent, ','), CsvText.Escape(column, ','), CsvText.Escape(reason, ',')));
+            CsvText.Escape(respondent, ','), CsvText.Escape(column, ','), CsvText.Escape(reason, ','), Reading.ScoreWriter.RowRejected));
 }

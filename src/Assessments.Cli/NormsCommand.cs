@@ -18,15 +18,21 @@ internal static class NormsCommand
         var output = CliOptions.Text("--out", "Where to write the copy of the definition with its norms (JSON).", required: true, helpName: "FILE");
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
+        var answers = CliOptions.Answers();
         var command = new Command("norms", "Write a copy of the instrument with norms from a sample: mean, SD and frequency table per scale.")
         {
-            instrument, responses, output, idColumn, separator,
+            instrument, responses, output, idColumn, separator, answers,
         };
-        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, parse.GetValue(idColumn), parse.GetValue(separator), io.Out, io.Error));
+        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new Reading.CsvReadOptions
+        {
+            IdColumn = parse.GetValue(idColumn),
+            Separator = parse.GetValue(separator),
+            Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
+        }, io.Out, io.Error));
         return command;
     }
 
-    private static int Run(string instrumentPath, string responsesPath, string outPath, string? idColumn, char? separator, TextWriter stdout, TextWriter stderr)
+    private static int Run(string instrumentPath, string responsesPath, string outPath, Reading.CsvReadOptions read, TextWriter stdout, TextWriter stderr)
     {
         OutputFile.CheckDistinct([("--instrument", instrumentPath), ("--responses", responsesPath)], [("--out", outPath)]);
         var instrument = AssessCli.LoadInstrument(instrumentPath);
@@ -42,7 +48,7 @@ internal static class NormsCommand
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
-            Read = new Reading.CsvReadOptions { IdColumn = idColumn, Separator = separator },
+            Read = read,
             Collector = rows,
         }.Run();
         IReadOnlyList<NormGroup> norms;

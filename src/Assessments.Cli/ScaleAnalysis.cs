@@ -16,7 +16,7 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class ScaleAnalysis
 {
-    public static int Run(Instrument instrument, string path, string? idColumn, char? separator, string format, Imputation imputation, int? omegaFactors,
+    public static int Run(Instrument instrument, string path, Reading.CsvReadOptions read, string format, Imputation imputation, int? omegaFactors,
         TextWriter stdout, TextWriter stderr)
     {
         // Refused before the data are read: the work grows with the cube of the item count (Reliability.MaxItems) and, for
@@ -41,7 +41,7 @@ internal static class ScaleAnalysis
             Instrument = instrument,
             ResponsesPath = path,
             Log = stderr,
-            Read = new Reading.CsvReadOptions { IdColumn = idColumn, Separator = separator },
+            Read = read,
             Collector = rows,
         }.Run();
         if (rows.Rows < 2)

@@ -17,19 +17,21 @@ internal static class ScoreCommand
         var responses = CliOptions.Responses("The responses: a CSV with a header (an id column, then item ids); JSON Lines for a card sort or an Ikigai exercise.");
         var output = CliOptions.Out();
         var format = CliOptions.Choice("--format", "The output: CSV (one row per respondent) or JSON Lines (everything: scores, counts, reasons, norms). Ikigai defaults to jsonl.", "csv", "csv", "jsonl");
-        var rejects = CliOptions.OptionalText("--rejects", "Where to write the rejected rows (row, line, respondent, column, reason).", "FILE");
+        var rejects = CliOptions.OptionalText("--rejects", "Where to write the rejected rows and bad cells (row, line, respondent, column, reason, status).", "FILE");
         var idColumn = CliOptions.IdColumn();
         var extra = CliOptions.Choice("--extra-columns", "What a column that is not an item does: stop the run with an error, or be skipped.", "error", "error", "ignore");
         var separator = CliOptions.Separator();
         var threads = CliOptions.OptionalWhole("--threads", "The most cores to use (default: all). The output never depends on it.", 1, CliOptions.MaxThreads);
         var reader = CliOptions.Choice("--reader", "The CSV reader: the fast one where it can serve the run (auto), the fast one or an error with the reason (fast), or the general one for every row (general).", "auto", "auto", "fast", "general");
         var duplicates = CliOptions.Choice("--duplicate-ids", "What a row repeating the respondent id of an earlier row does: rejected (error), scored with a warning (warn), or scored silently (allow).", "warn", "error", "warn", "allow");
+        var answers = CliOptions.Answers();
+        var badCell = CliOptions.BadCell();
         var match = CliOptions.OptionalText("--match", "A catalog (onet:DIR, rome:DIR or FILE.json): append each person's top occupations (interests instruments).", "CATALOG");
         var top = CliOptions.Top(10);
         var jobZones = CliOptions.JobZonesFrom();
         var command = new Command("score", "Score responses: one output row per respondent; every bad row goes to the rejects with its line and reason.")
         {
-            instrument, responses, output, format, rejects, idColumn, extra, separator, threads, reader, duplicates, match, top, jobZones,
+            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, threads, reader, duplicates, match, top, jobZones,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +47,7 @@ internal static class ScoreCommand
             RequireFile(responsesPath);
             if (definition.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
             {
-                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, reader, duplicates, match, top, jobZones, threads);
+                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, reader, duplicates, match, top, jobZones, threads);
                 using var sortOutput = OutputFile.Open(outPath, io.Out);
                 using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
                 var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
@@ -96,6 +98,8 @@ internal static class ScoreCommand
                     Separator = parse.GetValue(separator),
                     IdColumn = parse.GetValue(idColumn),
                     IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
+                    Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
+                    BadCellsAsMissing = parse.GetValue(badCell) == "missing",
                     Reader = Enum.Parse<ReaderChoice>(parse.GetValue(reader)!, ignoreCase: true),
                     DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
                     MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,

@@ -70,8 +70,8 @@ public sealed class CardSortCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("values-cards@1.0.0: rows read 4, scored 2, rejected 2\n", result.Stderr);
         var rejected = AssessRunner.Lines(AssessRunner.ReadNormalized(rejects));
-        Assert.Equal("row,line,respondent,column,reason", rejected[0]);
-        Assert.Equal("2,2,v02,job-security,\"The card 'job-security' is in pile 'maybe', which does not exist; piles: very, important, less.\"", rejected[1]);
+        Assert.Equal("row,line,respondent,column,reason,status", rejected[0]);
+        Assert.Equal("2,2,v02,job-security,\"The card 'job-security' is in pile 'maybe', which does not exist; piles: very, important, less.\",row rejected", rejected[1]);
         Assert.StartsWith("3,3,,,The line is not a valid card sort: ", rejected[2], StringComparison.Ordinal);
     }
 

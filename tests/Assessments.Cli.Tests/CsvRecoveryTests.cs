@@ -40,14 +40,14 @@ public sealed class CsvRecoveryTests : IDisposable
             const string Unmatched = "\"The line has an unmatched quote (\"\"), so its fields cannot be told apart; the lines after it were read on their own.\"";
             Assert.Equal(
             [
-                "row,line,respondent,column,reason",
-                $"2,3,p2,,{Unmatched}",
-                $"4,5,p4,,{Unmatched}",
-                $"5,6,,,{Unmatched}",
-                $"7,8,p6,,{Unmatched}",
-                "9,10,p8,I1,The answer 9 is outside the range 1–5 of format 'f'.",
-                $"10,12,p9,,{Unmatched}",
-                $"11,13,,,{Unmatched}",
+                "row,line,respondent,column,reason,status",
+                $"2,3,p2,,{Unmatched},row rejected",
+                $"4,5,p4,,{Unmatched},row rejected",
+                $"5,6,,,{Unmatched},row rejected",
+                $"7,8,p6,,{Unmatched},row rejected",
+                "9,10,p8,I1,The answer 9 is outside the range 1–5 of format 'f'.,row rejected",
+                $"10,12,p9,,{Unmatched},row rejected",
+                $"11,13,,,{Unmatched},row rejected",
             ], File.ReadAllLines(rejects));
             Assert.EndsWith("rows read 11, scored 4, rejected 7\n", result.Stderr, StringComparison.Ordinal);
         }
@@ -66,10 +66,10 @@ public sealed class CsvRecoveryTests : IDisposable
             Assert.Equal("id,s\np1,2.3333333333333335\np4,3.6666666666666665\n", result.Stdout);
             Assert.Equal(
             [
-                "row,line,respondent,column,reason",
-                "2,3,p2,,The row has 3 field(s); the header has 4.",
-                "3,4,3,,The row has 2 field(s); the header has 4.",
-                "4,5,p3,I3,The answer 9 is outside the range 1–5 of format 'f'.",
+                "row,line,respondent,column,reason,status",
+                "2,3,p2,,The row has 3 field(s); the header has 4.,row rejected",
+                "3,4,3,,The row has 2 field(s); the header has 4.,row rejected",
+                "4,5,p3,I3,The answer 9 is outside the range 1–5 of format 'f'.,row rejected",
             ], File.ReadAllLines(rejects));
         }
     }

@@ -51,9 +51,9 @@ public sealed class IkigaiCommandTests : IDisposable
         Assert.Equal(6, rows.Length);
         Assert.Equal(
         [
-            "row,line,respondent,column,reason",
-            "2,2,k02,a,The circle 'paid' has no rating.",
-            "2,2,k02,a,The candidate 'a' appears more than once.",
+            "row,line,respondent,column,reason,status",
+            "2,2,k02,a,The circle 'paid' has no rating.,row rejected",
+            "2,2,k02,a,The candidate 'a' appears more than once.,row rejected",
         ], AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
     }
 

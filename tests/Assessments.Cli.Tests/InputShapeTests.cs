@@ -114,12 +114,12 @@ public sealed class InputShapeTests : IDisposable
         }).ToList();
         Assert.Equal(outcomes[0], outcomes[1]);
         Assert.Equal(
-            "row,line,respondent,column,reason\n"
-            + "1,2,p1,I1,The cell holds a control character (U+0000); an answer is a whole number.\n"
-            + "2,3,p\u00012,id,\"The respondent id holds a control character (a NUL byte, say); ids are text.\"\n"
-            + "3,4,,id,The respondent id is empty; every row needs one.\n"
-            + "4,5,  ,id,The respondent id is empty; every row needs one.\n"
-            + "6,7,p\u00856,id,\"The respondent id holds a control character (a NUL byte, say); ids are text.\"\n",
+            "row,line,respondent,column,reason,status\n"
+            + "1,2,p1,I1,The cell holds a control character (U+0000); an answer is a whole number.,row rejected\n"
+            + "2,3,p\u00012,id,\"The respondent id holds a control character (a NUL byte, say); ids are text.\",row rejected\n"
+            + "3,4,,id,The respondent id is empty; every row needs one.,row rejected\n"
+            + "4,5,  ,id,The respondent id is empty; every row needs one.,row rejected\n"
+            + "6,7,p\u00856,id,\"The respondent id holds a control character (a NUL byte, say); ids are text.\",row rejected\n",
             outcomes[0]);
     }
 
@@ -149,7 +149,7 @@ public sealed class InputShapeTests : IDisposable
         var result = Score("id,I1,I2,I3\np1,1,2,3\np2,5,4,3\np1,2,2,2\n", "--separator", ",", "--duplicate-ids", "error", "--rejects", rejects);
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(Scored, result.Stdout);
-        Assert.Equal("row,line,respondent,column,reason\n3,4,p1,id,An earlier row has the same respondent id (--duplicate-ids error).\n", File.ReadAllText(rejects));
+        Assert.Equal("row,line,respondent,column,reason,status\n3,4,p1,id,An earlier row has the same respondent id (--duplicate-ids error).,row rejected\n", File.ReadAllText(rejects));
 
         // The fast reader cannot reject in input order before formatting: asked for, it says so.
         var fast = Score("id,I1,I2,I3\np1,1,2,3\n", "--separator", ",", "--duplicate-ids", "error", "--reader", "fast");
@@ -180,9 +180,9 @@ public sealed class InputShapeTests : IDisposable
         Assert.Equal(readerName, summary.Reader);
         Assert.Equal((4L, 2L, 2L), (summary.Read, summary.Scored, summary.Rejected));
         Assert.Equal(
-            "row,line,respondent,column,reason\n"
-            + $"{Offset + 2},{Offset + 3},p2,I1,The answer 9 is outside the range 1\u20135 of format 'f'.\n"
-            + $"{Offset + 3},{Offset + 5},p3,I2,'x' is not a number.\n",
+            "row,line,respondent,column,reason,status\n"
+            + $"{Offset + 2},{Offset + 3},p2,I1,The answer 9 is outside the range 1\u20135 of format 'f'.,row rejected\n"
+            + $"{Offset + 3},{Offset + 5},p3,I2,'x' is not a number.,row rejected\n",
             rejects.ToString());
         Assert.True(Offset + 2 > int.MaxValue);
     }

@@ -15,6 +15,11 @@ namespace Assessments.Cli.Tests;
 /// </remarks>
 public sealed class ScoreCommandTests : IDisposable
 {
+    /// <summary>An unknown text in a cell of agree5 (instruments/career-readiness.json) lists the labels it accepts, CSV-quoted.</summary>
+    private const string AbcReason = "\"'abc' is neither a number nor a label of the item's format. Accepted: en: Strongly disagree (1), Disagree (2), "
+        + "Neither agree nor disagree (3), Agree (4), Strongly agree (5); fr: Pas du tout d'accord (1), Plutôt pas d'accord (2), "
+        + "Ni d'accord ni pas d'accord (3), Plutôt d'accord (4), Tout à fait d'accord (5); or a whole number from 1 to 5.\"";
+
     private const string ExampleSummary = "career-readiness@1.0.0: rows read 6, scored 6, rejected 0";
     private const string BfiSummary = "bfi@1.0.0: rows read 2800, scored 2800, rejected 0";
 
@@ -138,11 +143,11 @@ public sealed class ScoreCommandTests : IDisposable
         // row = 1-based data row; line = file line, the header being line 1.
         string[] expectedRejects =
         [
-            "row,line,respondent,column,reason",
-            "2,3,p02,CO01,The answer 7 is outside the range 1\u20135 of format 'agree5'.",
-            "3,4,p03,EX01,'3.5' is not a whole number; answers are integers on the item's format.",
-            "4,5,p04,SU01,'abc' is not a number.",
-            "5,6,p05,,The row has 4 field(s); the header has 21.",
+            "row,line,respondent,column,reason,status",
+            "2,3,p02,CO01,The answer 7 is outside the range 1\u20135 of format 'agree5'.,row rejected",
+            "3,4,p03,EX01,'3.5' is not a whole number; answers are integers on the item's format.,row rejected",
+            $"4,5,p04,SU01,{AbcReason},row rejected",
+            "5,6,p05,,The row has 4 field(s); the header has 21.,row rejected",
         ];
         Assert.Equal(expectedRejects, AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
 
@@ -184,9 +189,9 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
         [
-            "row,line,respondent,column,reason",
-            "1,2,p02,CL01,'abc' is not a number.",
-            "1,2,p02,CO01,The answer 0 is outside the range 1\u20135 of format 'agree5'.",
+            "row,line,respondent,column,reason,status",
+            $"1,2,p02,CL01,{AbcReason},row rejected",
+            "1,2,p02,CO01,The answer 0 is outside the range 1\u20135 of format 'agree5'.,row rejected",
         ], AssessRunner.Lines(AssessRunner.ReadNormalized(rejects)));
         Assert.Equal(Note(1) + "career-readiness@1.0.0: rows read 1, scored 0, rejected 1\n", result.Stderr);
     }

@@ -61,6 +61,9 @@ internal sealed class FastChunk
     /// <summary>Rows the general reader rejected: row, line within the chunk (1 = its first), id and every problem.</summary>
     public List<(int Row, int Line, string Id, List<(string Column, string Reason)> Problems)> Rejected { get; } = [];
 
+    /// <summary>Bad cells read as missing (<c>--bad-cell missing</c>) in rows that are scored, in row order.</summary>
+    public List<(int Row, int Line, string Id, List<(string Column, string Reason)> Cells)> Kept { get; } = [];
+
     public ushort[][] Sums { get; }
 
     public byte[][] Counts { get; }
@@ -127,6 +130,7 @@ internal sealed class FastChunk
         Rows = 0;
         GeneralIds.Clear();
         Rejected.Clear();
+        Kept.Clear();
         OutputLength = 0;
     }
 }

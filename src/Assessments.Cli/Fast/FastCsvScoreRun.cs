@@ -92,6 +92,11 @@ internal sealed class FastCsvScoreRun : IDisposable
             return "the separator is not an ASCII character";
         }
 
+        if (context.Options.Answers == Responses.AnswerReading.Labels)
+        {
+            return "--answers labels reads every cell as a label, which the general reader does";
+        }
+
         if (writer.Ids is not null && writer.DuplicateIds == DuplicateIds.Error)
         {
             return "--duplicate-ids error rejects rows in input order, which the general reader does";
@@ -368,11 +373,20 @@ internal sealed class FastCsvScoreRun : IDisposable
             {
                 sink?.Write(next.Output.AsSpan(0, next.OutputLength));
                 _writer.Collector?.Add(next);
-                foreach (var (row, line, id, problems) in next.Rejected)
+                if (next.Kept.Count == 0)
                 {
-                    foreach (var (column, reason) in problems)
+                    foreach (var (row, line, id, problems) in next.Rejected)
                     {
-                        _writer.WriteReject(_rowsWritten + 1 + row, _linesWritten + line, id, column, reason);
+                        _writer.WriteProblems(_rowsWritten + 1 + row, _linesWritten + line, id, problems, keptAsMissing: false);
+                    }
+                }
+                else
+                {
+                    // Both lists are in row order: merge them so the rejects stay in input order.
+                    foreach (var (row, line, id, problems, kept) in next.Rejected.Select(x => (x.Row, x.Line, x.Id, x.Problems, false))
+                        .Concat(next.Kept.Select(x => (x.Row, x.Line, x.Id, x.Cells, true))).OrderBy(x => x.Item1))
+                    {
+                        _writer.WriteProblems(_rowsWritten + 1 + row, _linesWritten + line, id, problems, kept);
                     }
                 }
 
@@ -732,7 +746,7 @@ internal sealed class FastCsvScoreRun : IDisposable
         using var reader = _context.Parser.FromText(text);
         var byColumn = new short[layout.Names.Length]; // rare records: a small allocation each is fine
         var rowLine = 0;
-        RecordHandler add = (lineOffset, id, answers, problems) =>
+        RecordHandler add = (lineOffset, id, answers, problems, kept) =>
         {
             chunk.EnsureRows(rows + 1);
             var r = rows++;
@@ -753,6 +767,11 @@ internal sealed class FastCsvScoreRun : IDisposable
                 chunk.Rejected.Add((r, rowLine + lineOffset, id, problems));
                 chunk.IdLength[r] = int.MinValue;
                 return;
+            }
+
+            if (kept is not null)
+            {
+                chunk.Kept.Add((r, rowLine + lineOffset, id, kept));
             }
 
             var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _context.Separator));

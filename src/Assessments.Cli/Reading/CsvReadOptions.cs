@@ -12,6 +12,12 @@ internal sealed record CsvReadOptions
     /// <summary>Columns that are not items are skipped instead of refused.</summary>
     public bool IgnoreExtraColumns { get; init; }
 
+    /// <summary>What an answer cell may hold: numbers, labels of the item's format, or both (default).</summary>
+    public Responses.AnswerReading Answers { get; init; } = Responses.AnswerReading.Auto;
+
+    /// <summary>A bad answer cell counts as missing (its row is scored and the cell listed in the rejects) instead of rejecting its row.</summary>
+    public bool BadCellsAsMissing { get; init; }
+
     /// <summary>What a repeated respondent id does (default: a warning).</summary>
     public DuplicateIds DuplicateIds { get; init; } = DuplicateIds.Warn;
 

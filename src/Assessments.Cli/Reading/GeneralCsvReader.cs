@@ -67,7 +67,7 @@ internal sealed class GeneralCsvReader : IResponsesReader
         var byColumn = new short[layout.Names.Length];
         long lineFrom = 0;
         var nextLine = offset + context.Head.HeaderLines + 1;
-        RecordHandler add = (lineOffset, id, answers, problems) =>
+        RecordHandler add = (lineOffset, id, answers, problems, kept) =>
         {
             read++;
             var r = chunk.Count++;
@@ -75,6 +75,7 @@ internal sealed class GeneralCsvReader : IResponsesReader
             chunk.Lines[r] = lineFrom + lineOffset;
             chunk.Ids[r] = id;
             chunk.Problems[r] = problems;
+            chunk.Kept[r] = kept;
             for (var c = 0; c < layout.ItemOfColumn.Length; c++)
             {
                 if (layout.ItemOfColumn[c] >= 0 && answers[c] != ResponseMatrix.Missing)
@@ -128,14 +129,12 @@ internal sealed class GeneralCsvReader : IResponsesReader
             if (chunk.Problems[r] is { } problems)
             {
                 rejected++;
-                foreach (var (column, reason) in problems)
-                {
-                    writer.WriteReject(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], column, reason);
-                }
+                writer.WriteProblems(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], problems, keptAsMissing: false);
             }
             else if (batch.IsRejected(r))
             {
                 rejected++;
+                writer.WriteProblems(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], chunk.Kept[r], keptAsMissing: false);
                 foreach (var rejection in batchRejections[r])
                 {
                     writer.WriteReject(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], rejection.ItemId, rejection.Reason);
@@ -144,11 +143,13 @@ internal sealed class GeneralCsvReader : IResponsesReader
             else if (repeat)
             {
                 rejected++;
+                writer.WriteProblems(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], chunk.Kept[r], keptAsMissing: false);
                 writer.WriteReject(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], context.Layout.Names[context.Layout.IdColumn], ScoreWriter.RepeatReason);
             }
             else
             {
                 scored++;
+                writer.WriteProblems(chunk.RowNumbers[r], chunk.Lines[r], chunk.Ids[r], chunk.Kept[r], keptAsMissing: true);
                 writer.WriteScored(matrix, batch, chunk.Ids[r], r, context.Layout);
             }
         }
@@ -169,5 +170,7 @@ internal sealed class GeneralCsvReader : IResponsesReader
         public string[] Ids { get; } = new string[size];
 
         public List<(string Column, string Reason)>?[] Problems { get; } = new List<(string, string)>?[size];
+
+        public List<(string Column, string Reason)>?[] Kept { get; } = new List<(string, string)>?[size];
     }
 }

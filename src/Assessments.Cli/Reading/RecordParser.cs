@@ -3,16 +3,26 @@ using nietras.SeparatedValues;
 
 namespace Assessments.Cli.Reading;
 
-/// <summary>Receives one respondent's record: its first line relative to the Sep row's, id, answers by column and problems.</summary>
-internal delegate void RecordHandler(int lineOffset, string id, ReadOnlySpan<short> byColumn, List<(string Column, string Reason)>? problems);
+/// <summary>
+/// Receives one respondent's record: its first line relative to the Sep row's, id, answers by column, the problems that
+/// reject it (null when none) and the bad cells read as missing in a row that is not rejected (<c>--bad-cell missing</c>).
+/// </summary>
+internal delegate void RecordHandler(int lineOffset, string id, ReadOnlySpan<short> byColumn, List<(string Column, string Reason)>? problems, List<(string Column, string Reason)>? kept);
 
 /// <summary>
 /// The one cell parser and record rules of both readers: every record the fast reader cannot take in its simple shape goes
 /// through here, as every record of the general reader does, so a row's answers and messages never depend on which reader
 /// saw it.
 /// </summary>
-internal sealed class RecordParser(Instrument instrument, char separator, ResponsesLayout layout)
+internal sealed class RecordParser(Instrument instrument, char separator, ResponsesLayout layout, AnswerReading reading = AnswerReading.Auto, bool badCellsAsMissing = false)
 {
+    /// <summary>A decimal comma is read as one when the comma does not separate fields.</summary>
+    private readonly bool _decimalComma = separator != ',';
+
+    public AnswerReading Reading => reading;
+
+    public bool BadCellsAsMissing => badCellsAsMissing;
+
     public ResponsesLayout Layout => layout;
 
     public char Separator => separator;
@@ -51,8 +61,8 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
             return; // a blank line is not a respondent
         }
 
-        var id = ReadRecord(row, byColumn, out var problems);
-        handler(0, id, byColumn, problems);
+        var id = ReadRecord(row, byColumn, out var problems, out var kept);
+        handler(0, id, byColumn, problems, kept);
     }
 
     private bool StandsOverLines(SepReader.Row row, string raw)
@@ -84,15 +94,15 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
             if ((line.Count('"') & 1) != 0)
             {
                 byColumn.Fill(ResponseMatrix.Missing);
-                handler(offset, IdBeforeQuote(line), byColumn, [("", "The line has an unmatched quote (\"), so its fields cannot be told apart; the lines after it were read on their own.")]);
+                handler(offset, IdBeforeQuote(line), byColumn, [("", "The line has an unmatched quote (\"), so its fields cannot be told apart; the lines after it were read on their own.")], null);
             }
             else
             {
                 using var reader = FromText(line.ToString());
                 if (reader.MoveNext() && !(reader.Current.ColCount == 1 && reader.Current[0].Span.IsWhiteSpace()))
                 {
-                    var id = ReadRecord(reader.Current, byColumn, out var problems);
-                    handler(offset, id, byColumn, problems);
+                    var id = ReadRecord(reader.Current, byColumn, out var problems, out var kept);
+                    handler(offset, id, byColumn, problems, kept);
                 }
             }
 
@@ -124,12 +134,14 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
 
     /// <summary>
     /// One record read by Sep: its id, its answers by column (<see cref="ResponseMatrix.Missing"/> where empty, bad or not an
-    /// item) and every problem: a wrong field count, an empty id or one holding a control character, a bad answer.
+    /// item) and every problem: a wrong field count, an empty id or one holding a control character, a bad answer. With
+    /// <c>--bad-cell missing</c> bad answers go to <paramref name="kept"/> instead, unless the row is rejected anyway.
     /// </summary>
-    public string ReadRecord(SepReader.Row row, Span<short> byColumn, out List<(string Column, string Reason)>? problems)
+    public string ReadRecord(SepReader.Row row, Span<short> byColumn, out List<(string Column, string Reason)>? problems, out List<(string Column, string Reason)>? kept)
     {
         var id = row.ColCount > layout.IdColumn ? row[layout.IdColumn].ToString() : "";
         problems = null;
+        kept = null;
         byColumn.Fill(ResponseMatrix.Missing);
         if (row.ColCount != layout.Names.Length)
         {
@@ -146,12 +158,26 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
             (problems ??= []).Add((layout.Names[layout.IdColumn], "The respondent id holds a control character (a NUL byte, say); ids are text."));
         }
 
+        var cells = badCellsAsMissing ? null : problems;
         for (var c = 0; c < layout.ItemOfColumn.Length; c++)
         {
             if (layout.ItemOfColumn[c] >= 0)
             {
-                byColumn[c] = ParseCell(row[c].Span, c, ref problems);
+                byColumn[c] = ParseCell(row[c].Span, c, ref cells);
             }
+        }
+
+        if (!badCellsAsMissing)
+        {
+            problems = cells;
+        }
+        else if (problems is not null)
+        {
+            problems.AddRange(cells ?? []); // the row is rejected for its id: its bad cells are reasons too
+        }
+        else
+        {
+            kept = cells;
         }
 
         return id;
@@ -183,7 +209,7 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
         }
 
         // Fast path for the common one-digit answer; anything else goes through the full parser and its messages.
-        if (span.Length == 1 && unchecked((uint)(span[0] - '0')) <= 9)
+        if (span.Length == 1 && unchecked((uint)(span[0] - '0')) <= 9 && reading != AnswerReading.Labels)
         {
             var digit = span[0] - '0';
             if (digit >= layout.Min[column] && digit <= layout.Max[column])
@@ -193,7 +219,7 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
         }
 
         var item = layout.ItemOfColumn[column];
-        if (!AnswerText.TryParse(span, out var answer, out var error))
+        if (!AnswerText.TryParse(span, instrument.Items[item].Format, reading, _decimalComma, out var answer, out var error))
         {
             (problems ??= []).Add((layout.Names[column], error!));
         }

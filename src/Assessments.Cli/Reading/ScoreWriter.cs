@@ -57,7 +57,7 @@ internal sealed class ScoreWriter
     /// <summary>The output's header and the rejects' header.</summary>
     public void WriteHeaders(ResponsesLayout layout)
     {
-        Rejects?.WriteLine("row,line,respondent,column,reason");
+        Rejects?.WriteLine(JsonLinesRun.RejectsHeader);
         if (Output is null || Format != "csv")
         {
             return;
@@ -141,13 +141,39 @@ internal sealed class ScoreWriter
     }
 
     /// <summary>A rejected row's problem, as a line of the rejects file.</summary>
-    public void WriteReject(long rowNumber, long lineNumber, string id, string column, string reason) =>
+    public void WriteReject(long rowNumber, long lineNumber, string id, string column, string reason, bool keptAsMissing = false)
+    {
+        if (keptAsMissing)
+        {
+            CellsKeptAsMissing++;
+        }
+
         Rejects?.WriteLine(string.Join(",",
             rowNumber.ToString(CultureInfo.InvariantCulture),
             lineNumber.ToString(CultureInfo.InvariantCulture),
             CsvText.Escape(id, ','),
             CsvText.Escape(column, ','),
-            CsvText.Escape(reason, ',')));
+            CsvText.Escape(reason, ','),
+            keptAsMissing ? KeptAsMissing : RowRejected));
+    }
+
+    /// <summary>The rejects' status of a problem that kept its row out of the scores.</summary>
+    public const string RowRejected = "row rejected";
+
+    /// <summary>The rejects' status of a bad cell read as missing (<c>--bad-cell missing</c>): its row was scored.</summary>
+    public const string KeptAsMissing = "kept as missing";
+
+    /// <summary>Bad cells read as missing in rows that were scored (<c>--bad-cell missing</c>).</summary>
+    public long CellsKeptAsMissing { get; private set; }
+
+    /// <summary>Writes a row's problems: as the reasons it was rejected, or as cells kept as missing in a scored row.</summary>
+    public void WriteProblems(long rowNumber, long lineNumber, string id, List<(string Column, string Reason)>? problems, bool keptAsMissing)
+    {
+        foreach (var (column, reason) in problems ?? [])
+        {
+            WriteReject(rowNumber, lineNumber, id, column, reason, keptAsMissing);
+        }
+    }
 
     /// <summary>The hot path of CSV output: the id and the scale values formatted straight into a reused buffer.</summary>
     private void WriteCsvLine(ScaleScoreBatch batch, string id, int row)

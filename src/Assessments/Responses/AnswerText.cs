@@ -50,7 +50,7 @@ public static class AnswerText
 
         if (control >= 0)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"The cell holds a control character (U+{(int)trimmed[control]:X4}); an answer is a whole number{(reading == AnswerReading.Numbers ? "" : " or a label")}.");
+            error = string.Create(CultureInfo.InvariantCulture, $"The cell holds a control character (U+{(int)trimmed[control]:X4}); an answer is a whole number{(reading == AnswerReading.Numbers || !HasLabels(format) ? "" : " or a label")}.");
             return false;
         }
 
@@ -77,7 +77,7 @@ public static class AnswerText
         {
             error = number == NumberKind.Fraction
                 ? $"'{Shown(trimmed)}' is not a whole number; answers are integers on the item's format."
-                : $"'{Shown(trimmed)}' is not a number{(reading == AnswerReading.Numbers && HasLabels(format) ? " (labels are read unless --answers numbers)" : reading != AnswerReading.Numbers ? " and the item's format has no labels" : "")}.";
+                : $"'{Shown(trimmed)}' is not a number{(reading == AnswerReading.Numbers && HasLabels(format) ? " (labels are read unless --answers numbers)" : reading == AnswerReading.Labels ? " and the item's format has no labels" : "")}.";
             return false;
         }
 
