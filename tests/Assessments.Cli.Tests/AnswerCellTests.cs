@@ -102,4 +102,20 @@ public sealed class AnswerCellTests : IDisposable
         Assert.StartsWith("4,5,,CL03,\"'x' is neither a number nor a label of the item's format. Accepted: en: Strongly disagree (1)", lines[3]);
         Assert.EndsWith("from 1 to 5.\",row rejected", lines[3]);
     }
+
+    [Fact]
+    public void A_header_that_is_an_item_id_but_for_case_and_spaces_maps_to_it_and_is_said()
+    {
+        // "cl 01" and "Cl02" are CL01 and CL02; the scores equal those under exact ids (p1: 18 / 5 = 3.6, as above).
+        var csv = _temp.Write("folded.csv", "id,cl 01,Cl02,CL03,CL04,CL05\np1,3,2,4,4,5\n");
+        var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", csv);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("id,clarity,confidence,exploration,support\np1,3.6,,,\n", result.Stdout);
+        Assert.Contains("2 header column(s) read as items once case and spaces are ignored: column 2 as CL01, column 3 as CL02", result.Stderr);
+
+        var twice = _temp.Write("twice.csv", "id,CL01,cl01\np1,3,3\n");
+        var refused = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", twice);
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains("header columns 2 and 3 are both item CL01", refused.Stderr);
+    }
 }

@@ -31,6 +31,8 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
         }
 
         var itemOfColumn = new int[names.Length];
+        var folded = new List<(int Column, string Item)>();
+        ILookup<string, Definitions.Item>? byFoldedId = null;
         var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < names.Length; c++)
         {
@@ -57,10 +59,42 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
             {
                 itemOfColumn[c] = item.Index;
             }
+            else if ((byFoldedId ??= instrument.Items.ToLookup(i => Responses.TextFold.Fold(i.Id), StringComparer.Ordinal))[Responses.TextFold.Fold(names[c])].ToList() is { Count: > 0 } candidates)
+            {
+                // "EN 1" or "en1" for item EN1: one candidate maps (and is said); several are an error, never a guess.
+                if (candidates.Count > 1)
+                {
+                    throw new InputException($"{path}: header column {c + 1} matches several items of {instrument.Reference} once case and spaces are ignored ({string.Join(", ", candidates.Select(i => i.Id))}); did you mean {candidates[0].Id}? Rename the column to the exact item id.");
+                }
+
+                if (candidates[0].FreeText is not null)
+                {
+                    if (!options.IgnoreExtraColumns)
+                    {
+                        throw new InputException($"{path}: header column {c + 1} is the free-text item '{candidates[0].Id}' of {instrument.Reference}; the CSV path scores rated answers only and does not carry free text. Give the texts through the library (Response texts), or pass --extra-columns ignore to skip the column.");
+                    }
+                }
+                else
+                {
+                    itemOfColumn[c] = candidates[0].Index;
+                    folded.Add((c + 1, candidates[0].Id));
+                }
+            }
             else if (!options.IgnoreExtraColumns)
             {
                 throw new InputException($"{path}: header column {c + 1} is not an item of {instrument.Reference}{(LooksLikeData(names[c]) ? " (its name is a number or empty: is the header row missing?)" : "")}. Pass --extra-columns ignore to skip columns that are not items.");
             }
+        }
+
+        var twice = itemOfColumn.Select((item, c) => (item, c)).Where(x => x.item >= 0).GroupBy(x => x.item).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new InputException($"{path}: header columns {string.Join(" and ", twice.Select(x => x.c + 1))} are both item {instrument.Items[twice.Key].Id} (once case and spaces are ignored); keep one.");
+        }
+
+        if (folded.Count > 0)
+        {
+            log.WriteLine($"note: {path}: {folded.Count} header column(s) read as items once case and spaces are ignored: {string.Join(", ", folded.Take(10).Select(f => $"column {f.Column} as {f.Item}"))}{(folded.Count > 10 ? ", …" : "")}");
         }
 
         var absent = instrument.Items.Where(i => i.Format is not null && Array.IndexOf(itemOfColumn, i.Index) < 0).Select(i => i.Id).ToList();
