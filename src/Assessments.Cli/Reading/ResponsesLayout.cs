@@ -33,6 +33,7 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
         var itemOfColumn = new int[names.Length];
         var folded = new List<(int Column, string Item)>();
         ILookup<string, Definitions.Item>? byFoldedId = null;
+        ILookup<string, Definitions.Item>? byText = null;
         var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < names.Length; c++)
         {
@@ -59,7 +60,7 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
             {
                 itemOfColumn[c] = item.Index;
             }
-            else if ((byFoldedId ??= instrument.Items.ToLookup(i => Responses.TextFold.Fold(i.Id), StringComparer.Ordinal))[Responses.TextFold.Fold(names[c])].ToList() is { Count: > 0 } candidates)
+            else if (Candidates(names[c], byFoldedId ??= instrument.Items.ToLookup(i => Responses.TextFold.Fold(i.Id), StringComparer.Ordinal), byText ??= ByText(instrument)) is { Count: > 0 } candidates)
             {
                 // "EN 1" or "en1" for item EN1: one candidate maps (and is said); several are an error, never a guess.
                 if (candidates.Count > 1)
@@ -94,7 +95,7 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
 
         if (folded.Count > 0)
         {
-            log.WriteLine($"note: {path}: {folded.Count} header column(s) read as items once case and spaces are ignored: {string.Join(", ", folded.Take(10).Select(f => $"column {f.Column} as {f.Item}"))}{(folded.Count > 10 ? ", …" : "")}");
+            log.WriteLine($"note: {path}: {folded.Count} header column(s) read as items by their id once case and spaces are ignored, or by their question text: {string.Join(", ", folded.Take(10).Select(f => $"column {f.Column} as {f.Item}"))}{(folded.Count > 10 ? ", …" : "")}");
         }
 
         var absent = instrument.Items.Where(i => i.Format is not null && Array.IndexOf(itemOfColumn, i.Index) < 0).Select(i => i.Id).ToList();
@@ -107,6 +108,52 @@ internal sealed record ResponsesLayout(string[] Names, int IdColumn, int[] ItemO
         var max = itemOfColumn.Select(i => i < 0 ? 0 : instrument.Items[i].Format?.Max ?? 0).ToArray();
         return new ResponsesLayout(names, idColumn, itemOfColumn, min, max);
     }
+
+    /// <summary>
+    /// The items a header may name when it is not an exact id: the id once folded (<see cref="Responses.TextFold"/>); else
+    /// the item's text in any language of the instrument (Google Forms' question titles); else the part in brackets of
+    /// <c>Title [row]</c> (a Google Forms grid row, or LimeSurvey's <c>CODE[SUBCODE]</c>) as an id or a text; else the
+    /// part after the last <c> - </c> (Qualtrics' <c>Prompt - statement</c>) as a text.
+    /// </summary>
+    private static List<Definitions.Item> Candidates(string name, ILookup<string, Definitions.Item> byFoldedId, ILookup<string, Definitions.Item> byText)
+    {
+        var folded = Responses.TextFold.Fold(name);
+        if (byFoldedId[folded].Any())
+        {
+            return [.. byFoldedId[folded]];
+        }
+
+        if (byText[folded].Any())
+        {
+            return [.. byText[folded].Distinct()];
+        }
+
+        var trimmed = name.Trim();
+        var open = trimmed.LastIndexOf('[');
+        if (trimmed.EndsWith(']') && open >= 0)
+        {
+            var inner = Responses.TextFold.Fold(trimmed.AsSpan()[(open + 1)..^1]);
+            if (byFoldedId[inner].Any())
+            {
+                return [.. byFoldedId[inner]];
+            }
+
+            if (byText[inner].Any())
+            {
+                return [.. byText[inner].Distinct()];
+            }
+        }
+
+        var dash = trimmed.LastIndexOf(" - ", StringComparison.Ordinal);
+        return dash > 0 ? [.. byText[Responses.TextFold.Fold(trimmed.AsSpan()[(dash + 3)..])].Distinct()] : [];
+    }
+
+    private static ILookup<string, Definitions.Item> ByText(Instrument instrument) =>
+        instrument.Items
+            .Where(i => i.Text is not null)
+            .SelectMany(i => i.Text!.Languages.Select(l => (Key: Responses.TextFold.Fold(i.Text[l]), Item: i)))
+            .Where(x => x.Key.Length > 0)
+            .ToLookup(x => x.Key, x => x.Item, StringComparer.Ordinal);
 
     /// <summary>Whether the layout reads at least one item.</summary>
     public bool HasItems => ItemOfColumn.Any(i => i >= 0);
