@@ -23,11 +23,12 @@ internal static class AnalyzeCommand
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
+        var survey = new CliOptions.Survey();
         var impute = CliOptions.Choice("--impute", "Missing answers: left out pairwise (none), or replaced by the item's median or mean as psych's scoreItems does.", "none", "none", "median", "mean");
         var omega = CliOptions.OptionalWhole("--omega", "Also McDonald's omega with this many group factors (as psych::omega).", 1, 20);
         var command = new Command("analyze", "Scales: alpha, G6, average r, S/N, SEM and item statistics as R's psych computes them. Card sorts: Borda consensus, Kendall's W, Thurstone, Bradley–Terry.")
         {
-            instrument, responses, format, language, idColumn, separator, answers, impute, omega,
+            instrument, responses, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, impute, omega,
         };
         command.SetAction(parse =>
         {
@@ -47,15 +48,15 @@ internal static class AnalyzeCommand
                     throw new UsageException($"'{definition.Reference}' has no scales to analyse.");
                 }
 
-                return ScaleAnalysis.Run(definition, path, new Reading.CsvReadOptions
+                return ScaleAnalysis.Run(definition, path, survey.Apply(parse, new Reading.CsvReadOptions
                 {
                     IdColumn = parse.GetValue(idColumn),
                     Separator = parse.GetValue(separator),
                     Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
-                }, parse.GetValue(format)!, imputation, parse.GetValue(omega), io.Out, io.Error);
+                }, definition), parse.GetValue(format)!, imputation, parse.GetValue(omega), io.Out, io.Error);
             }
 
-            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, impute, omega);
+            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, impute, omega);
             if (parse.GetValue(format) == "csv")
             {
                 throw new UsageException("--format csv gives item statistics of scales; a card sort's analysis is a table or JSON.");

@@ -44,6 +44,26 @@ internal static class CliOptions
     public static Option<string> BadCell() =>
         Choice("--bad-cell", "What a bad answer cell does: reject its row (reject-row), or count as missing, the row scored under the scales' minAnswered rules and the cell listed in the rejects (missing).", "reject-row", "reject-row", "missing");
 
+    /// <summary>The options that say how a survey tool's export is read: <c>--layout</c>, <c>--columns</c>, <c>--answer-codes</c>.</summary>
+    public sealed class Survey
+    {
+        public Option<string> Layout { get; } = Choice("--layout", "The tool the file comes from: its header rows, id column and metadata columns (auto: detected from the head, and said on stderr).", "auto", "auto", "plain", "google-forms", "qualtrics", "limesurvey");
+
+        public Option<string?> Columns { get; } = OptionalText("--columns", "A CSV mapping columns to items (column,item; an empty item skips the column), for headers that name no item.", "FILE");
+
+        public Option<string?> AnswerCodes { get; } = OptionalText("--answer-codes", "A CSV of answer codes (format,code,value), for cells that hold codes such as A1…A5.", "FILE");
+
+        public IEnumerable<Option> All => [Layout, Columns, AnswerCodes];
+
+        /// <summary>The read options with these options applied (the mapping files are read and checked here).</summary>
+        public Reading.CsvReadOptions Apply(ParseResult parse, Reading.CsvReadOptions read, Instrument instrument) => read with
+        {
+            Layout = Reading.SurveyTools.Parse(parse.GetValue(Layout)!),
+            Columns = parse.GetValue(Columns) is { } columns ? Reading.ColumnMap.Load(columns) : null,
+            AnswerCodes = parse.GetValue(AnswerCodes) is { } codes ? Reading.AnswerCodes.Load(codes, instrument) : null,
+        };
+    }
+
     public static Option<char?> Separator() => new("--separator")
     {
         Description = "The CSV field separator: , ; | : tab (or \\t) or space. Default: detected from the header and the first rows.",

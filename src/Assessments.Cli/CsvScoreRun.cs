@@ -34,6 +34,9 @@ internal sealed class CsvScoreRun
 
     public bool ShowProgress { get; init; }
 
+    /// <summary>Where <c>--save-mapping</c> writes the columns' mapping, or null.</summary>
+    public TextWriter? Mapping { get; init; }
+
     /// <summary>Called with each scored row's full result, in input order (the demo uses it).</summary>
     public Action<InstrumentResult>? OnResult { get; init; }
 
@@ -90,7 +93,26 @@ internal sealed class CsvScoreRun
             Log.WriteLine(head.Note());
         }
 
-        var layout = ResponsesLayout.Map(head.Names, Instrument, Read, ResponsesPath, Log);
+        var tool = Read.Layout;
+        if (tool == SurveyTool.Auto)
+        {
+            tool = SurveyTools.Detect(head);
+        }
+
+        var labels = (string[]?)null;
+        if (SurveyTools.HeaderRecords(tool, head) is > 1 and var headerRecords)
+        {
+            labels = head.FieldsOf(1);
+            head = head.WithHeaderRecords(headerRecords, ResponsesPath);
+        }
+
+        var layout = ResponsesLayout.Map(head.Names, labels, Instrument, Read, tool, ResponsesPath, Log);
+        var codes = tool == SurveyTool.LimeSurvey ? Read.AnswerCodes?.WithPositions() ?? AnswerCodes.ByPosition : Read.AnswerCodes;
+        if (Mapping is not null)
+        {
+            WriteMapping(layout, Mapping);
+        }
+
         if (!layout.HasItems)
         {
             throw new InputException(
@@ -112,7 +134,21 @@ internal sealed class CsvScoreRun
             Ids = Read.DuplicateIds == DuplicateIds.Allow ? null : new IdRegistry(ExpectedRows(head), exact: Read.DuplicateIds == DuplicateIds.Error),
             DuplicateIds = Read.DuplicateIds,
         };
-        return new ReadContext(Instrument, ResponsesPath, Read, head, new RecordParser(Instrument, head.Separator, layout, Read.Answers, Read.BadCellsAsMissing), writer, Log, ShowProgress);
+        return new ReadContext(Instrument, ResponsesPath, Read, head, new RecordParser(Instrument, head.Separator, layout, Read.Answers, Read.BadCellsAsMissing, codes), writer, Log, ShowProgress);
+    }
+
+    /// <summary>
+    /// <c>--save-mapping</c>: the mapping actually used, one row per column (<c>column,item,how</c>), ready for
+    /// <c>--columns</c>. Written to a file, never to stderr: headers may be a person's data.
+    /// </summary>
+    private void WriteMapping(ResponsesLayout layout, TextWriter mapping)
+    {
+        mapping.WriteLine("column,item,how");
+        for (var c = 0; c < layout.Names.Length; c++)
+        {
+            var item = layout.ItemOfColumn[c] >= 0 ? Instrument.Items[layout.ItemOfColumn[c]].Id : "";
+            mapping.WriteLine($"{CsvText.Escape(layout.Names[c], ',')},{CsvText.Escape(item, ',')},{CsvText.Escape(layout.How[c], ',')}");
+        }
     }
 
     /// <summary>About how many rows the file holds, from its length and the head's lines (0 when it cannot be known: a pipe).</summary>

@@ -19,20 +19,21 @@ internal static class NormsCommand
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
+        var survey = new CliOptions.Survey();
         var command = new Command("norms", "Write a copy of the instrument with norms from a sample: mean, SD and frequency table per scale.")
         {
-            instrument, responses, output, idColumn, separator, answers,
+            instrument, responses, output, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes,
         };
         command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new Reading.CsvReadOptions
         {
             IdColumn = parse.GetValue(idColumn),
             Separator = parse.GetValue(separator),
             Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
-        }, io.Out, io.Error));
+        }, (definition, read) => survey.Apply(parse, read, definition), io.Out, io.Error));
         return command;
     }
 
-    private static int Run(string instrumentPath, string responsesPath, string outPath, Reading.CsvReadOptions read, TextWriter stdout, TextWriter stderr)
+    private static int Run(string instrumentPath, string responsesPath, string outPath, Reading.CsvReadOptions read, Func<Instrument, Reading.CsvReadOptions, Reading.CsvReadOptions> survey, TextWriter stdout, TextWriter stderr)
     {
         OutputFile.CheckDistinct([("--instrument", instrumentPath), ("--responses", responsesPath)], [("--out", outPath)]);
         var instrument = AssessCli.LoadInstrument(instrumentPath);
@@ -48,7 +49,7 @@ internal static class NormsCommand
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
-            Read = read,
+            Read = survey(instrument, read),
             Collector = rows,
         }.Run();
         IReadOnlyList<NormGroup> norms;

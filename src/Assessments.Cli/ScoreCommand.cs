@@ -26,12 +26,14 @@ internal static class ScoreCommand
         var duplicates = CliOptions.Choice("--duplicate-ids", "What a row repeating the respondent id of an earlier row does: rejected (error), scored with a warning (warn), or scored silently (allow).", "warn", "error", "warn", "allow");
         var answers = CliOptions.Answers();
         var badCell = CliOptions.BadCell();
+        var survey = new CliOptions.Survey();
+        var saveMapping = CliOptions.OptionalText("--save-mapping", "Write the mapping of columns to items actually used (column,item,how), ready for --columns.", "FILE");
         var match = CliOptions.OptionalText("--match", "A catalog (onet:DIR, rome:DIR or FILE.json): append each person's top occupations (interests instruments).", "CATALOG");
         var top = CliOptions.Top(10);
         var jobZones = CliOptions.JobZonesFrom();
         var command = new Command("score", "Score responses: one output row per respondent; every bad row goes to the rejects with its line and reason.")
         {
-            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, threads, reader, duplicates, match, top, jobZones,
+            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, threads, reader, duplicates, match, top, jobZones,
         };
         command.SetAction(parse =>
         {
@@ -40,14 +42,15 @@ internal static class ScoreCommand
             var outPath = parse.GetValue(output);
             var rejectsPath = parse.GetValue(rejects);
             var catalog = parse.GetValue(match);
+            var mappingPath = parse.GetValue(saveMapping);
             OutputFile.CheckDistinct(
-                [("--instrument", instrumentPath), ("--responses", responsesPath), ("--match", CatalogFile(catalog))],
-                [("--out", outPath), ("--rejects", rejectsPath)]);
+                [("--instrument", instrumentPath), ("--responses", responsesPath), ("--match", CatalogFile(catalog)), ("--columns", parse.GetValue(survey.Columns)), ("--answer-codes", parse.GetValue(survey.AnswerCodes))],
+                [("--out", outPath), ("--rejects", rejectsPath), ("--save-mapping", mappingPath)]);
             var definition = AssessCli.LoadInstrument(instrumentPath);
             RequireFile(responsesPath);
             if (definition.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
             {
-                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, reader, duplicates, match, top, jobZones, threads);
+                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, reader, duplicates, match, top, jobZones, threads);
                 using var sortOutput = OutputFile.Open(outPath, io.Out);
                 using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
                 var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
@@ -83,6 +86,7 @@ internal static class ScoreCommand
             }
             using var scores = OutputFile.Open(outPath, io.Out);
             using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+            using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
             var summary = new CsvScoreRun
             {
                 Instrument = definition,
@@ -92,8 +96,9 @@ internal static class ScoreCommand
                 Format = parse.GetValue(format)!,
                 Rejects = rejected?.Writer,
                 Matcher = matcher,
+                Mapping = mapping?.Writer,
                 ShowProgress = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected,
-                Read = new CsvReadOptions
+                Read = survey.Apply(parse, new CsvReadOptions
                 {
                     Separator = parse.GetValue(separator),
                     IdColumn = parse.GetValue(idColumn),
@@ -103,9 +108,9 @@ internal static class ScoreCommand
                     Reader = Enum.Parse<ReaderChoice>(parse.GetValue(reader)!, ignoreCase: true),
                     DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
                     MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,
-                },
+                }, definition),
             }.Run();
-            OutputFile.CommitAll(scores, rejected);
+            OutputFile.CommitAll(scores, rejected, mapping);
             io.Error.WriteLine(Summary(definition, summary, rejectsPath is not null));
             return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
         });

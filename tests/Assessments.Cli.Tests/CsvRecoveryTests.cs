@@ -204,7 +204,7 @@ public sealed class CsvRecoveryTests : IDisposable
         var input = _temp.Write("in.csv", "p1,4,3,2\np2,1,1,1\n");
         var result = AssessRunner.Run("score", "--instrument", instrument, "--responses", input);
         Assert.Equal(4, result.ExitCode);
-        Assert.Equal(ScoreCommandTests.Note(1) + $"error: {input}: header column 2 is not an item of t@1.0.0 (its name is a number or empty: is the header row missing?). Pass --extra-columns ignore to skip columns that are not items.\n", result.Stderr);
+        Assert.Equal(ScoreCommandTests.Note(1) + $"error: {input}: header column 2 is not an item of t@1.0.0 (its name is a number or empty: is the header row missing?). Map it with --columns FILE.csv (column,item), or pass --extra-columns ignore to skip columns that are not items.\n", result.Stderr);
     }
 
     [Theory]

@@ -378,7 +378,7 @@ public sealed class ScoreCommandTests : IDisposable
 
         Assert.Equal(4, strict.ExitCode);
         Assert.Equal(
-            Note(6) + $"error: {responses}: header column 22 is not an item of career-readiness@1.0.0. Pass --extra-columns ignore to skip columns that are not items.\n",
+            Note(6) + $"error: {responses}: header column 22 is not an item of career-readiness@1.0.0. Map it with --columns FILE.csv (column,item), or pass --extra-columns ignore to skip columns that are not items.\n",
             strict.Stderr);
 
         var output = _temp.PathOf("scores.csv");

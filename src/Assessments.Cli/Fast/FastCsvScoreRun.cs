@@ -87,6 +87,11 @@ internal sealed class FastCsvScoreRun : IDisposable
             return "the file is UTF-16 or UTF-32 (the fast reader reads UTF-8)";
         }
 
+        if (context.Head.HeaderRecords > 1)
+        {
+            return $"the header has {context.Head.HeaderRecords} rows (a survey tool's export), which the general reader skips";
+        }
+
         if (context.Separator > 127)
         {
             return "the separator is not an ASCII character";

@@ -22,8 +22,12 @@ internal sealed class CsvHead
     /// <summary>The separators detection chooses from, in the order that breaks remaining ties (PROJECT CHOICE).</summary>
     public static readonly char[] Candidates = [',', ';', '\t', '|'];
 
-    private CsvHead(char separator, bool detected, string[] names, int headerLines, int sampled, bool wide, double bytesPerRow)
+    private readonly List<Record> _records;
+
+    private CsvHead(char separator, bool detected, string[] names, int headerLines, int sampled, bool wide, double bytesPerRow, List<Record> records, int headerRecords = 1)
     {
+        _records = records;
+        HeaderRecords = headerRecords;
         BytesPerRow = bytesPerRow;
         Separator = separator;
         Detected = detected;
@@ -41,8 +45,11 @@ internal sealed class CsvHead
     /// <summary>The header's column names as Sep reads them (unquoted), not yet trimmed.</summary>
     public string[] Names { get; }
 
-    /// <summary>The lines the header record spans (1 unless a quoted name holds a line break).</summary>
+    /// <summary>The lines the header records span (1 unless a quoted name holds a line break, or the header has several rows).</summary>
     public int HeaderLines { get; }
+
+    /// <summary>The records that make the header: 1, or 3 for a Qualtrics export (names, question texts, import ids).</summary>
+    public int HeaderRecords { get; }
 
     /// <summary>The data rows detection looked at.</summary>
     public int Sampled { get; }
@@ -118,13 +125,34 @@ internal sealed class CsvHead
                 $"{path}: line 1: with the separator {Show(chosen)} the header is a single column, but it holds {Show(other)}: is the file separated by {Show(other)}? Pass --separator {(other == '\t' ? "tab" : other.ToString())}.");
         }
 
-        string[] names;
-        using (var reader = Sep.New(chosen).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(header.Text))
+        var names = Split(header.Text, chosen);
+        return new CsvHead(chosen, detected, names, header.Lines, data.Count, wide, data.Count == 0 ? 0 : data.Average(r => r.Text.Length + 1.0), records);
+    }
+
+    /// <summary>
+    /// The fields of the head's record <paramref name="record"/> (0 is the header), unquoted; null when the head does not
+    /// hold it complete. Survey layouts read their extra header rows with it.
+    /// </summary>
+    public string[]? FieldsOf(int record) =>
+        record < _records.Count && _records[record].Complete ? Split(_records[record].Text, Separator) : null;
+
+    /// <summary>The same head with a header of <paramref name="records"/> records: data starts after them.</summary>
+    /// <exception cref="InputException">The head does not hold that many complete records.</exception>
+    public CsvHead WithHeaderRecords(int records, string path)
+    {
+        if (records > _records.Count || _records.Take(records).Any(r => !r.Complete))
         {
-            names = reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString())] : [""];
+            throw new InputException($"{path}: the layout has {records} header rows, but the file ends (or a quote stays open) before row {records}.");
         }
 
-        return new CsvHead(chosen, detected, names, header.Lines, data.Count, wide, data.Count == 0 ? 0 : data.Average(r => r.Text.Length + 1.0));
+        var data = _records.Skip(records).Where(r => r.Complete && !string.IsNullOrWhiteSpace(r.Text)).ToList();
+        return new CsvHead(Separator, Detected, Names, _records.Take(records).Sum(r => r.Lines), data.Count, Wide, data.Count == 0 ? 0 : data.Average(r => r.Text.Length + 1.0), _records, records);
+    }
+
+    private static string[] Split(string text, char separator)
+    {
+        using var reader = Sep.New(separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        return reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString())] : [""];
     }
 
     /// <summary>

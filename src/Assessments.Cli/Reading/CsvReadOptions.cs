@@ -9,6 +9,15 @@ internal sealed record CsvReadOptions
     /// <summary>The header name of the respondent id column; null takes the first column.</summary>
     public string? IdColumn { get; init; }
 
+    /// <summary>The survey tool the file comes from (<c>--layout</c>); auto detects it from the head and says what it chose.</summary>
+    public SurveyTool Layout { get; init; } = SurveyTool.Auto;
+
+    /// <summary>Which item each listed column is (<c>--columns FILE.csv</c>), or null.</summary>
+    public ColumnMap? Columns { get; init; }
+
+    /// <summary>Answer codes given by <c>--answer-codes FILE.csv</c>, or null (a LimeSurvey export adds its positional codes).</summary>
+    public AnswerCodes? AnswerCodes { get; init; }
+
     /// <summary>Columns that are not items are skipped instead of refused.</summary>
     public bool IgnoreExtraColumns { get; init; }
 

@@ -48,9 +48,12 @@ internal sealed class GeneralCsvReader : IResponsesReader
     private static ScoreSummary Read(ReadContext context, SepReader reader)
     {
         var rows = reader.GetEnumerator();
-        if (!rows.MoveNext())
+        for (var h = 0; h < context.Head.HeaderRecords; h++)
         {
-            return new ScoreSummary(0, 0, 0); // the head said there was a header: nothing after it
+            if (!rows.MoveNext())
+            {
+                return new ScoreSummary(0, 0, 0); // the head said there was a header: nothing after it
+            }
         }
 
         var instrument = context.Instrument;

@@ -14,7 +14,7 @@ internal delegate void RecordHandler(int lineOffset, string id, ReadOnlySpan<sho
 /// through here, as every record of the general reader does, so a row's answers and messages never depend on which reader
 /// saw it.
 /// </summary>
-internal sealed class RecordParser(Instrument instrument, char separator, ResponsesLayout layout, AnswerReading reading = AnswerReading.Auto, bool badCellsAsMissing = false)
+internal sealed class RecordParser(Instrument instrument, char separator, ResponsesLayout layout, AnswerReading reading = AnswerReading.Auto, bool badCellsAsMissing = false, AnswerCodes? codes = null)
 {
     /// <summary>A decimal comma is read as one when the comma does not separate fields.</summary>
     private readonly bool _decimalComma = separator != ',';
@@ -24,6 +24,9 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
     public bool BadCellsAsMissing => badCellsAsMissing;
 
     public ResponsesLayout Layout => layout;
+
+    /// <summary>The answer codes read before labels (<c>--answer-codes</c>, LimeSurvey's <c>A1</c>…), or null.</summary>
+    public AnswerCodes? Codes => codes;
 
     public char Separator => separator;
 
@@ -219,6 +222,17 @@ internal sealed class RecordParser(Instrument instrument, char separator, Respon
         }
 
         var item = layout.ItemOfColumn[column];
+        if (codes is not null && instrument.Items[item].Format is { } format && codes.TryGet(format, span, out var coded))
+        {
+            if (format.Contains(coded))
+            {
+                return (short)coded;
+            }
+
+            (problems ??= []).Add((layout.Names[column], $"The answer code stands for {coded.ToString(System.Globalization.CultureInfo.InvariantCulture)} (by its position in format '{format.Id}') and is outside {format.Min} to {format.Max}."));
+            return ResponseMatrix.Missing;
+        }
+
         if (!AnswerText.TryParse(span, instrument.Items[item].Format, reading, _decimalComma, out var answer, out var error))
         {
             (problems ??= []).Add((layout.Names[column], error!));
