@@ -57,7 +57,7 @@ internal sealed class CsvScoreRun
         using var input = Open();
         var context = Prepare(input);
         var reader = Choose(context);
-        var summary = reader.Read(context, input);
+        var summary = reader.Read(context, input) with { Separator = context.Separator, CellsKeptAsMissing = context.Writer.CellsKeptAsMissing };
         Judge(summary, context.Writer);
         return summary;
     }
@@ -73,6 +73,11 @@ internal sealed class CsvScoreRun
     /// <summary>The file behind the record-length guard, keeping its head so that it can be read again.</summary>
     internal HeadRecordingStream Open()
     {
+        if (XlsxCsvStream.IsWorkbook(ResponsesPath))
+        {
+            return new HeadRecordingStream(XlsxCsvStream.Open(ResponsesPath, Read.Sheet));
+        }
+
         try
         {
             return new HeadRecordingStream(RecordLengthGuard.Open(ResponsesPath, quotes: true));
@@ -86,7 +91,7 @@ internal sealed class CsvScoreRun
     /// <summary>Reads the head, maps the columns and sets up the writer; the stream is rewound for the reader.</summary>
     internal ReadContext Prepare(HeadRecordingStream input)
     {
-        var head = CsvHead.Read(input, ResponsesPath, Read.Separator);
+        var head = CsvHead.Read(input, ResponsesPath, XlsxCsvStream.IsWorkbook(ResponsesPath) ? ',' : Read.Separator);
         input.Rewind();
         if (head.Detected)
         {

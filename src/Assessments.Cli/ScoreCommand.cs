@@ -14,9 +14,10 @@ internal static class ScoreCommand
     public static Command Create(CliStreams io)
     {
         var instrument = CliOptions.Instrument();
-        var responses = CliOptions.Responses("The responses: a CSV with a header (an id column, then item ids); JSON Lines for a card sort or an Ikigai exercise.");
+        var responses = CliOptions.Responses("The responses: a CSV or an Excel workbook (.xlsx) with a header (an id column, then item ids or question texts); JSON Lines for a card sort or an Ikigai exercise.");
+        var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var output = CliOptions.Out();
-        var format = CliOptions.Choice("--format", "The output: CSV (one row per respondent) or JSON Lines (everything: scores, counts, reasons, norms). Ikigai defaults to jsonl.", "csv", "csv", "jsonl");
+        var format = CliOptions.Choice("--format", "The output: CSV (one row per respondent), JSON Lines (everything: scores, counts, reasons, norms) or an Excel workbook (scores, rejects and run sheets; the default for --out FILE.xlsx). Ikigai defaults to jsonl.", "csv", "csv", "jsonl", "xlsx");
         var rejects = CliOptions.OptionalText("--rejects", "Where to write the rejected rows and bad cells (row, line, respondent, column, reason, status).", "FILE");
         var idColumn = CliOptions.IdColumn();
         var extra = CliOptions.Choice("--extra-columns", "What a column that is not an item does: stop the run with an error, or be skipped.", "error", "error", "ignore");
@@ -33,7 +34,7 @@ internal static class ScoreCommand
         var jobZones = CliOptions.JobZonesFrom();
         var command = new Command("score", "Score responses: one output row per respondent; every bad row goes to the rejects with its line and reason.")
         {
-            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, threads, reader, duplicates, match, top, jobZones,
+            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, threads, reader, duplicates, match, top, jobZones,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +51,7 @@ internal static class ScoreCommand
             RequireFile(responsesPath);
             if (definition.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
             {
-                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, reader, duplicates, match, top, jobZones, threads);
+                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, reader, duplicates, match, top, jobZones, threads);
                 using var sortOutput = OutputFile.Open(outPath, io.Out);
                 using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
                 var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
@@ -72,9 +73,24 @@ internal static class ScoreCommand
                 throw new UsageException("--top and --job-zones-from go with --match CATALOG.");
             }
 
-            if (catalog is not null && parse.GetValue(format) != "csv")
+            var outFormat = !Given(parse, format) && outPath is not null && outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : parse.GetValue(format)!;
+            if (catalog is not null && outFormat == "jsonl")
             {
-                throw new UsageException("--match adds CSV columns; it needs --format csv.");
+                throw new UsageException("--match adds CSV columns; it needs --format csv or xlsx.");
+            }
+
+            if (outFormat == "xlsx" && outPath is null or "-")
+            {
+                throw new UsageException("--format xlsx writes a workbook, which needs --out FILE.xlsx (not standard output).");
+            }
+
+            if (XlsxCsvStream.IsWorkbook(responsesPath))
+            {
+                Refuse(parse, "a workbook's cells are read as they are, without a separator", separator);
+            }
+            else
+            {
+                Refuse(parse, "--sheet reads a sheet of an Excel workbook (.xlsx), and the responses are not one", sheet);
             }
 
             var matcher = catalog is null
@@ -84,37 +100,123 @@ internal static class ScoreCommand
             {
                 _ = ScoreMatching.Create(definition, matcher, ','); // refuses an instrument without RIASEC scales before reading anything
             }
-            using var scores = OutputFile.Open(outPath, io.Out);
-            using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
-            using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
-            var summary = new CsvScoreRun
+            var read = survey.Apply(parse, new CsvReadOptions
+            {
+                Separator = parse.GetValue(separator),
+                Sheet = parse.GetValue(sheet),
+                IdColumn = parse.GetValue(idColumn),
+                IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
+                Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
+                BadCellsAsMissing = parse.GetValue(badCell) == "missing",
+                Reader = Enum.Parse<ReaderChoice>(parse.GetValue(reader)!, ignoreCase: true),
+                DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
+                MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,
+            }, definition);
+            CsvScoreRun Run(TextWriter? output, TextWriter? rejects, TextWriter? mapping) => new()
             {
                 Instrument = definition,
                 ResponsesPath = responsesPath,
                 Log = io.Error,
-                Output = scores.Writer,
-                Format = parse.GetValue(format)!,
-                Rejects = rejected?.Writer,
+                Output = output,
+                Format = outFormat == "xlsx" ? "csv" : outFormat,
+                Rejects = rejects,
                 Matcher = matcher,
-                Mapping = mapping?.Writer,
+                Mapping = mapping,
                 ShowProgress = ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected,
-                Read = survey.Apply(parse, new CsvReadOptions
-                {
-                    Separator = parse.GetValue(separator),
-                    IdColumn = parse.GetValue(idColumn),
-                    IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
-                    Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
-                    BadCellsAsMissing = parse.GetValue(badCell) == "missing",
-                    Reader = Enum.Parse<ReaderChoice>(parse.GetValue(reader)!, ignoreCase: true),
-                    DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
-                    MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,
-                }, definition),
-            }.Run();
-            OutputFile.CommitAll(scores, rejected, mapping);
-            io.Error.WriteLine(Summary(definition, summary, rejectsPath is not null));
+                Read = read,
+            };
+            ScoreSummary summary;
+            if (outFormat == "xlsx")
+            {
+                summary = ScoreToWorkbook(definition, responsesPath, outPath!, rejectsPath, mappingPath, Run, io);
+            }
+            else
+            {
+                using var scores = OutputFile.Open(outPath, io.Out);
+                using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+                using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
+                summary = Run(scores.Writer, rejected?.Writer, mapping?.Writer).Run();
+                OutputFile.CommitAll(scores, rejected, mapping);
+            }
+
+            io.Error.WriteLine(Summary(definition, summary, rejectsPath is not null || outFormat == "xlsx"));
             return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--out FILE.xlsx</c>: the run writes CSV into a private temporary folder (text as is: a string cell is never
+    /// evaluated, so no formula guard is needed), then <see cref="XlsxOutput"/> streams it into the workbook. A CSV
+    /// <c>--rejects</c> file is written from the same rows, with the CSV guard. The folder is removed in every case.
+    /// </summary>
+    private static ScoreSummary ScoreToWorkbook(Instrument definition, string responsesPath, string outPath, string? rejectsPath, string? mappingPath,
+        Func<TextWriter?, TextWriter?, TextWriter?, CsvScoreRun> run, CliStreams io)
+    {
+        string scratch;
+        try
+        {
+            scratch = Directory.CreateTempSubdirectory("assess-xlsx-").FullName; // 0700: the answers stay private
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"{Path.GetTempPath()}: cannot create a temporary folder for the workbook: {ex.Message}");
+        }
+
+        var guard = CsvText.AllowFormulas;
+        try
+        {
+            var scoresCsv = Path.Combine(scratch, "scores.csv");
+            var rejectsCsv = Path.Combine(scratch, "rejects.csv");
+            using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
+            ScoreSummary summary;
+            CsvText.AllowFormulas = true;
+            using (var scores = new StreamWriter(scoresCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+            using (var rejects = new StreamWriter(rejectsCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
+            {
+                summary = run(scores, rejects, mapping?.Writer).Run();
+            }
+
+            CsvText.AllowFormulas = guard;
+            using var workbook = OutputFile.Open(outPath, io.Out);
+            using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+            workbook.Writer.Flush();
+            XlsxOutput.Write(((StreamWriter)workbook.Writer).BaseStream, scoresCsv, rejectsCsv, summary.Separator,
+            [
+                ("instrument", definition.Id),
+                ("version", definition.Version),
+                ("fingerprint", definition.Fingerprint),
+                ("responses", Path.GetFileName(responsesPath)),
+                ("rows read", summary.Read),
+                ("rows scored", summary.Scored),
+                ("rows rejected", summary.Rejected),
+                ("bad cells kept as missing", summary.CellsKeptAsMissing),
+                ("assess", typeof(ScoreCommand).Assembly.GetName().Version?.ToString(3) ?? ""),
+            ], scratch);
+            if (rejected is not null)
+            {
+                XlsxOutput.CopyCsv(rejectsCsv, summary.Separator, rejected.Writer);
+            }
+
+            OutputFile.CommitAll(workbook, rejected, mapping);
+            return summary;
+        }
+        catch (IOException ex)
+        {
+            throw new InputException($"{outPath}: the workbook could not be made (temporary folder {Path.GetTempPath()}): {ex.Message}");
+        }
+        finally
+        {
+            CsvText.AllowFormulas = guard;
+            try
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                io.Error.WriteLine($"warning: could not remove the temporary folder {scratch}: {ex.Message}");
+            }
+        }
     }
 
     /// <summary>The summary line on stderr: rows read, scored and rejected (read = scored + rejected).</summary>

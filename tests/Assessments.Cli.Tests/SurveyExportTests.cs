@@ -107,7 +107,7 @@ public sealed class SurveyExportTests : IDisposable
     public void Answer_codes_come_from_a_file_and_LimeSurvey_codes_from_their_position()
     {
         // agree5 is 1..5. The codes file says SA = 5, A = 4, N = 3, D = 2, SD = 1. p1 answers CL01..CL05 = SA, A, N, D, SD:
-        // clarity = (5 + 4 + 3 + 2 + 1) / 5 = 3 (no clarity item is reversed: 3,2,4,4,5 gives 18 / 5 = 3.6 in AnswerCellTests).
+        // clarity = CL01, -CL02, CL03, -CL04, CL05 (a reversed answer a counts 6 - a): (5 + (6-4) + 3 + (6-2) + 1) / 5 = 3.
         var codes = _temp.Write("codes.csv", "format,code,value\nagree5,SA,5\nagree5,A,4\nagree5,N,3\nagree5,D,2\nagree5,SD,1\n");
         var csv = _temp.Write("coded.csv", "id,CL01,CL02,CL03,CL04,CL05\np1,SA,A,N,D,SD\np2,sa,a,n,d,X\n");
         var rejects = _temp.PathOf("rejects.csv");
@@ -117,6 +117,7 @@ public sealed class SurveyExportTests : IDisposable
         Assert.StartsWith("2,3,p2,CL05,\"'X' is neither a number nor a label", File.ReadAllLines(rejects)[1]);
 
         // LimeSurvey's A1…A5 (and AO01…) are the format's answers by position: A1 = 1 … A5 = 5; A6 is outside 1..5.
+        // Person 1: (1 + (6-2) + 3 + (6-4) + 5) / 5 = 3.
         var lime = _temp.Write("lime.csv", "id,submitdate,lastpage,startlanguage,CR[CL01],CR[CL02],CR[CL03],CR[CL04],CR[CL05]\n1,,1,fr,A1,A2,AO03,A4,A5\n2,,1,fr,A1,A2,A3,A4,A6\n");
         var byPosition = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", lime, "--rejects", rejects);
         Assert.Equal(1, byPosition.ExitCode);

@@ -12,6 +12,9 @@ internal sealed record CsvReadOptions
     /// <summary>The survey tool the file comes from (<c>--layout</c>); auto detects it from the head and says what it chose.</summary>
     public SurveyTool Layout { get; init; } = SurveyTool.Auto;
 
+    /// <summary>The sheet of a workbook to read (<c>--sheet</c>); null reads the first.</summary>
+    public string? Sheet { get; init; }
+
     /// <summary>Which item each listed column is (<c>--columns FILE.csv</c>), or null.</summary>
     public ColumnMap? Columns { get; init; }
 
