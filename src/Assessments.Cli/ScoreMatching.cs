@@ -71,7 +71,7 @@ internal sealed class ScoreMatching
         int[] scales;
         if (instrument.KindSettings is InterestsSettings interests)
         {
-            scales = interests.ScaleIndexes;
+            scales = [.. interests.ScaleIndexes];
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Assessments.Cli.Reading;
+using Assessments.Definitions;
 using Assessments.Scoring;
 
 namespace Assessments.Cli.Fast;
@@ -9,7 +10,7 @@ namespace Assessments.Cli.Fast;
 /// What the byte-level reader and the vertical scorer need, decided once from the instrument and the header: for each
 /// column whether it is the id, an item (with its valid digit range) or ignored; for each scale its items, reverse keys and a
 /// table holding the output text of every possible (sum, answered) pair. The table is filled by the same
-/// <see cref="CompiledScale.Value"/> and the same "R" formatting as the reference path, so the bytes written are the same.
+/// <see cref="Scale.ValueOf"/> and the same "R" formatting as the reference path, so the bytes written are the same.
 /// </summary>
 internal sealed class FastScorePlan
 {
@@ -122,18 +123,18 @@ internal sealed class FastScorePlan
             }
         }
 
-        var scales = new ScalePlan[instrument.CompiledScales.Length];
+        var scales = new ScalePlan[instrument.Scales.Count];
         long entries = 0;
         for (var s = 0; s < scales.Length; s++)
         {
-            var scale = instrument.CompiledScales[s];
-            if (!scale.Scale.UnitWeights || scale.Count > 255)
+            var scale = instrument.Scales[s];
+            if (!scale.UnitWeights || scale.Items.Count > 255)
             {
-                reason = $"scale '{scale.Scale.Id}' has weighted items or more than 255 items";
+                reason = $"scale '{scale.Id}' has weighted items or more than 255 items";
                 return null;
             }
 
-            entries += (scale.Count + 1L) * ((9L * scale.Count) + 1);
+            entries += (scale.Items.Count + 1L) * ((9L * scale.Items.Count) + 1);
             if (entries > 4_000_000)
             {
                 reason = "the scales are too long for value tables";
@@ -151,15 +152,16 @@ internal sealed class FastScorePlan
 /// <summary>One scale for the vertical scorer: item indexes, reverse keys, and the output text of every (sum, answered) pair.</summary>
 internal sealed class ScalePlan
 {
-    public ScalePlan(CompiledScale scale, byte separator)
+    public ScalePlan(Scale scale, byte separator)
     {
-        var n = scale.Count;
-        Items = [.. scale.ItemIndexes];
+        var n = scale.Items.Count;
+        Items = [.. scale.Items.Select(i => i.Item.Index)];
         ReversePlusOne = new byte[n];
         for (var p = 0; p < n; p++)
         {
             // Cells hold answer + 1 (0 = missing); a reverse-keyed answer x becomes (min + max) − x = (min + max + 1) − cell.
-            ReversePlusOne[p] = scale.ReverseBase[p] == 0 ? (byte)0 : (byte)(scale.ReverseBase[p] + 1);
+            var item = scale.Items[p];
+            ReversePlusOne[p] = item.Reverse ? (byte)(item.Item.Format!.Min + item.Item.Format.Max + 1) : (byte)0;
         }
 
         Width = (9 * n) + 1;
@@ -177,7 +179,7 @@ internal sealed class ScalePlan
                 var index = (answered * Width) + sum;
                 Offsets[index] = text.Count;
                 text.Add(separator);
-                var value = scale.Value(sum, answered, answered);
+                var value = scale.ValueOf(sum, answered, answered);
                 Values[index] = value;
                 var length = 1;
                 if (!double.IsNaN(value))

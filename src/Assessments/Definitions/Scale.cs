@@ -58,4 +58,18 @@ public sealed class Scale
 
     /// <summary>Whether every weight is 1, so raw sums are kept as integers.</summary>
     public bool UnitWeights { get; }
+
+    private Scoring.CompiledScale? _compiled;
+
+    /// <summary>
+    /// The scale's reported value for a raw sum of recoded (reverse-keyed) answers — the mean, or the sum prorated to every
+    /// item — or NaN when fewer than <see cref="MinAnswered"/> were answered: the very arithmetic of
+    /// <see cref="Instrument.Score(Responses.Response)"/> and of batch scoring, for readers that add answers up themselves
+    /// (the byte-level CSV reader fills its tables of values with it, so its output bytes match).
+    /// </summary>
+    /// <param name="rawSum">The sum of the recoded answers given (weighted by each item's weight).</param>
+    /// <param name="answered">How many of the scale's items were answered.</param>
+    /// <param name="answeredWeight">The sum of the answered items' weights (<paramref name="answered"/> when every weight is 1).</param>
+    public double ValueOf(double rawSum, int answered, double answeredWeight) =>
+        (_compiled ??= new Scoring.CompiledScale(this)).Value(rawSum, answered, answeredWeight);
 }

@@ -91,5 +91,14 @@ public sealed class InterestsKind : IInstrumentKind
     public IReadOnlyList<string> SummaryColumns(Instrument instrument) => InterestsResult.SummaryColumnNames;
 }
 
-/// <summary>The compiled settings: the scale index of each area, in RIASEC order.</summary>
-internal sealed record InterestsSettings(int[] ScaleIndexes);
+/// <summary>
+/// An interests instrument's settings (<see cref="Instrument.KindSettings"/>): which scale measures each RIASEC area. An app
+/// that matches profiles itself (as the CLI's <c>--match</c> does) finds the six areas' scales here.
+/// </summary>
+public sealed class InterestsSettings
+{
+    internal InterestsSettings(int[] scaleIndexes) => ScaleIndexes = scaleIndexes;
+
+    /// <summary>The index in <see cref="Instrument.Scales"/> of each area's scale, in the order R, I, A, S, E, C.</summary>
+    public IReadOnlyList<int> ScaleIndexes { get; }
+}
