@@ -503,7 +503,7 @@ public sealed class ScoreCommandTests : IDisposable
         var result = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", TestPaths.ExampleResponses,
             "--format", "xml");
 
-        AssertUsageError(result, "error: --format must be one of csv, jsonl; found 'xml'. See 'assess score --help'.");
+        AssertUsageError(result, "error: --format must be one of csv, jsonl, xlsx; found 'xml'. See 'assess score --help'.");
     }
 
     [Fact]
