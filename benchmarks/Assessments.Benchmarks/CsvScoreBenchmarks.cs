@@ -1,6 +1,5 @@
 using System.Globalization;
 using Assessments.Cli;
-using Assessments.Cli.Fast;
 using Assessments.Matching;
 using BenchmarkDotNet.Attributes;
 
@@ -39,7 +38,7 @@ public class CsvScoreBenchmarks
         _instrument = Instrument.Load(_instrumentPath);
 
         // The stages: the first blocks of the file, read once, then parsed, scored, matched and formatted again and again.
-        var owner = new CsvScoreRun { Instrument = _instrument, ResponsesPath = _responses, Log = TextWriter.Null, Output = TextWriter.Null };
+        var owner = new ScoreRun { Instrument = _instrument, ResponsesPath = _responses, Log = TextWriter.Null, Output = TextWriter.Null };
         _stages = owner.OpenFast(out _stageInput);
         for (var b = 0; b < StageBlocks; b++)
         {

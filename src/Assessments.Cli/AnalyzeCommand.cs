@@ -48,7 +48,7 @@ internal static class AnalyzeCommand
                     throw new UsageException($"'{definition.Reference}' has no scales to analyse.");
                 }
 
-                return ScaleAnalysis.Run(definition, path, survey.Apply(parse, new Reading.CsvReadOptions
+                return ScaleAnalysis.Run(definition, path, survey.Apply(parse, new ResponsesReadOptions
                 {
                     IdColumn = parse.GetValue(idColumn),
                     Separator = parse.GetValue(separator),
@@ -70,7 +70,7 @@ internal static class AnalyzeCommand
     private static int CardSorts(Instrument instrument, CardSortSettings settings, string path, string format, string language, TextWriter stdout, TextWriter stderr)
     {
         var responses = new List<CardSortResponse>();
-        var summary = CardSortScoreRun.Run(instrument, path, null, "jsonl", null, onResponse: responses.Add);
+        var summary = CardSortScoreRun.Run(instrument, path, null, ScoreFormat.JsonLines, null, onResponse: responses.Add);
         if (summary.Rejected > 0)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {summary.Rejected} of {summary.Read} sorts are invalid and left out; `assess score --rejects FILE` lists why."));
@@ -78,7 +78,7 @@ internal static class AnalyzeCommand
 
         if (responses.Count == 0)
         {
-            throw new InputException($"{path}: no valid card sort to analyse.");
+            throw new InputFileException($"{path}: no valid card sort to analyse.");
         }
 
         var group = CardSortGroup.Analyze(instrument, responses);

@@ -77,7 +77,7 @@ internal static class AssessCli
             CsvText.AllowFormulas = parse.GetValue(AllowFormulas);
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or UnsupportedOptionException)
         {
             stderr.WriteLine($"error: {OneLine(ex.Message)} See '{command} --help'.");
             return ExitCodes.Usage;
@@ -91,7 +91,7 @@ internal static class AssessCli
 
             return ExitCodes.InvalidInstrument;
         }
-        catch (InputException ex)
+        catch (InputFileException ex)
         {
             stderr.WriteLine("error: " + ex.Message);
             return ExitCodes.InputOutput;
@@ -130,12 +130,12 @@ internal static class AssessCli
 
         if (Directory.Exists(path))
         {
-            throw new InputException($"{path}: is a folder; --instrument takes a definition file or the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
+            throw new InputFileException($"{path}: is a folder; --instrument takes a definition file or the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
         }
 
         if (!File.Exists(path))
         {
-            throw new InputException($"{path}: no such file, and not the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
+            throw new InputFileException($"{path}: no such file, and not the id of a shipped instrument ({string.Join(", ", Instruments.Ids)}).");
         }
 
         try
@@ -144,7 +144,7 @@ internal static class AssessCli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{path}: cannot be read: {ex.Message}");
+            throw new InputFileException($"{path}: cannot be read: {ex.Message}");
         }
     }
 

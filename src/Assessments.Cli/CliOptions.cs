@@ -56,11 +56,11 @@ internal static class CliOptions
         public IEnumerable<Option> All => [Layout, Columns, AnswerCodes];
 
         /// <summary>The read options with these options applied (the mapping files are read and checked here).</summary>
-        public Reading.CsvReadOptions Apply(ParseResult parse, Reading.CsvReadOptions read, Instrument instrument) => read with
+        public ResponsesReadOptions Apply(ParseResult parse, ResponsesReadOptions read, Instrument instrument) => read with
         {
-            Layout = Reading.SurveyTools.Parse(parse.GetValue(Layout)!),
-            Columns = parse.GetValue(Columns) is { } columns ? Reading.ColumnMap.Load(columns) : null,
-            AnswerCodes = parse.GetValue(AnswerCodes) is { } codes ? Reading.AnswerCodes.Load(codes, instrument) : null,
+            Layout = SurveyTools.Parse(parse.GetValue(Layout)!),
+            Columns = parse.GetValue(Columns) is { } columns ? Assessments.Data.ColumnMap.Load(columns) : null,
+            AnswerCodes = parse.GetValue(AnswerCodes) is { } codes ? Assessments.Data.AnswerCodes.Load(codes, instrument) : null,
         };
     }
 

@@ -39,17 +39,17 @@ internal static class DemoCommand
         var responsesPath = Path.Combine(folder, "examples", "career-readiness.responses.csv");
         if (!File.Exists(instrumentPath) || !File.Exists(responsesPath))
         {
-            throw new InputException($"The shipped instruments were not found in {folder}; pass --instruments FOLDER.");
+            throw new InputFileException($"The shipped instruments were not found in {folder}; pass --instruments FOLDER.");
         }
 
         var instrument = AssessCli.LoadInstrument(instrumentPath);
         var results = new List<InstrumentResult>();
-        var summary = new CsvScoreRun
+        var summary = new ScoreRun
         {
             Instrument = instrument,
             ResponsesPath = responsesPath,
             Log = stderr,
-            Read = new Reading.CsvReadOptions { Separator = ',' },
+            Read = new ResponsesReadOptions { Separator = ',' },
             OnResult = results.Add,
         }.Run();
 
@@ -115,12 +115,12 @@ internal static class DemoCommand
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "type-indicator.json"));
         var settings = (TypeIndicatorSettings)instrument.KindSettings!;
         var results = new List<TypeIndicatorResult>();
-        var summary = new CsvScoreRun
+        var summary = new ScoreRun
         {
             Instrument = instrument,
             ResponsesPath = Path.Combine(folder, "examples", "type-indicator.responses.csv"),
             Log = stderr,
-            Read = new Reading.CsvReadOptions { Separator = ',' },
+            Read = new ResponsesReadOptions { Separator = ',' },
             OnResult = r => results.Add((TypeIndicatorResult)r),
         }.Run();
 
@@ -189,12 +189,12 @@ internal static class DemoCommand
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "interests-riasec.json"));
         var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
         var matcher = new OccupationMatcher(catalog, new MatchOptions { Top = 5 });
-        var summary = new CsvScoreRun
+        var summary = new ScoreRun
         {
             Instrument = instrument,
             ResponsesPath = Path.Combine(folder, "examples", "interests-riasec.responses.csv"),
             Log = stderr,
-            Read = new Reading.CsvReadOptions { Separator = ',' },
+            Read = new ResponsesReadOptions { Separator = ',' },
             OnResult = r => results.Add((InterestsResult)r),
         }.Run();
 
@@ -276,7 +276,7 @@ internal static class DemoCommand
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "values-cards.json"));
         var settings = CardSortScorer.Settings(instrument);
         var results = new List<CardSortResult>();
-        var summary = CardSortScoreRun.Run(instrument, Path.Combine(folder, "examples", "values-cards.responses.jsonl"), null, "jsonl", null, results.Add);
+        var summary = CardSortScoreRun.Run(instrument, Path.Combine(folder, "examples", "values-cards.responses.jsonl"), null, ScoreFormat.JsonLines, null, results.Add);
         var french = language == "fr";
         stdout.WriteLine();
         Header(stdout, instrument, language);
@@ -336,7 +336,7 @@ internal static class DemoCommand
     {
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "ikigai.json"));
         var results = new List<IkigaiResult>();
-        var summary = IkigaiScoreRun.Run(instrument, Path.Combine(folder, "examples", "ikigai.responses.jsonl"), null, "jsonl", null, results.Add);
+        var summary = IkigaiScoreRun.Run(instrument, Path.Combine(folder, "examples", "ikigai.responses.jsonl"), null, ScoreFormat.JsonLines, null, results.Add);
         var french = language == "fr";
         stdout.WriteLine();
         Header(stdout, instrument, language);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Assessments.Matching;
-using nietras.SeparatedValues;
+using Assessments.Data;
 
 namespace Assessments.Cli;
 
@@ -225,92 +225,24 @@ internal static class MatchCommand
     private static int MatchScores(string path, string? idColumn, char? separator, double min, double max, OccupationMatcher matcher, TextWriter writer,
         string format, string language, TextWriter stderr)
     {
-        try
-        {
-            return MatchScoresCore(path, idColumn, separator, min, max, matcher, writer, format, language, stderr);
-        }
-        catch (NotSupportedException ex) when (ex.Source == "Sep")
-        {
-            throw Reading.GeneralCsvReader.SepRowLimit(path, ex);
-        }
-    }
-
-    private static int MatchScoresCore(string path, string? idColumn, char? separator, double min, double max, OccupationMatcher matcher, TextWriter writer,
-        string format, string language, TextWriter stderr)
-    {
-        using var input = new Fast.HeadRecordingStream(RecordLengthGuard.Open(path, quotes: true));
-        var head = Reading.CsvHead.Read(input, path, separator);
-        input.Rewind();
-        if (head.Detected)
-        {
-            stderr.WriteLine(head.Note());
-        }
-
-        var header = head.Names.Select(n => n.Trim().TrimStart('\uFEFF')).ToArray();
-        var id = idColumn is null ? 0 : Array.IndexOf(header, idColumn);
-        var areas = "RIASEC".Select(l => Array.IndexOf(header, l.ToString())).ToArray();
-        if (id < 0 || areas.Any(a => a < 0))
-        {
-            var missing = string.Join(", ", "RIASEC".Where((_, k) => areas[k] < 0));
-            throw new InputException($"{path}: the header needs {(id < 0 ? $"the id column '{idColumn}' and " : "")}the columns R, I, A, S, E and C (as `assess score` writes them for the interests instrument){(missing.Length > 0 ? $"; {missing} not found" : "")}.");
-        }
-
-        using var reader = Sep.New(head.Separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(input);
-        var rows = reader.GetEnumerator();
-        rows.MoveNext(); // the header, read above
         long read = 0, matched = 0, skipped = 0;
-        var nextLine = 1L + head.HeaderLines;
         var batch = new List<(string Id, InterestProfile Profile)>();
-        while (rows.MoveNext())
+        foreach (var row in InterestProfileCsv.Read(path, idColumn, separator, min, max, stderr))
         {
-            var row = rows.Current;
-            var line = nextLine;
-            nextLine += unchecked(row.LineNumberToExcl - row.LineNumberFrom);
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
-            {
-                continue;
-            }
-
             read++;
-            var personId = row.ColCount > id ? row[id].ToString() : "";
-            var values = new double[6];
-            string? problem = row.ColCount != header.Length ? $"the row has {row.ColCount} fields; the header has {header.Length}" : null;
-            for (var k = 0; k < 6 && problem is null; k++)
-            {
-                var cell = row[areas[k]].Span.Trim().ToString();
-                if (cell.Length == 0)
-                {
-                    problem = $"the {"RIASEC"[k]} score is missing";
-                }
-                else if (!CliOptions.TryNumber(cell, out values[k]) || values[k] < min || values[k] > max)
-                {
-                    problem = string.Create(CultureInfo.InvariantCulture, $"the {"RIASEC"[k]} score is not a number from {min} to {max}");
-                }
-            }
-
-            if (problem is null && !Reading.RecordParser.IsUsableId(personId))
-            {
-                problem = "the id is empty or holds a control character";
-            }
-
-            if (problem is not null)
+            if (row.Profile is null)
             {
                 // Rows are named by their line, never by their id or their values: stderr carries no one's data.
                 skipped++;
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {path}: row {read} (line {line}): {problem}; not matched."));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {path}: row {row.Row} (line {row.Line}): {row.Problem}; not matched."));
                 continue;
             }
 
-            batch.Add((personId, new InterestProfile(values, min, max)));
+            batch.Add((row.RespondentId, row.Profile));
             if (batch.Count == 4096)
             {
                 matched += Flush(batch, matcher, writer, format, language);
             }
-        }
-
-        if (read == 0)
-        {
-            throw new InputException($"{path}: the file has a header but no data rows; nothing was matched.");
         }
 
         matched += Flush(batch, matcher, writer, format, language);
@@ -426,7 +358,7 @@ internal static class MatchCommand
         }
         catch (CatalogLoadException ex)
         {
-            throw new InputException(string.Join(Environment.NewLine + "error: ", ex.Problems.Select(p => p.ToString())));
+            throw new InputFileException(string.Join(Environment.NewLine + "error: ", ex.Problems.Select(p => p.ToString())));
         }
     }
 

@@ -24,7 +24,7 @@ internal static class NormsCommand
         {
             instrument, responses, output, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes,
         };
-        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new Reading.CsvReadOptions
+        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new ResponsesReadOptions
         {
             IdColumn = parse.GetValue(idColumn),
             Separator = parse.GetValue(separator),
@@ -33,7 +33,7 @@ internal static class NormsCommand
         return command;
     }
 
-    private static int Run(string instrumentPath, string responsesPath, string outPath, Reading.CsvReadOptions read, Func<Instrument, Reading.CsvReadOptions, Reading.CsvReadOptions> survey, TextWriter stdout, TextWriter stderr)
+    private static int Run(string instrumentPath, string responsesPath, string outPath, ResponsesReadOptions read, Func<Instrument, ResponsesReadOptions, ResponsesReadOptions> survey, TextWriter stdout, TextWriter stderr)
     {
         OutputFile.CheckDistinct([("--instrument", instrumentPath), ("--responses", responsesPath)], [("--out", outPath)]);
         var instrument = AssessCli.LoadInstrument(instrumentPath);
@@ -43,8 +43,8 @@ internal static class NormsCommand
         }
 
         ScoreCommand.RequireFile(responsesPath);
-        var rows = new MatrixCollector(instrument.Items.Count);
-        var summary = new CsvScoreRun
+        var rows = new ResponseCollector(instrument.Items.Count);
+        var summary = new ScoreRun
         {
             Instrument = instrument,
             ResponsesPath = responsesPath,
@@ -59,13 +59,13 @@ internal static class NormsCommand
         }
         catch (ArgumentException ex)
         {
-            throw new InputException($"{responsesPath}: {ex.Message.Split(" (Parameter", 2)[0]}");
+            throw new InputFileException($"{responsesPath}: {ex.Message.Split(" (Parameter", 2)[0]}");
         }
 
         // A scale on which everyone in the sample scored alike (or that too few people scored) has no spread to norm against.
         if (norms.FirstOrDefault(n => n.N < 2 || !(n.StandardDeviation > 0)) is { } flat)
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+            throw new InputFileException(string.Create(CultureInfo.InvariantCulture,
                 $"{responsesPath}: scale '{flat.ScaleId}' has {(flat.N < 2 ? $"{flat.N} score(s)" : "no spread (every score the same)")} in this sample; norms need at least two different scores per scale. Nothing was written."));
         }
 

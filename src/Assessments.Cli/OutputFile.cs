@@ -14,7 +14,7 @@ namespace Assessments.Cli;
 /// <item>a folder or a block device is refused;</item>
 /// <item>without a path (or with <c>-</c>) the output is standard output.</item>
 /// </list>
-/// Every failure to write (a full disk, a permission, a folder gone) becomes an <see cref="InputException"/> naming the
+/// Every failure to write (a full disk, a permission, a folder gone) becomes an <see cref="InputFileException"/> naming the
 /// output, so the run ends with one line and exit code 4.
 /// </summary>
 internal sealed class OutputFile : IDisposable
@@ -42,7 +42,7 @@ internal sealed class OutputFile : IDisposable
     /// <summary>Whether the output goes to a file that is replaced on commit (not standard output, not a device or FIFO).</summary>
     public bool Replaces => _temp is not null;
 
-    /// <exception cref="InputException">The path is a folder or a block device, its folder is missing, or it cannot be written.</exception>
+    /// <exception cref="InputFileException">The path is a folder or a block device, its folder is missing, or it cannot be written.</exception>
     public static OutputFile Open(string? path, TextWriter stdout)
     {
         if (path is null or "-")
@@ -57,9 +57,9 @@ internal sealed class OutputFile : IDisposable
             switch (kind)
             {
                 case FileKind.Directory:
-                    throw new InputException($"{path}: is a folder; give a file name for the output.");
+                    throw new InputFileException($"{path}: is a folder; give a file name for the output.");
                 case FileKind.BlockDevice:
-                    throw new InputException($"{path}: is a block device (a disk); assess does not write onto disks.");
+                    throw new InputFileException($"{path}: is a block device (a disk); assess does not write onto disks.");
                 case FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket or FileKind.Other:
                 {
                     // Written in place: replacing a device or a FIFO with a plain file would break whatever relies on it.
@@ -72,7 +72,7 @@ internal sealed class OutputFile : IDisposable
             var folder = Path.GetDirectoryName(target)!;
             if (!Directory.Exists(folder))
             {
-                throw new InputException($"{path}: cannot be written: the folder {folder} does not exist.");
+                throw new InputFileException($"{path}: cannot be written: the folder {folder} does not exist.");
             }
 
             var (temp, file) = CreateTemporary(folder, Path.GetFileName(target));
@@ -82,7 +82,7 @@ internal sealed class OutputFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{path}: cannot be written: {Reason(ex)}.");
+            throw new InputFileException($"{path}: cannot be written: {Reason(ex)}.");
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class OutputFile : IDisposable
             full = Path.GetFullPath(link, Path.GetDirectoryName(full)!);
         }
 
-        throw new InputException($"{path}: too many levels of symbolic links.");
+        throw new InputFileException($"{path}: too many levels of symbolic links.");
     }
 
     /// <summary>A new file beside the target, under a name no other run uses, opened exclusively (never through an existing path).</summary>
@@ -131,7 +131,7 @@ internal sealed class OutputFile : IDisposable
     /// Character devices are exempt (<c>--out /dev/null --rejects /dev/null</c> is fine), and so are folders (a catalog
     /// folder is read, never written).
     /// </summary>
-    /// <exception cref="InputException">Two of the paths name the same file.</exception>
+    /// <exception cref="InputFileException">Two of the paths name the same file.</exception>
     public static void CheckDistinct(IEnumerable<(string Option, string? Path)> inputs, IEnumerable<(string Option, string? Path)> outputs)
     {
         var seen = new List<(string Option, string Path, bool Input, (FileIdentity Where, string Name) Key)>();
@@ -155,7 +155,7 @@ internal sealed class OutputFile : IDisposable
 
             if (seen.FirstOrDefault(s => s.Key == key) is { Path: not null } same)
             {
-                throw new InputException(same.Input
+                throw new InputFileException(same.Input
                     ? $"{path}: {option} is the same file as {same.Option} ({same.Path}); writing it would destroy the input. Choose another file for {option}."
                     : $"{path}: {option} is the same file as {same.Option} ({same.Path}); two outputs cannot share a file.");
             }
@@ -214,7 +214,7 @@ internal sealed class OutputFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{_shown}: cannot be written: {Reason(ex)}.");
+            throw new InputFileException($"{_shown}: cannot be written: {Reason(ex)}.");
         }
 
         Unfinished.TryRemove(_temp, out _);
@@ -248,7 +248,7 @@ internal sealed class OutputFile : IDisposable
         {
             _file.Dispose();
         }
-        catch (InputException)
+        catch (InputFileException)
         {
             // a full disk again while closing: the temporary file is removed below all the same
         }
@@ -271,7 +271,7 @@ internal sealed class OutputFile : IDisposable
     /// <summary>What went wrong, without the temporary file's name that .NET appends (<c>No space left on device : '…'</c>).</summary>
     private static string Reason(Exception ex) => ex.Message.Split(" : '", 2)[0].TrimEnd('.', ' ');
 
-    /// <summary>A write-only stream that turns every I/O failure into an <see cref="InputException"/> naming the output.</summary>
+    /// <summary>A write-only stream that turns every I/O failure into an <see cref="InputFileException"/> naming the output.</summary>
     private sealed class GuardedStream(Stream inner, string shown) : Stream
     {
         public override bool CanRead => false;
@@ -333,7 +333,7 @@ internal sealed class OutputFile : IDisposable
             base.Dispose(disposing);
         }
 
-        private InputException Failure(Exception ex) =>
+        private InputFileException Failure(Exception ex) =>
             new($"{shown}: cannot be written: {Reason(ex)}. The previous file at that path, if any, is unchanged.", ex);
     }
 }

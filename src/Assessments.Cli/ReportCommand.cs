@@ -37,16 +37,16 @@ internal static class ReportCommand
         CareerProfile profile;
         try
         {
-            profile = CareerProfile.FromJsonLines(JsonLinesRun.Lines(resultsPath), person);
+            profile = CareerProfile.FromJsonLines(JsonLines.Lines(resultsPath), person);
         }
         catch (FormatException ex)
         {
-            throw new InputException($"{resultsPath}: {ex.Message}");
+            throw new InputFileException($"{resultsPath}: {ex.Message}");
         }
         catch (ArgumentException)
         {
             // The library's message names the person; stderr does not (it may be a real name or an e-mail address).
-            throw new InputException($"{resultsPath}: no result in the file belongs to the person given by --person.");
+            throw new InputFileException($"{resultsPath}: no result in the file belongs to the person given by --person.");
         }
 
         var catalog = catalogSpec is { } spec

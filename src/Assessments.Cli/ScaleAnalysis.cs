@@ -16,7 +16,7 @@ namespace Assessments.Cli;
 /// </summary>
 internal static class ScaleAnalysis
 {
-    public static int Run(Instrument instrument, string path, Reading.CsvReadOptions read, string format, Imputation imputation, int? omegaFactors,
+    public static int Run(Instrument instrument, string path, ResponsesReadOptions read, string format, Imputation imputation, int? omegaFactors,
         TextWriter stdout, TextWriter stderr)
     {
         // Refused before the data are read: the work grows with the cube of the item count (Reliability.MaxItems) and, for
@@ -24,19 +24,19 @@ internal static class ScaleAnalysis
         var items = instrument.Scales.SelectMany(s => s.Items).Select(i => i.Item.Index).Distinct().Count();
         if (items > Reliability.MaxItems)
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+            throw new InputFileException(string.Create(CultureInfo.InvariantCulture,
                 $"'{instrument.Reference}': its scales use {items:N0} items; assess analyze handles at most {Reliability.MaxItems:N0} (the work grows with the cube of the item count)."));
         }
 
         if (omegaFactors is not null && items > Omega.MaxItems)
         {
-            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+            throw new InputFileException(string.Create(CultureInfo.InvariantCulture,
                 $"'{instrument.Reference}': its scales use {items:N0} items; assess analyze --omega handles at most {Omega.MaxItems:N0} (leave out --omega for the other statistics)."));
         }
 
         // Collect the valid rows through the scoring path, so the same parsing and rejection rules apply.
-        var rows = new MatrixCollector(instrument.Items.Count);
-        var summary = new CsvScoreRun
+        var rows = new ResponseCollector(instrument.Items.Count);
+        var summary = new ScoreRun
         {
             Instrument = instrument,
             ResponsesPath = path,
@@ -46,7 +46,7 @@ internal static class ScaleAnalysis
         }.Run();
         if (rows.Rows < 2)
         {
-            throw new InputException($"{path}: {rows.Rows} valid row(s); reliability needs at least two people.");
+            throw new InputFileException($"{path}: {rows.Rows} valid row(s); reliability needs at least two people.");
         }
 
         var matrix = rows.ToMatrix();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Assessments.Cli.Reading;
 
 namespace Assessments.Cli;
 
@@ -49,20 +48,27 @@ internal static class ScoreCommand
                 [("--out", outPath), ("--rejects", rejectsPath), ("--save-mapping", mappingPath)]);
             var definition = AssessCli.LoadInstrument(instrumentPath);
             RequireFile(responsesPath);
-            if (definition.KindSettings is CardSort.CardSortSettings or Ikigai.IkigaiSettings)
+            var input = ResponseInputs.Default.For(definition);
+            if (!input.IsTable)
             {
-                Refuse(parse, $"{definition.Reference} takes JSON Lines, not CSV", separator, idColumn, extra, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, reader, duplicates, match, top, jobZones, threads);
+                Refuse(parse, $"{definition.Reference} takes {input.Description}, not a table", separator, idColumn, extra, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, reader, duplicates, match, top, jobZones, threads);
+                if (Given(parse, format) && parse.GetValue(format) == "xlsx")
+                {
+                    throw new UsageException($"--format xlsx writes a table's scores; {definition.Reference} takes {input.Description}.");
+                }
+
                 using var sortOutput = OutputFile.Open(outPath, io.Out);
                 using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
                 var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
-                var sorts = definition.KindSettings is Ikigai.IkigaiSettings
-                    ? IkigaiScoreRun.Run(definition, responsesPath, sortOutput.Writer, jsonFormat, sortRejects?.Writer)
-                    : CardSortScoreRun.Run(definition, responsesPath, sortOutput.Writer, jsonFormat, sortRejects?.Writer);
-                if (sorts.Read == 0)
+                var sorts = new ScoreRun
                 {
-                    throw new InputException($"{responsesPath}: the file holds no response (every line is blank); nothing was scored.");
-                }
-
+                    Instrument = definition,
+                    ResponsesPath = responsesPath,
+                    Log = io.Error,
+                    Output = sortOutput.Writer,
+                    Format = jsonFormat == "jsonl" ? ScoreFormat.JsonLines : ScoreFormat.Csv,
+                    Rejects = sortRejects?.Writer,
+                }.Run();
                 OutputFile.CommitAll(sortOutput, sortRejects);
                 io.Error.WriteLine(Summary(definition, sorts, rejectsPath is not null));
                 return sorts.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
@@ -84,7 +90,7 @@ internal static class ScoreCommand
                 throw new UsageException("--format xlsx writes a workbook, which needs --out FILE.xlsx (not standard output).");
             }
 
-            if (XlsxCsvStream.IsWorkbook(responsesPath))
+            if (ScoreRun.IsWorkbook(responsesPath))
             {
                 Refuse(parse, "a workbook's cells are read as they are, without a separator", separator);
             }
@@ -98,9 +104,9 @@ internal static class ScoreCommand
                 : new Matching.OccupationMatcher(MatchCommand.LoadCatalog(catalog, parse.GetValue(jobZones)), new Matching.MatchOptions { Top = parse.GetValue(top) });
             if (matcher is not null)
             {
-                _ = ScoreMatching.Create(definition, matcher, ','); // refuses an instrument without RIASEC scales before reading anything
+                ScoreRun.CheckMatchable(definition, matcher); // refuses an instrument without RIASEC scales before reading anything
             }
-            var read = survey.Apply(parse, new CsvReadOptions
+            var read = survey.Apply(parse, new ResponsesReadOptions
             {
                 Separator = parse.GetValue(separator),
                 Sheet = parse.GetValue(sheet),
@@ -112,13 +118,13 @@ internal static class ScoreCommand
                 DuplicateIds = Enum.Parse<DuplicateIds>(parse.GetValue(duplicates)!, ignoreCase: true),
                 MaxDegreeOfParallelism = parse.GetValue(threads) ?? 0,
             }, definition);
-            CsvScoreRun Run(TextWriter? output, TextWriter? rejects, TextWriter? mapping) => new()
+            ScoreRun Run(TextWriter? output, TextWriter? rejects, TextWriter? mapping) => new()
             {
                 Instrument = definition,
                 ResponsesPath = responsesPath,
                 Log = io.Error,
                 Output = output,
-                Format = outFormat == "xlsx" ? "csv" : outFormat,
+                Format = outFormat == "jsonl" ? ScoreFormat.JsonLines : ScoreFormat.Csv,
                 Rejects = rejects,
                 Matcher = matcher,
                 Mapping = mapping,
@@ -128,7 +134,7 @@ internal static class ScoreCommand
             ScoreSummary summary;
             if (outFormat == "xlsx")
             {
-                summary = ScoreToWorkbook(definition, responsesPath, outPath!, rejectsPath, mappingPath, Run, io);
+                summary = ScoreToWorkbook(outPath!, rejectsPath, mappingPath, Run, io);
             }
             else
             {
@@ -146,77 +152,28 @@ internal static class ScoreCommand
     }
 
     /// <summary>
-    /// <c>--out FILE.xlsx</c>: the run writes CSV into a private temporary folder (text as is: a string cell is never
-    /// evaluated, so no formula guard is needed), then <see cref="XlsxOutput"/> streams it into the workbook. A CSV
-    /// <c>--rejects</c> file is written from the same rows, with the CSV guard. The folder is removed in every case.
+    /// <c>--out FILE.xlsx</c>: <see cref="ScoreRun.RunToWorkbook"/> writes the workbook (through CSV in a private temporary
+    /// folder); a CSV <c>--rejects</c> file gets the same rows, with the CSV guard. Nothing is committed unless all succeed.
     /// </summary>
-    private static ScoreSummary ScoreToWorkbook(Instrument definition, string responsesPath, string outPath, string? rejectsPath, string? mappingPath,
-        Func<TextWriter?, TextWriter?, TextWriter?, CsvScoreRun> run, CliStreams io)
+    private static ScoreSummary ScoreToWorkbook(string outPath, string? rejectsPath, string? mappingPath,
+        Func<TextWriter?, TextWriter?, TextWriter?, ScoreRun> run, CliStreams io)
     {
-        string scratch;
+        using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
+        using var workbook = OutputFile.Open(outPath, io.Out);
+        using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
+        workbook.Writer.Flush();
+        ScoreSummary summary;
         try
         {
-            scratch = Directory.CreateTempSubdirectory("assess-xlsx-").FullName; // 0700: the answers stay private
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{Path.GetTempPath()}: cannot create a temporary folder for the workbook: {ex.Message}");
-        }
-
-        var guard = CsvText.AllowFormulas;
-        try
-        {
-            var scoresCsv = Path.Combine(scratch, "scores.csv");
-            var rejectsCsv = Path.Combine(scratch, "rejects.csv");
-            using var mapping = mappingPath is null ? null : OutputFile.Open(mappingPath, io.Out);
-            ScoreSummary summary;
-            CsvText.AllowFormulas = true;
-            using (var scores = new StreamWriter(scoresCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
-            using (var rejects = new StreamWriter(rejectsCsv, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" })
-            {
-                summary = run(scores, rejects, mapping?.Writer).Run();
-            }
-
-            CsvText.AllowFormulas = guard;
-            using var workbook = OutputFile.Open(outPath, io.Out);
-            using var rejected = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
-            workbook.Writer.Flush();
-            XlsxOutput.Write(((StreamWriter)workbook.Writer).BaseStream, scoresCsv, rejectsCsv, summary.Separator,
-            [
-                ("instrument", definition.Id),
-                ("version", definition.Version),
-                ("fingerprint", definition.Fingerprint),
-                ("responses", Path.GetFileName(responsesPath)),
-                ("rows read", summary.Read),
-                ("rows scored", summary.Scored),
-                ("rows rejected", summary.Rejected),
-                ("bad cells kept as missing", summary.CellsKeptAsMissing),
-                ("assess", typeof(ScoreCommand).Assembly.GetName().Version?.ToString(3) ?? ""),
-            ], scratch);
-            if (rejected is not null)
-            {
-                XlsxOutput.CopyCsv(rejectsCsv, summary.Separator, rejected.Writer);
-            }
-
-            OutputFile.CommitAll(workbook, rejected, mapping);
-            return summary;
+            summary = run(null, rejected?.Writer, mapping?.Writer).RunToWorkbook(((StreamWriter)workbook.Writer).BaseStream);
         }
         catch (IOException ex)
         {
-            throw new InputException($"{outPath}: the workbook could not be made (temporary folder {Path.GetTempPath()}): {ex.Message}");
+            throw new InputFileException($"{outPath}: the workbook could not be made (temporary folder {Path.GetTempPath()}): {ex.Message}");
         }
-        finally
-        {
-            CsvText.AllowFormulas = guard;
-            try
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                io.Error.WriteLine($"warning: could not remove the temporary folder {scratch}: {ex.Message}");
-            }
-        }
+
+        OutputFile.CommitAll(workbook, rejected, mapping);
+        return summary;
     }
 
     /// <summary>The summary line on stderr: rows read, scored and rejected (read = scored + rejected).</summary>
@@ -240,12 +197,12 @@ internal static class ScoreCommand
     {
         if (Directory.Exists(path))
         {
-            throw new InputException($"{path}: is a folder; expected a file.");
+            throw new InputFileException($"{path}: is a folder; expected a file.");
         }
 
         if (!File.Exists(path))
         {
-            throw new InputException($"{path}: file not found.");
+            throw new InputFileException($"{path}: file not found.");
         }
     }
 

@@ -184,11 +184,11 @@ public sealed class CsvRecoveryTests : IDisposable
 
         // The fast reader's blocks stay within their 512 KiB: its input comes through the guard, which makes every line end
         // an LF (read raw, the CR part came as one 1.2 MB block).
-        var owner = new CsvScoreRun { Instrument = Instrument.Load(instrument), ResponsesPath = input, Log = TextWriter.Null, Output = TextWriter.Null };
+        var owner = new ScoreRun { Instrument = Instrument.Load(instrument), ResponsesPath = input, Log = TextWriter.Null, Output = TextWriter.Null };
         using var run = owner.OpenFast(out var stream);
         using var _ = stream;
         var blocks = new List<int>();
-        for (var chunk = new Fast.FastChunk(run.Plan, 1 << 19); run.NextBlock(chunk);)
+        for (var chunk = new FastChunk(run.Plan, 1 << 19); run.NextBlock(chunk);)
         {
             blocks.Add(chunk.InputLength);
         }

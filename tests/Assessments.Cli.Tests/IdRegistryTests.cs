@@ -1,4 +1,3 @@
-using Assessments.Cli.Reading;
 using Xunit;
 
 namespace Assessments.Cli.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Assessments.Cli.Reading;
 
 namespace Assessments.Cli.Tests;
 
@@ -168,14 +167,14 @@ public sealed class InputShapeTests : IDisposable
         var rejects = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         const long Offset = int.MaxValue - 1L;
-        var summary = new CsvScoreRun
+        var summary = new ScoreRun
         {
             Instrument = Instrument.Parse(Assessments.Testing.ThreeItemLikert.Json),
             ResponsesPath = input,
             Log = TextWriter.Null,
             Output = output,
             Rejects = rejects,
-            Read = new CsvReadOptions { Reader = reader, NumberingOffset = Offset },
+            Read = new ResponsesReadOptions { Reader = reader, NumberingOffset = Offset },
         }.Run();
         Assert.Equal(readerName, summary.Reader);
         Assert.Equal((4L, 2L, 2L), (summary.Read, summary.Scored, summary.Rejected));
@@ -212,7 +211,7 @@ public sealed class InputShapeTests : IDisposable
         var sorts = Path.Combine(TestPaths.Instruments, "examples", "values-cards.responses.jsonl");
         var result = AssessRunner.Run("score", "--instrument", "values-cards", "--responses", sorts, "--separator", ";");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: --separator does not apply here: values-cards@1.0.0 takes JSON Lines, not CSV. See 'assess score --help'.\n", result.Stderr);
+        Assert.Equal("error: --separator does not apply here: values-cards@1.0.0 takes JSON Lines, one card sort per line, not a table. See 'assess score --help'.\n", result.Stderr);
 
         var match = AssessRunner.Run("score", "--instrument", "values-cards", "--responses", sorts, "--match", "catalog.json");
         Assert.Equal(2, match.ExitCode);
