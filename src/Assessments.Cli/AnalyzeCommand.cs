@@ -24,11 +24,12 @@ internal static class AnalyzeCommand
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
         var survey = new CliOptions.Survey();
+        var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var impute = CliOptions.Choice("--impute", "Missing answers: left out pairwise (none), or replaced by the item's median or mean as psych's scoreItems does.", "none", "none", "median", "mean");
         var omega = CliOptions.OptionalWhole("--omega", "Also McDonald's omega with this many group factors (as psych::omega).", 1, 20);
         var command = new Command("analyze", "Scales: alpha, G6, average r, S/N, SEM and item statistics as R's psych computes them. Card sorts: Borda consensus, Kendall's W, Thurstone, Bradley–Terry.")
         {
-            instrument, responses, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, impute, omega,
+            instrument, responses, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega,
         };
         command.SetAction(parse =>
         {
@@ -48,15 +49,17 @@ internal static class AnalyzeCommand
                     throw new UsageException($"'{definition.Reference}' has no scales to analyse.");
                 }
 
+                ScoreCommand.RefuseTableMismatch(parse, path, sheet, separator);
                 return ScaleAnalysis.Run(definition, path, survey.Apply(parse, new ResponsesReadOptions
                 {
+                    Sheet = parse.GetValue(sheet),
                     IdColumn = parse.GetValue(idColumn),
                     Separator = parse.GetValue(separator),
                     Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
                 }, definition), parse.GetValue(format)!, imputation, parse.GetValue(omega), io.Out, io.Error);
             }
 
-            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, impute, omega);
+            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega);
             if (parse.GetValue(format) == "csv")
             {
                 throw new UsageException("--format csv gives item statistics of scales; a card sort's analysis is a table or JSON.");

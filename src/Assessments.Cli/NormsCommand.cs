@@ -20,16 +20,22 @@ internal static class NormsCommand
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
         var survey = new CliOptions.Survey();
+        var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var command = new Command("norms", "Write a copy of the instrument with norms from a sample: mean, SD and frequency table per scale.")
         {
-            instrument, responses, output, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes,
+            instrument, responses, output, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet,
         };
-        command.SetAction(parse => Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new ResponsesReadOptions
+        command.SetAction(parse =>
         {
-            IdColumn = parse.GetValue(idColumn),
-            Separator = parse.GetValue(separator),
-            Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
-        }, (definition, read) => survey.Apply(parse, read, definition), io.Out, io.Error));
+            ScoreCommand.RefuseTableMismatch(parse, parse.GetValue(responses)!, sheet, separator);
+            return Run(parse.GetValue(instrument)!, parse.GetValue(responses)!, parse.GetValue(output)!, new ResponsesReadOptions
+            {
+                Sheet = parse.GetValue(sheet),
+                IdColumn = parse.GetValue(idColumn),
+                Separator = parse.GetValue(separator),
+                Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
+            }, (definition, read) => survey.Apply(parse, read, definition), io.Out, io.Error);
+        });
         return command;
     }
 

@@ -90,14 +90,7 @@ internal static class ScoreCommand
                 throw new UsageException("--format xlsx writes a workbook, which needs --out FILE.xlsx (not standard output).");
             }
 
-            if (ScoreRun.IsWorkbook(responsesPath))
-            {
-                Refuse(parse, "a workbook's cells are read as they are, without a separator", separator);
-            }
-            else
-            {
-                Refuse(parse, "--sheet reads a sheet of an Excel workbook (.xlsx), and the responses are not one", sheet);
-            }
+            RefuseTableMismatch(parse, responsesPath, sheet, separator);
 
             var matcher = catalog is null
                 ? null
@@ -189,6 +182,19 @@ internal static class ScoreCommand
         if (options.FirstOrDefault(o => Given(parse, o)) is { } given)
         {
             throw new UsageException($"{given.Name} does not apply here: {because}.");
+        }
+    }
+
+    /// <summary>A workbook has no separator, and only a workbook has sheets: refuses the option that does not fit the file.</summary>
+    internal static void RefuseTableMismatch(ParseResult parse, string responsesPath, Option sheet, Option separator)
+    {
+        if (ScoreRun.IsWorkbook(responsesPath))
+        {
+            Refuse(parse, "a workbook's cells are read as they are, without a separator", separator);
+        }
+        else
+        {
+            Refuse(parse, "--sheet reads a sheet of an Excel workbook (.xlsx), and the responses are not one", sheet);
         }
     }
 

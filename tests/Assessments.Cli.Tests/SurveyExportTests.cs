@@ -63,6 +63,26 @@ public sealed class SurveyExportTests : IDisposable
     }
 
     [Fact]
+    public void A_saved_mapping_with_a_guarded_header_is_reused_as_is()
+    {
+        // plain.csv with CL01's header renamed "=Q1": --save-mapping writes it with the CSV formula guard ('=Q1), so that a
+        // spreadsheet never runs it; given back as --columns, '=Q1 must still name the header =Q1.
+        var lines = AssessRunner.ReadNormalized(Path.Combine(Exports, "plain.csv")).Split('\n');
+        lines[0] = lines[0].Replace(",CL01,", ",=Q1,", StringComparison.Ordinal);
+        var csv = _temp.Write("guarded.csv", string.Join('\n', lines));
+        var columns = _temp.Write("columns.csv", "column,item\n=Q1,CL01\n");
+        var saved = _temp.PathOf("saved.csv");
+        var first = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", csv, "--columns", columns, "--save-mapping", saved);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("'=Q1,CL01,mapping file", File.ReadAllLines(saved));
+
+        var reused = AssessRunner.Run("score", "--instrument", TestPaths.CareerReadiness, "--responses", csv, "--columns", saved);
+        Assert.Equal(0, reused.ExitCode);
+        Assert.Equal(Scores(Plain().Stdout), Scores(reused.Stdout));
+        Assert.DoesNotContain("not in the header", reused.Stderr);
+    }
+
+    [Fact]
     public void Generated_codes_map_through_a_columns_file_and_the_saved_mapping_is_reused_as_is()
     {
         // limesurvey-codes-other.csv: G01Q01[SQ001]…[SQ020] headings that name no item; columns.csv maps them (SQ001 = CL01…).

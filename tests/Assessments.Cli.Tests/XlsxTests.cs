@@ -102,6 +102,32 @@ public sealed class XlsxTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_and_norms_read_a_named_sheet_as_they_read_the_CSV()
+    {
+        // plain.csv's 12 people as number cells on a second sheet "Réponses": item statistics and norms must equal the CSV's.
+        var plain = AssessRunner.ReadNormalized(Path.Combine(Exports, "plain.csv")).TrimEnd('\n').Split('\n');
+        object?[][] rows = [.. plain.Select((line, r) => line.Split(',').Select((c, j) => r == 0 || j == 0 ? c : c.Length == 0 ? null : (object)int.Parse(c, CultureInfo.InvariantCulture)).ToArray())];
+        var book = Workbook("sample.xlsx", ("Consignes", [["Une ligne par personne."]]), ("Réponses", rows));
+
+        var expected = AssessRunner.Run("analyze", "--instrument", TestPaths.CareerReadiness, "--responses", Path.Combine(Exports, "plain.csv"), "--format", "csv");
+        var actual = AssessRunner.Run("analyze", "--instrument", TestPaths.CareerReadiness, "--responses", book, "--sheet", "Réponses", "--format", "csv");
+        Assert.Equal(0, actual.ExitCode);
+        Assert.Equal(expected.Stdout, actual.Stdout);
+
+        var fromCsv = _temp.PathOf("norms-csv.json");
+        var fromBook = _temp.PathOf("norms-xlsx.json");
+        Assert.Equal(0, AssessRunner.Run("norms", "--instrument", TestPaths.CareerReadiness, "--responses", Path.Combine(Exports, "plain.csv"), "--out", fromCsv).ExitCode);
+        Assert.Equal(0, AssessRunner.Run("norms", "--instrument", TestPaths.CareerReadiness, "--responses", book, "--sheet", "Réponses", "--out", fromBook).ExitCode);
+        Assert.Equal(File.ReadAllText(fromCsv).Replace("(plain.csv, ", "(sample.xlsx, ", StringComparison.Ordinal), File.ReadAllText(fromBook)); // the norms name their sample file
+
+        var sheetOnCsv = AssessRunner.Run("analyze", "--instrument", TestPaths.CareerReadiness, "--responses", Path.Combine(Exports, "plain.csv"), "--sheet", "Réponses");
+        Assert.Equal(2, sheetOnCsv.ExitCode);
+        Assert.Contains("--sheet does not apply here", sheetOnCsv.Stderr);
+        var separatorOnBook = AssessRunner.Run("norms", "--instrument", TestPaths.CareerReadiness, "--responses", book, "--separator", ";", "--out", fromBook);
+        Assert.Equal(2, separatorOnBook.ExitCode);
+    }
+
+    [Fact]
     public void Rejects_from_a_workbook_name_the_sheet_row_and_the_column()
     {
         // Row 1 header, row 2 p1, row 3 blank, row 4 p2 with "beaucoup" in CL02 (no label of agree5), row 5 p3 with 3.5.

@@ -9,6 +9,8 @@ namespace Assessments.Data;
 /// <c>--columns FILE.csv</c>: which item each column of a responses file is, for exports whose headers name no item (codes a
 /// survey tool generated). Header <c>column,item</c> (other columns, such as the <c>how</c> that <c>--save-mapping</c>
 /// writes, are ignored); an empty item skips the column. Columns the file does not list follow the usual header rules.
+/// A column written with the CSV formula guard (<c>'=Q1</c>, as <c>--save-mapping</c> writes a header that starts with
+/// <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>) also matches the header without the apostrophe, so a saved mapping is reused as is.
 /// </summary>
 public sealed class ColumnMap
 {
@@ -26,7 +28,7 @@ public sealed class ColumnMap
     /// <summary>The item id the file gives the column (empty: skip), with its line; false when the file does not list it.</summary>
     internal bool TryGet(string column, out string item, out long line)
     {
-        var found = _items.TryGetValue(column, out var entry);
+        var found = _items.TryGetValue(column, out var entry) || _items.TryGetValue(Guarded(column), out entry);
         (item, line) = entry;
         item ??= "";
         return found;
@@ -34,7 +36,11 @@ public sealed class ColumnMap
 
     /// <summary>The columns the file lists that the header does not have, by line.</summary>
     internal IEnumerable<long> LinesNotIn(IReadOnlyCollection<string> header) =>
-        _items.Where(e => !header.Contains(e.Key)).Select(e => e.Value.Line).Order();
+        _items.Where(e => !header.Contains(e.Key) && !(e.Key.StartsWith('\'') && header.Contains(e.Key[1..]) && CsvText.LooksLikeFormula(e.Key.AsSpan(1))))
+            .Select(e => e.Value.Line).Order();
+
+    /// <summary>A header as the CSV guard writes it: with an apostrophe before a leading formula character.</summary>
+    private static string Guarded(string column) => CsvText.LooksLikeFormula(column) ? "'" + column : column;
 
     /// <summary>Reads the file.</summary>
     /// <exception cref="InputFileException">The file cannot be read, lacks a column, or lists a column twice.</exception>
