@@ -67,6 +67,28 @@ public sealed class ScoreRunTests : IDisposable
     }
 
     [Fact]
+    public void Output_and_profiles_do_not_depend_on_a_comma_decimal_culture()
+    {
+        // Under fr-FR (decimal comma) the scores keep the point and profiles still read "1.5" as one and a half.
+        var examples = Path.Combine(TestPaths.Instruments, "examples");
+        var path = Path.Combine(_temp, "scores.csv");
+        File.WriteAllText(path, "id,R,I,A,S,E,C\np1,1.5,2,2.5,3,4.5,5\n");
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+            using var output = new StringWriter(CultureInfo.CurrentCulture);
+            new ScoreRun { Instrument = Readiness, ResponsesPath = Path.Combine(examples, "career-readiness.responses.csv"), Output = output }.Run();
+            Assert.Equal(File.ReadAllText(Path.Combine(examples, "career-readiness.expected.csv")).ReplaceLineEndings("\n"), output.ToString().ReplaceLineEndings("\n"));
+            Assert.Equal(new double[] { 1.5, 2, 2.5, 3, 4.5, 5 }, Assert.Single(InterestProfileCsv.Read(path, null, null, 1, 5)).Profile!.Scores);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
     public void A_scores_file_reads_as_profiles_and_each_bad_row_says_why()
     {
         // Hand-made: p1 and p3 are profiles; p2's R is 7 (beyond 1–5); p4's C is empty.
