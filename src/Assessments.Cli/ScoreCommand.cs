@@ -59,7 +59,7 @@ internal static class ScoreCommand
 
                 using var sortOutput = OutputFile.Open(outPath, io.Out);
                 using var sortRejects = rejectsPath is null ? null : OutputFile.Open(rejectsPath, io.Out);
-                var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : definition.KindSettings is Ikigai.IkigaiSettings ? "jsonl" : "csv";
+                var jsonFormat = Given(parse, format) ? parse.GetValue(format)! : input.DefaultFormat == ScoreFormat.JsonLines ? "jsonl" : "csv";
                 var sorts = new ScoreRun
                 {
                     Instrument = definition,

@@ -33,7 +33,7 @@ public static class CardSortScoreRun
         {
             var choices = parsed?.Choices?.Select(c => c is { Count: 3 } ? new PairedChoice(c[0], c[1], c[2]) : new PairedChoice("", "", "")).ToList();
             var response = new CardSortResponse(parsed?.Respondent, parsed?.Piles, parsed?.Ranks, choices);
-            var problems = CardSortScorer.Validate(instrument, response);
+            var problems = instrument.Validate((IResponse)response);
             if (parsed?.Choices?.Any(c => c is not { Count: 3 }) == true)
             {
                 problems = [new ResponseProblem(parsed.Respondent, "", "Each choice is [first card, second card, chosen card]."), .. problems];
@@ -44,7 +44,7 @@ public static class CardSortScoreRun
                 return (parsed?.Respondent, problems);
             }
 
-            var result = CardSortScorer.Score(instrument, response);
+            var result = (CardSortResult)instrument.Score((IResponse)response);
             onResult?.Invoke(result);
             onResponse?.Invoke(response);
             if (output is not null)

@@ -33,13 +33,13 @@ public static class IkigaiScoreRun
         return JsonLines.Run(path, IkigaiJson.Default.IkigaiLine, "Ikigai response", rejects, parsed =>
         {
             var (response, problems) = ToResponse(parsed);
-            problems = [.. problems, .. response is null ? [] : IkigaiScorer.Validate(instrument, response)];
+            problems = [.. problems, .. response is null ? [] : instrument.Validate((IResponse)response)];
             if (problems.Count > 0)
             {
                 return (parsed?.Respondent, problems);
             }
 
-            var result = IkigaiScorer.Score(instrument, response!);
+            var result = (IkigaiResult)instrument.Score((IResponse)response!);
             onResult?.Invoke(result);
             if (output is null)
             {

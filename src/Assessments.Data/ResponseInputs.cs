@@ -25,6 +25,9 @@ public interface IResponseInput
     /// </summary>
     bool IsTable { get; }
 
+    /// <summary>The output format when none is asked for: CSV for most, JSON Lines where one row per person cannot hold the result (Ikigai).</summary>
+    ScoreFormat DefaultFormat => ScoreFormat.Csv;
+
     /// <summary>Reads and scores every row of <see cref="ScoreRun.ResponsesPath"/>; rows read = scored + rejected.</summary>
     ScoreSummary Score(ScoreRun run);
 }
@@ -140,6 +143,8 @@ public sealed class ResponseInputs
         public string Description => "JSON Lines, one Ikigai exercise per line";
 
         public bool IsTable => false;
+
+        public ScoreFormat DefaultFormat => ScoreFormat.JsonLines;
 
         public ScoreSummary Score(ScoreRun run)
         {

@@ -8,7 +8,7 @@ namespace Assessments;
 
 /// <summary>
 /// A validated, compiled instrument definition: the front door of the library. Load one with <see cref="Load(string, InstrumentLoadOptions?)"/>,
-/// then score one person with <see cref="Score"/> or many with <see cref="ScoreBatch(ResponseMatrix, ScoringOptions)"/>.
+/// then score one person with <see cref="Score(IResponse)"/> or many with <see cref="ScoreBatch(ResponseMatrix, ScoringOptions)"/>.
 /// Immutable and thread-safe: load once, score from any number of threads.
 /// </summary>
 /// <example>
@@ -184,6 +184,7 @@ public sealed class Instrument
     public IReadOnlyList<ResponseProblem> Validate(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        RequireResponseType(response);
 
         // The common case first, without sorting or allocating: every answer names an item and fits its format.
         var valid = true;
@@ -240,6 +241,7 @@ public sealed class Instrument
     public InstrumentResult Score(Response response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        RequireResponseType(response);
 
         // One pass checks each answer and places it by item index; only when something is wrong does Validate run, for
         // every problem in order.
@@ -270,6 +272,50 @@ public sealed class Instrument
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Scores one person's input, whatever the instrument's kind: item answers (<see cref="Response"/>) through the scales, or
+    /// the kind's own input — a card sort (<see cref="CardSort.CardSortResponse"/>), an Ikigai exercise
+    /// (<see cref="Ikigai.IkigaiResponse"/>), an app's own kind's — through the kind (<see cref="IInstrumentKind.ResponseType"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The response is not of the type the instrument's kind takes (the message names it).</exception>
+    /// <exception cref="InvalidResponseException">The response has problems (all are listed).</exception>
+    public InstrumentResult Score(IResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response is Response answers)
+        {
+            return Score(answers);
+        }
+
+        RequireResponseType(response);
+        var problems = KindHandler.ValidateResponse(this, response);
+        return problems.Count > 0 ? throw new InvalidResponseException(problems, this) : KindHandler.ScoreResponse(this, response);
+    }
+
+    /// <summary>Every problem of one person's input, whatever the instrument's kind (see <see cref="Score(IResponse)"/>).</summary>
+    /// <exception cref="ArgumentException">The response is not of the type the instrument's kind takes.</exception>
+    public IReadOnlyList<ResponseProblem> Validate(IResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response is Response answers)
+        {
+            return Validate(answers);
+        }
+
+        RequireResponseType(response);
+        return KindHandler.ValidateResponse(this, response);
+    }
+
+    /// <summary>Refuses a response of another type than the kind takes, naming the one it takes.</summary>
+    private void RequireResponseType(IResponse response)
+    {
+        if (!KindHandler.ResponseType.IsInstanceOfType(response))
+        {
+            throw new ArgumentException(
+                $"'{Reference}' is a {Kind} instrument: it is scored from a {KindHandler.ResponseType.Name}, not a {response.GetType().Name}.", nameof(response));
+        }
     }
 
     /// <summary>Why a free-text answer cannot be taken (no such item, not a free-text item, too short or too long), or null.</summary>
@@ -327,7 +373,7 @@ public sealed class Instrument
         BatchScorer.Score(this, matrix, output, options);
     }
 
-    /// <summary>The message for an answer that <paramref name="item"/>'s format does not allow (the text batch rejections and <see cref="Validate"/> use).</summary>
+    /// <summary>The message for an answer that <paramref name="item"/>'s format does not allow (the text batch rejections and <see cref="Validate(Response)"/> use).</summary>
     public static string DescribeBadAnswer(Item item, int answer)
     {
         ArgumentNullException.ThrowIfNull(item);

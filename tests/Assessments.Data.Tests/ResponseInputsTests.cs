@@ -93,6 +93,34 @@ public sealed class ResponseInputsTests : IDisposable
         Assert.Equal(expected.ToString().ReplaceLineEndings("\n"), actual.ToString().ReplaceLineEndings("\n"));
     }
 
+    [Fact]
+    public void An_apps_own_kind_scores_from_a_table_through_the_same_entry_point()
+    {
+        // PassFailKind (tests/Assessments.Tests): pass when scale s, the mean of I1 and I2, is at least 3.5. Row a: (4 + 3)/2 =
+        // 3.5, passed; row b: (3 + 3)/2 = 3, not passed; row c: I2 = 9 is outside 1–5, rejected with its line.
+        var kinds = Assessments.Scoring.InstrumentKindRegistry.Default.With(new Assessments.Tests.PassFailKind());
+        var instrument = Instrument.Parse("""
+            { "id": "pf", "version": "1.0.0", "kind": "pass-fail", "languages": ["en"], "title": { "en": "PF" },
+              "responseFormats": { "f": { "min": 1, "max": 5 } },
+              "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } } ],
+              "scales": [ { "id": "s", "items": ["I1", "I2"] } ], "pass-fail": { "scale": "s", "threshold": 3.5 } }
+            """, new Definitions.InstrumentLoadOptions { Kinds = kinds });
+        var csv = Path.Combine(_temp, "pf.csv");
+        File.WriteAllText(csv, "id,I1,I2\na,4,3\nb,3,3\nc,2,9\n");
+        Assert.Same(ResponseInputs.Table, ResponseInputs.Default.For(instrument));
+
+        using var scores = new StringWriter();
+        using var rejects = new StringWriter();
+        var summary = new ScoreRun { Instrument = instrument, ResponsesPath = csv, Output = scores, Rejects = rejects }.Run();
+        Assert.Equal((3L, 2L, 1L), (summary.Read, summary.Scored, summary.Rejected));
+        Assert.Equal("id,s\na,3.5\nb,3\n", scores.ToString().ReplaceLineEndings("\n"));
+        Assert.StartsWith("3,4,c,I2,", rejects.ToString().ReplaceLineEndings("\n").Split('\n')[1]);
+
+        var results = new List<InstrumentResult>();
+        new ScoreRun { Instrument = instrument, ResponsesPath = csv, OnResult = results.Add }.Run();
+        Assert.Equal([true, false], results.Select(r => Assert.IsType<Assessments.Tests.PassFailResult>(r).Passed));
+    }
+
     /// <summary>An app's own input: one JSON object of answers per line, scored with <see cref="Instrument.Score(Response)"/>.</summary>
     private sealed class AnswersJsonInput : IResponseInput
     {

@@ -152,8 +152,19 @@ public sealed class CardSortKind : IInstrumentKind
     public IReadOnlyList<string> SummaryColumns(Instrument instrument) =>
         [.. CardSortScorer.Settings(instrument).Cards.Select(c => c.Id), "top"];
 
-    /// <summary>Card sorts are not answered item by item; this throws and points to <see cref="CardSortScorer.Score"/>.</summary>
-    /// <exception cref="InvalidOperationException">Always.</exception>
+    /// <summary>Card sorts are not answered item by item: <see cref="Instrument.Score(IResponse)"/> takes a <see cref="CardSortResponse"/>.</summary>
+    /// <exception cref="InvalidOperationException">Always (the instrument refuses item answers before this is reached).</exception>
     public InstrumentResult Score(Instrument instrument, Response response, IReadOnlyList<ScaleScore> scales) =>
-        throw new InvalidOperationException($"The card sort '{instrument?.Reference}' is scored from piles, ranks or choices: use CardSortScorer.Score(instrument, CardSortResponse).");
+        throw new InvalidOperationException($"The card sort '{instrument?.Reference}' is scored from piles, ranks or choices: pass a CardSortResponse to Instrument.Score.");
+
+    /// <summary>A card sort takes a <see cref="CardSortResponse"/>.</summary>
+    public Type ResponseType => typeof(CardSortResponse);
+
+    /// <inheritdoc cref="CardSortScorer.Validate"/>
+    public IReadOnlyList<ResponseProblem> ValidateResponse(Instrument instrument, IResponse response) =>
+        CardSortScorer.Validate(instrument, (CardSortResponse)response);
+
+    /// <inheritdoc cref="CardSortScorer.Score"/>
+    public InstrumentResult ScoreResponse(Instrument instrument, IResponse response) =>
+        CardSortScorer.Score(instrument, (CardSortResponse)response);
 }

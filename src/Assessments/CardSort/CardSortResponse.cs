@@ -4,7 +4,7 @@ namespace Assessments.CardSort;
 /// One person's card sort. Which parts are needed depends on the procedure: <see cref="Piles"/> for piles and Q-sorts,
 /// <see cref="Ranks"/> for rankings (and the top of the first pile), <see cref="Choices"/> for paired comparisons.
 /// </summary>
-public sealed class CardSortResponse
+public sealed class CardSortResponse : Responses.IResponse
 {
     /// <summary>Creates a response.</summary>
     public CardSortResponse(string? respondentId, IReadOnlyDictionary<string, string>? piles = null, IReadOnlyDictionary<string, int>? ranks = null,

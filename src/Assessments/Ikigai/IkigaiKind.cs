@@ -89,8 +89,19 @@ public sealed class IkigaiKind : IInstrumentKind
         return context.HasErrors ? null : new IkigaiSettings(circles, tNorm!.Value, alpha);
     }
 
-    /// <summary>An Ikigai exercise rates candidates, not items: this throws and points to <see cref="IkigaiScorer.Score"/>.</summary>
+    /// <summary>An Ikigai exercise rates candidates, not items: <see cref="Instrument.Score(IResponse)"/> takes an <see cref="IkigaiResponse"/>.</summary>
     /// <exception cref="InvalidOperationException">Always.</exception>
     public InstrumentResult Score(Instrument instrument, Response response, IReadOnlyList<ScaleScore> scales) =>
-        throw new InvalidOperationException($"The Ikigai exercise '{instrument?.Reference}' rates candidates: use IkigaiScorer.Score(instrument, IkigaiResponse).");
+        throw new InvalidOperationException($"The Ikigai exercise '{instrument?.Reference}' rates candidates: pass an IkigaiResponse to Instrument.Score.");
+
+    /// <summary>An Ikigai exercise takes an <see cref="IkigaiResponse"/>.</summary>
+    public Type ResponseType => typeof(IkigaiResponse);
+
+    /// <inheritdoc cref="IkigaiScorer.Validate"/>
+    public IReadOnlyList<ResponseProblem> ValidateResponse(Instrument instrument, IResponse response) =>
+        IkigaiScorer.Validate(instrument, (IkigaiResponse)response);
+
+    /// <inheritdoc cref="IkigaiScorer.Score"/>
+    public InstrumentResult ScoreResponse(Instrument instrument, IResponse response) =>
+        IkigaiScorer.Score(instrument, (IkigaiResponse)response);
 }

@@ -4,7 +4,7 @@ namespace Assessments.Responses;
 /// One person's answers to one instrument, by item id. A null answer (or an absent item) is a missing answer.
 /// Answers are validated when scored: an unknown item or an out-of-range answer is reported, never coerced.
 /// </summary>
-public sealed class Response
+public sealed class Response : IResponse
 {
     /// <summary>Creates a response.</summary>
     /// <param name="respondentId">The person's (anonymised) id; carried into the result.</param>

@@ -27,6 +27,22 @@ public interface IInstrumentKind
     InstrumentResult Score(Instrument instrument, Response response, IReadOnlyList<ScaleScore> scales);
 
     /// <summary>
+    /// The type of response the kind scores: <see cref="Response"/> (item answers, scored through the scales and
+    /// <see cref="Score(Instrument, Response, IReadOnlyList{ScaleScore})"/>) unless the kind takes its own input, such as a
+    /// card sort's piles or an Ikigai exercise's candidates; then <see cref="ValidateResponse"/> and
+    /// <see cref="ScoreResponse"/> handle it.
+    /// </summary>
+    Type ResponseType => typeof(Response);
+
+    /// <summary>Every problem of a response of the kind's own <see cref="ResponseType"/> (not item answers); none by default.</summary>
+    IReadOnlyList<ResponseProblem> ValidateResponse(Instrument instrument, IResponse response) => [];
+
+    /// <summary>Scores a valid response of the kind's own <see cref="ResponseType"/> (not item answers).</summary>
+    /// <exception cref="NotSupportedException">The kind scores item answers only (the default).</exception>
+    InstrumentResult ScoreResponse(Instrument instrument, IResponse response) =>
+        throw new NotSupportedException($"The kind '{Name}' scores item answers (Response) only.");
+
+    /// <summary>
     /// The names of the kind's summary columns, written after the scale columns by <c>assess score</c>'s CSV output
     /// (for example the Holland code); each result gives the values through <see cref="InstrumentResult.SummaryValues"/>.
     /// </summary>

@@ -80,7 +80,7 @@ public sealed class ScaleScoreBatch
         return RejectedRows[row];
     }
 
-    /// <summary>The full score of one scale for one scored row, exactly as <see cref="Instrument.Score"/> would give it.</summary>
+    /// <summary>The full score of one scale for one scored row, exactly as <see cref="Instrument.Score(Response)"/> would give it.</summary>
     /// <exception cref="InvalidOperationException">The row was rejected.</exception>
     public ScaleScore GetScore(int row, int scaleIndex)
     {
