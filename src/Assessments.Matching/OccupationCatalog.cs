@@ -55,6 +55,21 @@ public sealed class OccupationCatalog
     /// </summary>
     public bool HasWorkValues { get; }
 
+    /// <summary>
+    /// Each fiche's skills, knowledge and work contexts (ROME 4.0 with its skills files); null for other catalogs and for a
+    /// ROME folder without them (<see cref="Notes"/> says so).
+    /// </summary>
+    public SkillCatalog? Skills { get; init; }
+
+    /// <summary>The job titles, searchable as a person types them (ROME's appellations); null when the catalog has none.</summary>
+    public JobTitleIndex? JobTitles { get; init; }
+
+    /// <summary>The mobility links that ROME's experts list between fiches; null when the catalog has none.</summary>
+    public Passerelles? Passerelles { get; init; }
+
+    /// <summary>What the loader left out and why (an optional file missing), for the application to show; empty when nothing was.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The occupation with this code, or null.</summary>
     public Occupation? Find(string code) => _byCode.GetValueOrDefault(code);
 

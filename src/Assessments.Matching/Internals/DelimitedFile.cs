@@ -9,8 +9,9 @@ namespace Assessments.Matching.Internals;
 /// </summary>
 internal static class DelimitedFile
 {
-    public static IEnumerable<(int Line, string[] Fields)> Read(string path, char separator, bool quoted)
+    public static IEnumerable<(int Line, string[] Fields)> Read(string path, char separator, bool quoted, ColumnMask? mask = null)
     {
+        var simple = new List<string>();
         CatalogLimits.CheckFileSize(path, new FileInfo(path).Length);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var line = 0;
@@ -34,6 +35,34 @@ internal static class DelimitedFile
             {
                 yield return (start, text.Split(separator));
                 continue;
+            }
+
+            if (SplitSimple(text, separator, mask?.Keep, simple))
+            {
+                if (mask?.Columns is { } columns)
+                {
+                    // Straight to the wanted columns (ReadTable), without the whole record's array in between.
+                    var projected = new string[columns.Length];
+                    for (var k = 0; k < columns.Length; k++)
+                    {
+                        projected[k] = columns[k] < simple.Count ? simple[columns[k]].Trim() : "";
+                    }
+
+                    mask.Width = simple.Count;
+                    mask.Projected = true;
+                    yield return (start, projected);
+                }
+                else
+                {
+                    yield return (start, simple.ToArray());
+                }
+
+                continue;
+            }
+
+            if (mask is not null)
+            {
+                mask.Projected = false;
             }
 
             var fields = new List<string>();
@@ -101,6 +130,57 @@ internal static class DelimitedFile
     }
 
     /// <summary>
+    /// The common record of a quoted file, read without copying character by character: on one line, each field quoted
+    /// without a doubled quote, or not quoted. Fields that <paramref name="keep"/> leaves out become empty strings (they are
+    /// not needed, so not allocated). False, with nothing to use, for any other record (the general parser reads it).
+    /// </summary>
+    private static bool SplitSimple(string text, char separator, bool[]? keep, List<string> fields)
+    {
+        fields.Clear();
+        var pos = 0;
+        while (true)
+        {
+            var index = fields.Count;
+            var wanted = keep is null || (index < keep.Length && keep[index]);
+            int end;
+            if (pos < text.Length && text[pos] == '"')
+            {
+                var close = text.IndexOf('"', pos + 1);
+                if (close < 0 || (close + 1 < text.Length && text[close + 1] == '"'))
+                {
+                    return false; // a field over several lines, or a doubled quote
+                }
+
+                fields.Add(wanted ? text.Substring(pos + 1, close - pos - 1) : "");
+                end = close + 1;
+                if (end < text.Length && text[end] != separator)
+                {
+                    return false; // text after the closing quote
+                }
+            }
+            else
+            {
+                end = text.IndexOf(separator, pos);
+                end = end < 0 ? text.Length : end;
+                var field = text.AsSpan(pos, end - pos);
+                if (field.Contains('"'))
+                {
+                    return false;
+                }
+
+                fields.Add(wanted ? field.ToString() : "");
+            }
+
+            if (end >= text.Length)
+            {
+                return true;
+            }
+
+            pos = end + 1;
+        }
+    }
+
+    /// <summary>
     /// The problem for a record over the limit, with its whole length: the characters before <paramref name="text"/>, then
     /// <paramref name="text"/> (a line whose quote state at its start is <paramref name="inQuotes"/>) and, while a quoted
     /// field stays open, the lines after it — counted, not kept. A null <paramref name="text"/> means the record is complete.
@@ -151,7 +231,8 @@ internal static class DelimitedFile
         var rows = new List<(int, string[])>();
         int[]? columns = null;
         var width = 0;
-        foreach (var (line, fields) in Read(path, separator, quoted))
+        var mask = new ColumnMask();
+        foreach (var (line, fields) in Read(path, separator, quoted, mask))
         {
             if (columns is null)
             {
@@ -160,6 +241,27 @@ internal static class DelimitedFile
                 if (columns.Any(c => c < 0))
                 {
                     return rows;
+                }
+
+                mask.Keep = new bool[width];
+                foreach (var c in columns)
+                {
+                    mask.Keep[c] = true;
+                }
+
+                mask.Columns = columns;
+                continue;
+            }
+
+            if (mask.Projected)
+            {
+                if (mask.Width != width)
+                {
+                    problems.Add(new CatalogProblem(path, line, $"The row has {mask.Width} fields; the header has {width}."));
+                }
+                else
+                {
+                    rows.Add((line, fields));
                 }
 
                 continue;
@@ -181,4 +283,18 @@ internal static class DelimitedFile
 
         return rows;
     }
+}
+
+/// <summary>Which columns of a file's records are needed (the others are read as empty strings); null keeps all.</summary>
+internal sealed class ColumnMask
+{
+    public bool[]? Keep { get; set; }
+
+    /// <summary>When set, records read by the fast path are yielded already reduced to these columns, trimmed.</summary>
+    public int[]? Columns { get; set; }
+
+    /// <summary>Whether the last record yielded was reduced (<see cref="Columns"/>), and its width before that.</summary>
+    public bool Projected { get; set; }
+
+    public int Width { get; set; }
 }

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Assessments.Matching.Internals;
 
-/// <summary>Reads ROME 4.0's open-data CSV export (../shared/data/rome/SOURCE.md): titles and RIASEC letters per fiche.</summary>
+/// <summary>
+/// Reads ROME 4.0's open-data CSV export (../shared/data/rome/SOURCE.md): titles and RIASEC letters per fiche (required), and
+/// when present each fiche's skills, the job titles and the mobility links (<see cref="RomeSkillsLoader"/>).
+/// </summary>
 internal static partial class RomeLoader
 {
     public static OccupationCatalog Load(string folder)
@@ -77,13 +80,24 @@ internal static partial class RomeLoader
                 new InterestProfile(profile, 0, 1), holland, null, null, completeCode: false));
         }
 
+        var fiches = new HashSet<string>(titles.Select(t => t.Code), StringComparer.Ordinal);
+        var notes = new List<string>();
+        var skills = RomeSkillsLoader.Skills(folder, fiches, problems, notes);
+        var jobTitles = RomeSkillsLoader.Titles(folder, fiches, problems, notes);
+        var passerelles = RomeSkillsLoader.Mobility(folder, fiches, problems, notes);
         if (problems.Count > 0)
         {
             throw new CatalogLoadException([.. problems.Take(100)]);
         }
 
         CatalogLimits.CheckOccupations(folder, occupations.Count);
-        return new OccupationCatalog("ROME 4.0 v" + version, Attribution(version), occupations);
+        return new OccupationCatalog("ROME 4.0 v" + version, Attribution(version), occupations)
+        {
+            Skills = skills,
+            JobTitles = jobTitles,
+            Passerelles = passerelles,
+            Notes = notes,
+        };
     }
 
     public static string Attribution(string version) =>
