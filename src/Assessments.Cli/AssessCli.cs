@@ -121,11 +121,18 @@ internal static class AssessCli
     /// The instrument a <c>--instrument</c> value names: a definition file, or — when no such file exists — the id of a
     /// shipped instrument (<see cref="Instruments.Ids"/>), so that the installed tool scores them without any file.
     /// </summary>
-    internal static Instrument LoadInstrument(string path)
+    internal static Instrument LoadInstrument(string path, Assessments.Scoring.InstrumentKindRegistry? kinds = null)
     {
+        // The skills kind is known everywhere; without a ROME catalog it checks definitions only (score passes one).
+        var options = new Definitions.InstrumentLoadOptions { Kinds = kinds ?? Assessments.Scoring.InstrumentKindRegistry.Default.With(new Matching.Skills.SkillsKind()) };
         if (!File.Exists(path) && !Directory.Exists(path) && Instruments.Ids.Contains(path, StringComparer.Ordinal))
         {
-            return Instruments.Load(path);
+            return Instruments.Load(path, options);
+        }
+
+        if (!File.Exists(path) && !Directory.Exists(path) && path == SkillsPortfolioId)
+        {
+            path = Path.Combine(AppContext.BaseDirectory, "instruments", SkillsPortfolioId + ".json"); // shipped with the tool, beside Assessments.Matching's copy
         }
 
         if (Directory.Exists(path))
@@ -140,13 +147,16 @@ internal static class AssessCli
 
         try
         {
-            return Instrument.Load(path);
+            return Instrument.Load(path, options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InputFileException($"{path}: cannot be read: {ex.Message}");
         }
     }
+
+    /// <summary>The shipped skills portfolio, which the core does not embed (its kind needs a ROME catalog).</summary>
+    internal const string SkillsPortfolioId = "skills-portfolio";
 
     private static string CommandPath(Command command) => command is RootCommand ? "assess" : "assess " + command.Name;
 

@@ -29,11 +29,12 @@ internal static class ScoreCommand
         var survey = new CliOptions.Survey();
         var saveMapping = CliOptions.OptionalText("--save-mapping", "Write the mapping of columns to items actually used (column,item,how), ready for --columns.", "FILE");
         var match = CliOptions.OptionalText("--match", "A catalog (onet:DIR, rome:DIR or FILE.json): append each person's top occupations (interests instruments).", "CATALOG");
+        var skillsCatalog = CliOptions.OptionalText("--catalog", "The ROME 4.0 folder a skills instrument reads its fiches, skills and job titles from (rome:DIR).", "rome:DIR");
         var top = CliOptions.Top(10);
         var jobZones = CliOptions.JobZonesFrom();
         var command = new Command("score", "Score responses: one output row per respondent; every bad row goes to the rejects with its line and reason.")
         {
-            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, threads, reader, duplicates, match, top, jobZones,
+            instrument, responses, output, format, rejects, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, saveMapping, sheet, threads, reader, duplicates, match, top, jobZones, skillsCatalog,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +47,18 @@ internal static class ScoreCommand
             OutputFile.CheckDistinct(
                 [("--instrument", instrumentPath), ("--responses", responsesPath), ("--match", CatalogFile(catalog)), ("--columns", parse.GetValue(survey.Columns)), ("--answer-codes", parse.GetValue(survey.AnswerCodes))],
                 [("--out", outPath), ("--rejects", rejectsPath), ("--save-mapping", mappingPath)]);
-            var definition = AssessCli.LoadInstrument(instrumentPath);
+            var rome = parse.GetValue(skillsCatalog) is { } romeSpec ? LoadSkillsCatalog(romeSpec) : null;
+            var definition = AssessCli.LoadInstrument(instrumentPath, rome is null ? null : Scoring.InstrumentKindRegistry.Default.With(new Matching.Skills.SkillsKind(rome)));
+            if (definition.KindHandler is Matching.Skills.SkillsKind { Catalog: null })
+            {
+                throw new UsageException($"{definition.Reference} reads ROME's fiches and skills: pass --catalog rome:DIR (the ROME 4.0 folder with its skills files).");
+            }
+
+            if (rome is not null && definition.KindHandler is not Matching.Skills.SkillsKind)
+            {
+                throw new UsageException($"--catalog gives a skills instrument its ROME catalog, and {definition.Reference} is a {definition.Kind} instrument (--match ranks occupations).");
+            }
+
             RequireFile(responsesPath);
             var input = ResponseInputs.Default.For(definition);
             if (!input.IsTable)
@@ -210,6 +222,20 @@ internal static class ScoreCommand
         {
             throw new InputFileException($"{path}: file not found.");
         }
+    }
+
+    /// <summary>The ROME catalog of <c>--catalog rome:DIR</c>, with its skills (an error otherwise).</summary>
+    private static Matching.OccupationCatalog LoadSkillsCatalog(string spec)
+    {
+        if (!spec.StartsWith("rome:", StringComparison.Ordinal))
+        {
+            throw new UsageException($"--catalog takes rome:DIR, the ROME 4.0 folder; found '{spec}'.");
+        }
+
+        var catalog = MatchCommand.LoadCatalog(spec, null);
+        return catalog.Skills is null
+            ? throw new InputFileException($"{spec[5..]}: the ROME folder has no skills files ({string.Join(" ", catalog.Notes)}).")
+            : catalog;
     }
 
     /// <summary>The file a catalog option reads, when it is a JSON catalog (folders are not outputs' concern).</summary>

@@ -39,7 +39,7 @@ internal static class ValidateCommand
             Instrument? instrument;
             try
             {
-                Instrument.TryLoad(path, out instrument, out diagnostics);
+                Instrument.TryLoad(path, out instrument, out diagnostics, new Definitions.InstrumentLoadOptions { Kinds = Scoring.InstrumentKindRegistry.Default.With(new Matching.Skills.SkillsKind()) });
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -34,7 +34,7 @@ public interface IResponseInput
 
 /// <summary>
 /// The registry of response inputs, keyed by instrument kind (<see cref="Instrument.Kind"/>).
-/// <see cref="Default"/> maps <c>card-sort</c> and <c>ikigai</c> to their JSON Lines inputs; every other kind, an app's own
+/// <see cref="Default"/> maps <c>card-sort</c>, <c>ikigai</c> and <c>skills</c> to their JSON Lines inputs; every other kind, an app's own
 /// included, is read as a table of item answers unless it is registered with its own input. Immutable: <see cref="With"/>
 /// returns a new registry.
 /// </summary>
@@ -60,8 +60,11 @@ public sealed class ResponseInputs
     /// <summary>The JSON Lines input of Ikigai exercises (<c>{"respondent":…,"candidates":[…]}</c>).</summary>
     public static IResponseInput IkigaiLines { get; } = new IkigaiInput();
 
-    /// <summary>The shipped kinds: <c>card-sort</c> and <c>ikigai</c> in JSON Lines, every other kind as a table.</summary>
-    public static ResponseInputs Default { get; } = new([new("card-sort", CardSortLines), new("ikigai", IkigaiLines)]);
+    /// <summary>The JSON Lines input of skills portfolios (<c>{"respondent":…,"experiences":[…],"skills":[…],"stories":[…]}</c>).</summary>
+    public static IResponseInput SkillsLines { get; } = new SkillsInput();
+
+    /// <summary>The shipped kinds: <c>card-sort</c>, <c>ikigai</c> and <c>skills</c> in JSON Lines, every other kind as a table.</summary>
+    public static ResponseInputs Default { get; } = new([new("card-sort", CardSortLines), new("ikigai", IkigaiLines), new("skills", SkillsLines)]);
 
     /// <summary>The kinds registered with an input of their own, in ordinal order.</summary>
     public IReadOnlyList<string> Kinds => [.. _byKind.Keys.Order(StringComparer.Ordinal)];
@@ -151,6 +154,22 @@ public sealed class ResponseInputs
             ArgumentNullException.ThrowIfNull(run);
             RefuseTableOptions(run, this);
             return Judge(run, IkigaiScoreRun.Run(run.Instrument, run.ResponsesPath, run.Output, run.Format, run.Rejects, run.OnResult is { } on ? r => on(r) : null));
+        }
+    }
+
+    private sealed class SkillsInput : IResponseInput
+    {
+        public string Name => "skills-lines";
+
+        public string Description => "JSON Lines, one skills portfolio per line";
+
+        public bool IsTable => false;
+
+        public ScoreSummary Score(ScoreRun run)
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            RefuseTableOptions(run, this);
+            return Judge(run, SkillsScoreRun.Run(run.Instrument, run.ResponsesPath, run.Output, run.Format, run.Rejects, run.OnResult is { } on ? r => on(r) : null));
         }
     }
 

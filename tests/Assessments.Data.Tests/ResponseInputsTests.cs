@@ -20,7 +20,7 @@ public sealed class ResponseInputsTests : IDisposable
     [Fact]
     public void Each_shipped_kind_has_its_input()
     {
-        Assert.Equal(["card-sort", "ikigai"], ResponseInputs.Default.Kinds);
+        Assert.Equal(["card-sort", "ikigai", "skills"], ResponseInputs.Default.Kinds);
         Assert.Same(ResponseInputs.CardSortLines, ResponseInputs.Default.For(Load("values-cards")));
         Assert.Same(ResponseInputs.IkigaiLines, ResponseInputs.Default.For(Load("ikigai")));
         foreach (var id in new[] { "career-readiness", "interests-riasec", "type-indicator" })

@@ -11,6 +11,9 @@ internal static class TestPaths
 
     public static string Export(string name) => Path.Combine(Exports, name);
 
+    /// <summary>The real ROME 4.0 v460 export beside the repository (never copied into it).</summary>
+    public static string Rome => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "rome", "v460"));
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -102,7 +102,7 @@ internal static partial class InstrumentLoader
         var c = new Compiler(bag, dto);
         var kind = c.CheckHeader(options.Kinds);
         var formats = c.CompileFormats();
-        var items = c.CompileItems(formats);
+        var items = c.CompileItems(formats, itemsNeeded: kind is null || kind.ResponseType == typeof(Responses.Response));
         var scales = c.CompileScales(items);
         object? settings = null;
         if (kind is not null)
@@ -298,11 +298,13 @@ internal static partial class InstrumentLoader
             return formats;
         }
 
-        public List<Item> CompileItems(Dictionary<string, ResponseFormat> formats)
+        /// <param name="formats">The compiled response formats.</param>
+        /// <param name="itemsNeeded">Whether the kind is answered item by item; a kind with its own input (a skills portfolio) may have no item.</param>
+        public List<Item> CompileItems(Dictionary<string, ResponseFormat> formats, bool itemsNeeded)
         {
             var items = new List<Item>();
             var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (dto.Items.Count == 0)
+            if (dto.Items.Count == 0 && itemsNeeded)
             {
                 bag.Add("$.items", "no-items", "An instrument needs at least one item.");
             }

@@ -10,8 +10,9 @@ namespace Assessments.Tests.Fuzz;
 /// </summary>
 public class LoaderTypeSwapTests
 {
+    /// <summary>The shipped files the core loads on its own (skills-portfolio.json needs the skills kind of Assessments.Matching).</summary>
     public static TheoryData<string> ShippedInstruments() =>
-        [.. Directory.GetFiles(TestPaths.Instruments, "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(TestPaths.Instruments, "*.json").Select(f => Path.GetFileName(f)).Where(f => f != "skills-portfolio.json").Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(ShippedInstruments))]
