@@ -1,0 +1,99 @@
+using Assessments.Matching.Skills;
+
+namespace Assessments.Matching.Tests;
+
+/// <summary>
+/// Transitions on the real ROME 4.0 v460 export: a fiche's own skills rank it first; from skills and knowledge alone, the share
+/// of ROME's 14,912 passerelles found in each fiche's top 20 (recall@20, the fiche itself excluded, ties by code) beats the
+/// issue's baseline, which this test recomputes (weighted Jaccard over savoir-faire, savoir-être and savoirs, core items 2:
+/// 0.3712); transferable skills and gaps partition each target's list.
+/// </summary>
+public sealed class TransitionTests
+{
+    private static readonly Lazy<OccupationCatalog> Rome = new(() => OccupationCatalog.LoadRome(TestPaths.Rome));
+
+    [Fact]
+    public void A_fiches_own_skills_give_it_full_transferability_and_rank_it_first()
+    {
+        var matcher = new TransitionMatcher(Rome.Value, new TransitionOptions { IncludeSources = true, Top = 3 });
+        foreach (var code in Rome.Value.Skills!.OccupationCodes)
+        {
+            var first = matcher.FromOccupations([code])[0];
+            Assert.Equal(1.0, first.Transferability, 12);
+            Assert.True(first.Occupation.Code == code || matcher.FromOccupations([code]).TakeWhile(t => t.Transferability >= 1 - 1e-12).Any(t => t.Occupation.Code == code), code);
+        }
+    }
+
+    [Fact]
+    public void Recall_at_20_of_the_passerelles_beats_the_weighted_Jaccard_baseline()
+    {
+        var rome = Rome.Value;
+        var codes = rome.Skills!.OccupationCodes;
+        var matcher = new TransitionMatcher(rome, new TransitionOptions { Top = 20 });
+        int hits = 0, baselineHits = 0, links = 0;
+        var baseline = codes.ToDictionary(c => c, c => rome.Skills.Of(c)!.Skills.ToDictionary(s => s.Skill.Code, s => s.Core == SkillCore.Core ? 2.0 : 1.0));
+        foreach (var code in codes)
+        {
+            var targets = rome.Passerelles!.From(code);
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            links += targets.Count;
+            hits += matcher.FromOccupations([code]).Count(t => targets.Contains(t.Occupation.Code));
+            var mine = baseline[code];
+            var top = codes.Where(c => c != code)
+                .Select(c => (Code: c, Score: WeightedJaccard(mine, baseline[c])))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Code, StringComparer.Ordinal).Take(20);
+            baselineHits += top.Count(x => targets.Contains(x.Code));
+        }
+
+        Assert.Equal(14_912, links);
+        Assert.Equal(0.3712, (double)baselineHits / links, 4); // the 0.37
+        var recall = (double)hits / links;
+        Assert.Equal(0.3931, recall, 3);                     // the prototype's value (docs/skills.md)
+        Assert.True(recall > (double)baselineHits / links + 0.02);
+    }
+
+    private static double WeightedJaccard(Dictionary<string, double> a, Dictionary<string, double> b)
+    {
+        double min = 0, max = 0;
+        foreach (var key in a.Keys.Union(b.Keys))
+        {
+            var x = a.GetValueOrDefault(key);
+            var y = b.GetValueOrDefault(key);
+            min += Math.Min(x, y);
+            max += Math.Max(x, y);
+        }
+
+        return max > 0 ? min / max : 0;
+    }
+
+    [Fact]
+    public void A_portfolio_leads_to_targets_with_what_transfers_and_what_is_missing()
+    {
+        var rome = Rome.Value;
+        var instrument = SkillsKind.LoadShipped(rome);
+        var portfolio = (SkillsResult)instrument.Score(new SkillsResponse("m01",
+            [new Experience("e1", "J1501", null, 6), new Experience("e2", null, "secrétaire médicale", 2)],
+            [new SkillRating("115845", 3, "yes"), new SkillRating("107201", 2, "yes"), new SkillRating("123905", 2, "yes"), new SkillRating("300412", 3, "yes"), new SkillRating("477076", 2, "yes"), new SkillRating("489901", 1)]));
+        var transitions = new TransitionMatcher(rome).FromPortfolio(portfolio);
+        Assert.Equal(10, transitions.Count);
+        var held = portfolio.Portfolio.Where(s => s.Held).Select(s => s.Skill.Code).ToHashSet();
+        Assert.DoesNotContain(transitions, t => t.Occupation.Code is "J1501" or "M1609"); // where the person comes from
+        foreach (var t in transitions)
+        {
+            var listed = rome.Skills!.Of(t.Occupation.Code)!.Skills;
+            Assert.Equal(listed.Count, t.Transferable.Count + t.Gaps.Count);
+            Assert.All(t.Transferable, s => Assert.Contains(s.Skill.Code, held));
+            Assert.All(t.Gaps, s => Assert.DoesNotContain(s.Skill.Code, held));
+            Assert.Equal(t.Gaps.OrderBy(s => s.Core switch { SkillCore.Core => 0, SkillCore.Emerging => 1, _ => 2 }).Select(s => s.Core), t.Gaps.Select(s => s.Core));
+            Assert.Equal(rome.Passerelles!.Contains("J1501", t.Occupation.Code) || rome.Passerelles.Contains("M1609", t.Occupation.Code), t.Passerelle);
+            Assert.InRange(t.Transferability, 0, 1);
+        }
+
+        Assert.Equal(transitions.Select(t => t.Transferability).OrderDescending(), transitions.Select(t => t.Transferability));
+        Assert.Equal(transitions.Select(t => t.Occupation.Code), new TransitionMatcher(rome).FromPortfolio(portfolio).Select(t => t.Occupation.Code)); // deterministic
+    }
+}
