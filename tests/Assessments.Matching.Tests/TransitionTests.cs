@@ -96,4 +96,42 @@ public sealed class TransitionTests
         Assert.Equal(transitions.Select(t => t.Transferability).OrderDescending(), transitions.Select(t => t.Transferability));
         Assert.Equal(transitions.Select(t => t.Occupation.Code), new TransitionMatcher(rome).FromPortfolio(portfolio).Select(t => t.Occupation.Code)); // deterministic
     }
+
+    [Fact]
+    public void Interests_combine_with_skills_each_part_shown()
+    {
+        // An aide-soignant (J1501's items held) whose interests are S 5, I 4, A 3, R 2, E 2, C 1.
+        var rome = Rome.Value;
+        var matcher = new TransitionMatcher(rome);
+        var held = rome.Skills!.Of("J1501")!.Skills.Select(s => s.Skill.Code).ToHashSet(StringComparer.Ordinal);
+        var person = new InterestProfile([2, 4, 3, 5, 2, 1], 1, 5);
+
+        // w = 1: skills only, the order of Rank.
+        Assert.Equal(matcher.Rank(held, ["J1501"]).Select(t => t.Occupation.Code), matcher.RankWithInterests(held, ["J1501"], person, 1).Select(c => c.Transition.Occupation.Code));
+
+        // w = 0: interests only, the fiches by Pearson r (computed here by hand), then code; J1501 left out.
+        var byHand = rome.Skills.OccupationCodes.Where(c => c != "J1501")
+            .Select(c => (Code: c, R: Pearson([2, 4, 3, 5, 2, 1], [.. rome.Find(c)!.Interests!.Scores])))
+            .OrderByDescending(x => x.R).ThenBy(x => x.Code, StringComparer.Ordinal).Take(10).ToList();
+        var interestsOnly = matcher.RankWithInterests(held, ["J1501"], person, 0);
+        Assert.Equal(byHand.Select(x => x.Code), interestsOnly.Select(c => c.Transition.Occupation.Code));
+
+        // w = 0.5: each score is half the transferability plus half of (r + 1) / 2, best first.
+        var combined = matcher.RankWithInterests(held, ["J1501"], person);
+        foreach (var c in combined)
+        {
+            var r = Pearson([2, 4, 3, 5, 2, 1], [.. c.Transition.Occupation.Interests!.Scores]);
+            Assert.Equal((r + 1) / 2, c.InterestFit, 12);
+            Assert.Equal((0.5 * c.Transition.Transferability) + (0.5 * c.InterestFit), c.Score, 12);
+        }
+
+        Assert.Equal(combined.Select(c => c.Score).OrderDescending(), combined.Select(c => c.Score));
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        var (mx, my) = (x.Average(), y.Average());
+        var sxy = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my));
+        return sxy / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
+    }
 }

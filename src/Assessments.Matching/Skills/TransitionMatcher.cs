@@ -30,6 +30,12 @@ public sealed record TransitionOptions
 /// <param name="Gaps">The target's skills the person does not hold: core first, then emerging, then the others; each by family and code.</param>
 public sealed record Transition(Occupation Occupation, double Transferability, bool Passerelle, IReadOnlyList<FicheSkill> Transferable, IReadOnlyList<FicheSkill> Gaps);
 
+/// <summary>A transition ranked on skills and interests together, each part shown.</summary>
+/// <param name="Transition">The transition, with its transferability (the skills part).</param>
+/// <param name="InterestFit">The interests part: (r + 1) / 2, r the Pearson correlation of the person's RIASEC profile with the fiche's.</param>
+/// <param name="Score">The combined score: w · transferability + (1 − w) · interest fit.</param>
+public sealed record CombinedTransition(Transition Transition, double InterestFit, double Score);
+
 /// <summary>
 /// Ranks ROME fiches by <b>transferability</b>: the share of each target's skills that a person holds. Each skill or knowledge
 /// item of the target weighs <c>w × ln(N / df)</c>: w is <see cref="TransitionOptions.CoreWeight"/> for a core skill and 1
@@ -218,6 +224,66 @@ public sealed class TransitionMatcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Transitions ranked on skills and interests together: <c>w · transferability + (1 − w) · (r + 1) / 2</c>, with r the
+    /// Pearson correlation of the person's RIASEC profile and the fiche's (ROME's letters: major 1, minor 0.5). PROJECT
+    /// CHOICE: r is moved onto 0–1 so that both parts share a scale, and w = 0.5 by default, as <see cref="CombinedMatcher"/>
+    /// weighs interests and values, because neither part is known to predict a good move better. ROME has no work values,
+    /// so they take no part here. Fiches whose correlation is undefined are left out, as in <see cref="CombinedMatcher"/>.
+    /// </summary>
+    /// <param name="heldSkills">The skills the person holds (<c>code_ogr</c>).</param>
+    /// <param name="sources">The fiches they come from (left out, and used for the passerelles).</param>
+    /// <param name="interests">The person's interest profile.</param>
+    /// <param name="skillsWeight">w, the weight of the skills part (0–1).</param>
+    public IReadOnlyList<CombinedTransition> RankWithInterests(IReadOnlyCollection<string> heldSkills, IReadOnlyList<string> sources, InterestProfile interests, double skillsWeight = 0.5)
+    {
+        ArgumentNullException.ThrowIfNull(heldSkills);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(interests);
+        if (double.IsNaN(skillsWeight) || skillsWeight < 0 || skillsWeight > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(skillsWeight), "The skills weight is a number from 0 to 1.");
+        }
+
+        var person = interests.Scores.ToArray();
+        var scratch = _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
+            ? reused
+            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+        try
+        {
+            var transfer = Scores(heldSkills, scratch);
+            var ranked = new List<(int Fiche, double Fit, double Score)>();
+            for (var f = 0; f < _codes.Length; f++)
+            {
+                if (!Options.IncludeSources && Contains(sources, _codes[f]) || _rome.Find(_codes[f])?.Interests is not { } profile)
+                {
+                    continue;
+                }
+
+                var r = ProfileSimilarity.Pearson(person, profile.Scores.ToArray());
+                if (double.IsNaN(r))
+                {
+                    continue;
+                }
+
+                var fit = (r + 1) / 2;
+                ranked.Add((f, fit, (skillsWeight * transfer[f]) + ((1 - skillsWeight) * fit)));
+            }
+
+            return [.. ranked.OrderByDescending(x => x.Score).ThenBy(x => x.Fiche).Take(Options.Top)
+                .Select(x => new CombinedTransition(Describe(x.Fiche, transfer[x.Fiche], scratch.Held, sources), x.Fit, x.Score))];
+        }
+        finally
+        {
+            foreach (var id in scratch.Ids)
+            {
+                scratch.Held[id] = false;
+            }
+
+            scratch.Ids.Clear();
+        }
     }
 
     /// <summary>
