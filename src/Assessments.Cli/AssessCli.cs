@@ -36,6 +36,7 @@ internal static class AssessCli
             ValidateCommand.Create(io),
             ScoreCommand.Create(io),
             MatchCommand.Create(io),
+            SkillsCommand.Create(io),
             AnalyzeCommand.Create(io),
             NormsCommand.Create(io),
             GenerateCommand.Create(io),

@@ -34,4 +34,41 @@ public sealed class SkillsCommandTests
         Assert.Equal(2, table.ExitCode);
         Assert.Contains("--separator does not apply here: skills-portfolio@1.0.0 takes JSON Lines, one skills portfolio per line, not a table.", table.Stderr);
     }
+
+    [Fact]
+    public void Assess_skills_ranks_the_fiches_a_job_title_opens_as_the_library_does()
+    {
+        var title = AssessRunner.Run("skills", "--catalog", Rome, "--title", "aide soignant", "--top", "5", "--lang", "fr");
+        Assert.Equal(0, title.ExitCode);
+        Assert.Contains("note: the title is read as 'Aide-soignant / Aide-soignante' (J1501)", title.Stderr);
+        Assert.StartsWith("Métiers accessibles depuis J1501 Aide-soignant / Aide-soignante\n(toutes les compétences de ces fiches sont comptées comme acquises)\n", title.Stdout);
+        Assert.Contains("Source : France Travail", title.Stdout);
+
+        // The CSV gives the library's ranking (TransitionMatcher.FromOccupations), passerelles beside the score.
+        var csv = AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--top", "5", "--format", "csv");
+        Assert.Equal(0, csv.ExitCode);
+        var rome = Matching.OccupationCatalog.LoadRome(Rome[5..]);
+        var expected = new Matching.Skills.TransitionMatcher(rome, new Matching.Skills.TransitionOptions { Top = 5 }).FromOccupations(["J1501"]);
+        var lines = AssessRunner.Lines(csv.Stdout);
+        Assert.Equal("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps", lines[0]);
+        Assert.Equal(expected.Select(t => t.Occupation.Code), lines.Skip(1).Select(l => l.Split(',')[2]));
+        Assert.Equal(expected.Select(t => t.Passerelle ? "true" : "false"), lines.Skip(1).Select(l => l.Split(',')[^4]));
+        Assert.Equal(csv.Stdout, AssessRunner.Run("skills", "--catalog", Rome, "--title", "aide soignant", "--top", "5", "--format", "csv").Stdout);
+    }
+
+    [Fact]
+    public void Assess_skills_reads_portfolios_and_refuses_what_it_cannot_honour()
+    {
+        var jsonl = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--format", "jsonl", "--top", "3");
+        Assert.Equal(0, jsonl.ExitCode);
+        Assert.StartsWith("{\"person\":\"m01\",\"sources\":[\"J1501\",\"M1609\"],\"sourceSkillsAssumedHeld\":false,", jsonl.Stdout);
+        Assert.Contains("ROME 4.0 v460: portfolios read 1, ranked 1, rejected 0", jsonl.Stderr);
+
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--title", "aide soignant").ExitCode);
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome).ExitCode);
+        var unknown = AssessRunner.Run("skills", "--catalog", Rome, "--from", "Z9999");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--from: Z9999 is not a fiche of ROME 4.0 v460.", unknown.Stderr);
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", "onet:/nowhere", "--from", "J1501").ExitCode);
+    }
 }

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Assessments.Data;
+using Assessments.Matching;
+using Assessments.Matching.Skills;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// <c>assess skills</c>: the ROME fiches a person's skills open, ranked by transferability, each with the skills that
+/// transfer, the gaps (core first) and whether ROME lists the move as a passerelle — from fiches (<c>--from</c>), a job
+/// title (<c>--title</c>) or skills portfolios (<c>--responses</c>, JSON Lines of the shipped skills-portfolio).
+/// </summary>
+internal static class SkillsCommand
+{
+    public static Command Create(CliStreams io)
+    {
+        var catalog = CliOptions.Text("--catalog", "The ROME 4.0 folder with its skills files (rome:DIR).", required: true, helpName: "rome:DIR");
+        var from = CliOptions.OptionalText("--from", "One or more ROME codes (comma-separated) whose skills count as held.", "CODE[,CODE…]");
+        var title = CliOptions.OptionalText("--title", "A job title as the person says it (\"aide soignant\"); its fiche's skills count as held.", "TEXT");
+        var responses = CliOptions.OptionalText("--responses", "Skills portfolios, one JSON object per line (instruments/examples/skills-portfolio.responses.jsonl).", "FILE");
+        var rejects = CliOptions.OptionalText("--rejects", "With --responses: where to write the portfolios that could not be read, with the code and the reason.", "FILE");
+        var top = CliOptions.Top(10);
+        var language = CliOptions.Language();
+        var format = CliOptions.Choice("--format", "The output: a table for people, CSV (one row per transition) or JSON Lines (one object per person).", "table", "table", "csv", "jsonl");
+        var output = CliOptions.Out();
+        var command = new Command("skills", "Rank the ROME fiches a person's skills open: transferability, the skills that transfer, the gaps, ROME's passerelles beside them.")
+        {
+            catalog, from, title, responses, rejects, top, language, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var given = new[] { parse.GetValue(from), parse.GetValue(title), parse.GetValue(responses) }.Count(v => v is not null);
+            if (given != 1)
+            {
+                throw new UsageException("give exactly one of --from CODE[,CODE…], --title TEXT or --responses FILE.");
+            }
+
+            if (parse.GetValue(rejects) is not null && parse.GetValue(responses) is null)
+            {
+                throw new UsageException("--rejects goes with --responses FILE.");
+            }
+
+            OutputFile.CheckDistinct([("--responses", parse.GetValue(responses))], [("--out", parse.GetValue(output)), ("--rejects", parse.GetValue(rejects))]);
+            var spec = parse.GetValue(catalog)!;
+            if (!spec.StartsWith("rome:", StringComparison.Ordinal))
+            {
+                throw new UsageException($"--catalog takes rome:DIR, the ROME 4.0 folder; found '{spec}'.");
+            }
+
+            var rome = MatchCommand.LoadCatalog(spec, null);
+            if (rome.Skills is null)
+            {
+                throw new InputFileException($"{spec[5..]}: the ROME folder has no skills files ({string.Join(" ", rome.Notes)}).");
+            }
+
+            var matcher = new TransitionMatcher(rome, new TransitionOptions { Top = parse.GetValue(top) });
+            var people = new List<Person>();
+            long read = 0, rejected = 0;
+            if (parse.GetValue(from) is { } codes)
+            {
+                var list = codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (list.FirstOrDefault(c => rome.Skills.Of(c) is null) is { } unknown)
+                {
+                    throw new UsageException($"--from: {unknown} is not a fiche of {rome.Name}.");
+                }
+
+                people.Add(new Person("", list, matcher.FromOccupations(list), Assumed: true));
+            }
+            else if (parse.GetValue(title) is { } text)
+            {
+                if (rome.JobTitles?.Search(text, top: 1) is not [var hit])
+                {
+                    throw new InputFileException($"--title: no ROME job title matches; check the spelling or use --from with the fiche's code.");
+                }
+
+                io.Error.WriteLine($"note: the title is read as '{hit.Title.Label}' ({hit.Title.OccupationCode})");
+                people.Add(new Person("", [hit.Title.OccupationCode], matcher.FromOccupations([hit.Title.OccupationCode]), Assumed: true));
+            }
+            else
+            {
+                var path = parse.GetValue(responses)!;
+                ScoreCommand.RequireFile(path);
+                var instrument = SkillsKind.LoadShipped(rome);
+                using var rejected0 = parse.GetValue(rejects) is { } r ? OutputFile.Open(r, io.Out) : null;
+                var summary = SkillsScoreRun.Run(instrument, path, null, ScoreFormat.Csv, rejected0?.Writer,
+                    result => people.Add(new Person(result.RespondentId ?? "", [.. result.Experiences.Select(e => e.OccupationCode).Distinct(StringComparer.Ordinal)], matcher.FromPortfolio(result), Assumed: false)));
+                if (summary.Read == 0)
+                {
+                    throw new InputFileException($"{path}: the file holds no portfolio (every line is blank).");
+                }
+
+                OutputFile.CommitAll(rejected0);
+                (read, rejected) = (summary.Read, summary.Rejected);
+            }
+
+            using var output0 = OutputFile.Open(parse.GetValue(output), io.Out);
+            Write(output0.Writer, parse.GetValue(format)!, parse.GetValue(language)!, rome, people);
+            OutputFile.CommitAll(output0);
+            if (read > 0)
+            {
+                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{rome.Name}: portfolios read {read}, ranked {read - rejected}, rejected {rejected}{(rejected > 0 && parse.GetValue(rejects) is null ? " (pass --rejects FILE to keep them)" : "")}"));
+            }
+
+            return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private sealed record Person(string Id, IReadOnlyList<string> Sources, IReadOnlyList<Transition> Transitions, bool Assumed);
+
+    private static void Write(TextWriter writer, string format, string language, OccupationCatalog rome, List<Person> people)
+    {
+        var french = language == "fr";
+        if (format == "csv")
+        {
+            writer.WriteLine("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps");
+            foreach (var p in people)
+            {
+                foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
+                {
+                    writer.WriteLine(string.Join(",", CsvText.Escape(p.Id, ','), N(i), CsvText.Escape(t.Occupation.Code, ','), CsvText.Escape(t.Occupation.Title("fr"), ','),
+                        CsvText.Number(t.Transferability), t.Passerelle ? "true" : "false", N(t.Transferable.Count), N(t.Gaps.Count), N(t.Gaps.Count(g => g.Core == SkillCore.Core))));
+                }
+            }
+
+            return;
+        }
+
+        if (format == "jsonl")
+        {
+            foreach (var p in people)
+            {
+                using var stream = new MemoryStream();
+                using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("person", p.Id);
+                    json.WriteStartArray("sources");
+                    p.Sources.ToList().ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                    json.WriteBoolean("sourceSkillsAssumedHeld", p.Assumed);
+                    json.WriteString("catalog", rome.Name);
+                    json.WriteStartArray("transitions");
+                    foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("rank", i);
+                        json.WriteString("occupation", t.Occupation.Code);
+                        json.WriteString("title", t.Occupation.Title("fr"));
+                        json.WriteNumber("transferability", t.Transferability);
+                        json.WriteBoolean("passerelle", t.Passerelle);
+                        json.WriteStartArray("transferable");
+                        t.Transferable.ToList().ForEach(s => json.WriteStringValue(s.Skill.Code));
+                        json.WriteEndArray();
+                        json.WriteStartArray("gaps");
+                        foreach (var g in t.Gaps)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("code", g.Skill.Code);
+                            json.WriteString("label", g.Skill.Label);
+                            json.WriteString("core", g.Core switch { SkillCore.Core => "core", SkillCore.Emerging => "emerging", _ => "other" });
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                writer.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+            }
+
+            return;
+        }
+
+        foreach (var p in people)
+        {
+            var sources = string.Join(", ", p.Sources.Select(c => $"{c} {rome.Find(c)?.Title("fr")}"));
+            writer.WriteLine(french
+                ? $"{(p.Id.Length > 0 ? p.Id + " — " : "")}Métiers accessibles depuis {sources}"
+                : $"{(p.Id.Length > 0 ? p.Id + " — " : "")}Occupations within reach from {sources}");
+            if (p.Assumed)
+            {
+                writer.WriteLine(french
+                    ? "(toutes les compétences de ces fiches sont comptées comme acquises)"
+                    : "(every skill of these fiches is counted as held)");
+            }
+
+            foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
+            {
+                var percent = (t.Transferability * 100).ToString("0", french ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture);
+                var core = t.Gaps.Where(g => g.Core == SkillCore.Core).ToList();
+                writer.WriteLine(french
+                    ? $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transférabilité {percent} %{(t.Passerelle ? " · passerelle ROME" : "")}"
+                    : $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transferability {percent}%{(t.Passerelle ? " · ROME passerelle" : "")}");
+                writer.WriteLine(french
+                    ? $"    {t.Transferable.Count} compétence(s) transférable(s), {t.Gaps.Count} à acquérir dont {core.Count} au cœur du métier{(core.Count > 0 ? " : " + string.Join(" ; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? " ; …" : "") : "")}"
+                    : $"    {t.Transferable.Count} transferable skill(s), {t.Gaps.Count} to acquire, {core.Count} of them core{(core.Count > 0 ? ": " + string.Join("; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? "; …" : "") : "")}");
+            }
+
+            writer.WriteLine();
+        }
+
+        writer.WriteLine(rome.Attribution);
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
