@@ -22,13 +22,15 @@ internal static class SkillsCommand
         var title = CliOptions.OptionalText("--title", "A job title as the person says it (\"aide soignant\"); its fiche's skills count as held.", "TEXT");
         var responses = CliOptions.OptionalText("--responses", "Skills portfolios, one JSON object per line (instruments/examples/skills-portfolio.responses.jsonl).", "FILE");
         var rejects = CliOptions.OptionalText("--rejects", "With --responses: where to write the portfolios that could not be read, with the code and the reason.", "FILE");
+        var profile = CliOptions.OptionalText("--profile", "With --from or --title: the person's interests, R=..,I=..,A=..,S=..,E=..,C=.. on 1–5, to rank on skills and interests together.", "R=X,I=X,…");
+        var weight = CliOptions.Number("--skills-weight", "With --profile: the weight of transferability (interests get the rest).", 0, 1, 0.5);
         var top = CliOptions.Top(10);
         var language = CliOptions.Language();
         var format = CliOptions.Choice("--format", "The output: a table for people, CSV (one row per transition) or JSON Lines (one object per person).", "table", "table", "csv", "jsonl");
         var output = CliOptions.Out();
         var command = new Command("skills", "Rank the ROME fiches a person's skills open: transferability, the skills that transfer, the gaps, ROME's passerelles beside them.")
         {
-            catalog, from, title, responses, rejects, top, language, format, output,
+            catalog, from, title, responses, rejects, profile, weight, top, language, format, output,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +45,18 @@ internal static class SkillsCommand
                 throw new UsageException("--rejects goes with --responses FILE.");
             }
 
+            if (parse.GetValue(profile) is not null && parse.GetValue(responses) is not null)
+            {
+                throw new UsageException("--profile gives one person's interests: use it with --from or --title.");
+            }
+
+            if (parse.GetValue(profile) is null && ScoreCommand.Given(parse, weight))
+            {
+                throw new UsageException("--skills-weight goes with --profile.");
+            }
+
+            var interests = parse.GetValue(profile) is { } profileText ? MatchCommand.ParseProfile(profileText, 1, 5) : null;
+            var skillsWeight = parse.GetValue(weight);
             OutputFile.CheckDistinct([("--responses", parse.GetValue(responses))], [("--out", parse.GetValue(output)), ("--rejects", parse.GetValue(rejects))]);
             var spec = parse.GetValue(catalog)!;
             if (!spec.StartsWith("rome:", StringComparison.Ordinal))
@@ -67,7 +81,7 @@ internal static class SkillsCommand
                     throw new UsageException($"--from: {unknown} is not a fiche of {rome.Name}.");
                 }
 
-                people.Add(new Person("", list, matcher.FromOccupations(list), Assumed: true));
+                people.Add(Ranked(matcher, rome, list, interests, skillsWeight));
             }
             else if (parse.GetValue(title) is { } text)
             {
@@ -77,7 +91,7 @@ internal static class SkillsCommand
                 }
 
                 io.Error.WriteLine($"note: the title is read as '{hit.Title.Label}' ({hit.Title.OccupationCode})");
-                people.Add(new Person("", [hit.Title.OccupationCode], matcher.FromOccupations([hit.Title.OccupationCode]), Assumed: true));
+                people.Add(Ranked(matcher, rome, [hit.Title.OccupationCode], interests, skillsWeight));
             }
             else
             {
@@ -110,20 +124,38 @@ internal static class SkillsCommand
         return command;
     }
 
-    private sealed record Person(string Id, IReadOnlyList<string> Sources, IReadOnlyList<Transition> Transitions, bool Assumed);
+    private sealed record Person(string Id, IReadOnlyList<string> Sources, IReadOnlyList<Transition> Transitions, bool Assumed)
+    {
+        /// <summary>With --profile: each transition's interest fit and combined score, in the order of <see cref="Transitions"/>.</summary>
+        public IReadOnlyList<(double Fit, double Score)>? Combined { get; init; }
+    }
+
+    /// <summary>The fiches' skills taken as held; with interests, ranked on both (each part kept).</summary>
+    private static Person Ranked(TransitionMatcher matcher, OccupationCatalog rome, IReadOnlyList<string> codes, Matching.InterestProfile? interests, double skillsWeight)
+    {
+        if (interests is null)
+        {
+            return new Person("", codes, matcher.FromOccupations(codes), Assumed: true);
+        }
+
+        var held = codes.SelectMany(c => rome.Skills!.Of(c)!.Skills.Select(s => s.Skill.Code)).ToHashSet(StringComparer.Ordinal);
+        var combined = matcher.RankWithInterests(held, codes, interests, skillsWeight);
+        return new Person("", codes, [.. combined.Select(c => c.Transition)], Assumed: true) { Combined = [.. combined.Select(c => (c.InterestFit, c.Score))] };
+    }
 
     private static void Write(TextWriter writer, string format, string language, OccupationCatalog rome, List<Person> people)
     {
         var french = language == "fr";
         if (format == "csv")
         {
-            writer.WriteLine("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps");
+            writer.WriteLine("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score");
             foreach (var p in people)
             {
                 foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
                 {
                     writer.WriteLine(string.Join(",", CsvText.Escape(p.Id, ','), N(i), CsvText.Escape(t.Occupation.Code, ','), CsvText.Escape(t.Occupation.Title("fr"), ','),
-                        CsvText.Number(t.Transferability), t.Passerelle ? "true" : "false", N(t.Transferable.Count), N(t.Gaps.Count), N(t.Gaps.Count(g => g.Core == SkillCore.Core))));
+                        CsvText.Number(t.Transferability), t.Passerelle ? "true" : "false", N(t.Transferable.Count), N(t.Gaps.Count), N(t.Gaps.Count(g => g.Core == SkillCore.Core)),
+                        p.Combined is { } c1 ? CsvText.Number(c1[i - 1].Fit) : "", p.Combined is { } c2 ? CsvText.Number(c2[i - 1].Score) : ""));
                 }
             }
 
@@ -153,6 +185,12 @@ internal static class SkillsCommand
                         json.WriteString("title", t.Occupation.Title("fr"));
                         json.WriteNumber("transferability", t.Transferability);
                         json.WriteBoolean("passerelle", t.Passerelle);
+                        if (p.Combined is { } parts)
+                        {
+                            json.WriteNumber("interestFit", parts[i - 1].Fit);
+                            json.WriteNumber("score", parts[i - 1].Score);
+                        }
+
                         json.WriteStartArray("transferable");
                         t.Transferable.ToList().ForEach(s => json.WriteStringValue(s.Skill.Code));
                         json.WriteEndArray();
@@ -193,13 +231,26 @@ internal static class SkillsCommand
                     : "(every skill of these fiches is counted as held)");
             }
 
+            if (p.Combined is not null)
+            {
+                writer.WriteLine(french
+                    ? "(classement sur les compétences et les intérêts ; le ROME ne décrit pas de valeurs professionnelles, elles n'y entrent donc pas)"
+                    : "(ranked on skills and interests; ROME describes no work values, so they take no part)");
+            }
+
             foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
             {
-                var percent = (t.Transferability * 100).ToString("0", french ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture);
+                var culture = french ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture;
+                var percent = (t.Transferability * 100).ToString("0", culture);
+                var interestsPart = p.Combined is { } parts
+                    ? french
+                        ? $" · intérêts {(parts[i - 1].Fit * 100).ToString("0", culture)} % · score {(parts[i - 1].Score * 100).ToString("0", culture)} %"
+                        : $" · interests {(parts[i - 1].Fit * 100).ToString("0", culture)}% · score {(parts[i - 1].Score * 100).ToString("0", culture)}%"
+                    : "";
                 var core = t.Gaps.Where(g => g.Core == SkillCore.Core).ToList();
                 writer.WriteLine(french
-                    ? $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transférabilité {percent} %{(t.Passerelle ? " · passerelle ROME" : "")}"
-                    : $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transferability {percent}%{(t.Passerelle ? " · ROME passerelle" : "")}");
+                    ? $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transférabilité {percent} %{interestsPart}{(t.Passerelle ? " · passerelle ROME" : "")}"
+                    : $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transferability {percent}%{interestsPart}{(t.Passerelle ? " · ROME passerelle" : "")}");
                 writer.WriteLine(french
                     ? $"    {t.Transferable.Count} compétence(s) transférable(s), {t.Gaps.Count} à acquérir dont {core.Count} au cœur du métier{(core.Count > 0 ? " : " + string.Join(" ; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? " ; …" : "") : "")}"
                     : $"    {t.Transferable.Count} transferable skill(s), {t.Gaps.Count} to acquire, {core.Count} of them core{(core.Count > 0 ? ": " + string.Join("; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? "; …" : "") : "")}");

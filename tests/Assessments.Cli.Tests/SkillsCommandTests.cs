@@ -50,9 +50,9 @@ public sealed class SkillsCommandTests
         var rome = Matching.OccupationCatalog.LoadRome(Rome[5..]);
         var expected = new Matching.Skills.TransitionMatcher(rome, new Matching.Skills.TransitionOptions { Top = 5 }).FromOccupations(["J1501"]);
         var lines = AssessRunner.Lines(csv.Stdout);
-        Assert.Equal("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps", lines[0]);
+        Assert.Equal("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score", lines[0]);
         Assert.Equal(expected.Select(t => t.Occupation.Code), lines.Skip(1).Select(l => l.Split(',')[2]));
-        Assert.Equal(expected.Select(t => t.Passerelle ? "true" : "false"), lines.Skip(1).Select(l => l.Split(',')[^4]));
+        Assert.Equal(expected.Select(t => t.Passerelle ? "true" : "false"), lines.Skip(1).Select(l => l.Split(',')[^6]));
         Assert.Equal(csv.Stdout, AssessRunner.Run("skills", "--catalog", Rome, "--title", "aide soignant", "--top", "5", "--format", "csv").Stdout);
     }
 
@@ -70,5 +70,26 @@ public sealed class SkillsCommandTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("--from: Z9999 is not a fiche of ROME 4.0 v460.", unknown.Stderr);
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", "onet:/nowhere", "--from", "J1501").ExitCode);
+    }
+
+    [Fact]
+    public void With_a_profile_assess_skills_ranks_on_skills_and_interests_each_part_shown()
+    {
+        // The library's RankWithInterests for J1501's items and S 5, I 4, A 3, R 2, E 2, C 1, half and half.
+        var csv = AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--profile", "R=2,I=4,A=3,S=5,E=2,C=1", "--top", "5", "--format", "csv");
+        Assert.Equal(0, csv.ExitCode);
+        var rome = Matching.OccupationCatalog.LoadRome(Rome[5..]);
+        var held = rome.Skills!.Of("J1501")!.Skills.Select(s => s.Skill.Code).ToHashSet(StringComparer.Ordinal);
+        var expected = new Matching.Skills.TransitionMatcher(rome, new Matching.Skills.TransitionOptions { Top = 5 })
+            .RankWithInterests(held, ["J1501"], new Matching.InterestProfile([2, 4, 3, 5, 2, 1], 1, 5));
+        var rows = AssessRunner.Lines(csv.Stdout).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(expected.Select(c => c.Transition.Occupation.Code), rows.Select(r => r[2]));
+        Assert.Equal(expected.Select(c => c.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), rows.Select(r => r[^1]));
+
+        var table = AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--profile", "R=2,I=4,A=3,S=5,E=2,C=1", "--top", "2", "--lang", "fr");
+        Assert.Contains("le ROME ne décrit pas de valeurs professionnelles", table.Stdout);
+        Assert.Contains(" · intérêts ", table.Stdout);
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--profile", "R=2,I=4,A=3,S=5,E=2,C=1").ExitCode);
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--skills-weight", "0.7").ExitCode);
     }
 }
