@@ -134,4 +134,30 @@ public sealed class TransitionTests
         var sxy = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my));
         return sxy / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
     }
+
+    [Fact]
+    public void The_same_people_rank_the_same_on_one_thread_and_on_all_and_under_any_culture()
+    {
+        // 500 people, each holding one fiche's items (the fiches in turn): every ranking, bit for bit, on 1 and N threads.
+        var rome = Rome.Value;
+        var codes = rome.Skills!.OccupationCodes;
+        var people = Enumerable.Range(0, 500)
+            .Select(i => ((IReadOnlyCollection<string>)rome.Skills.Of(codes[(i * 7) % codes.Count])!.Skills.Select(s => s.Skill.Code).ToHashSet(StringComparer.Ordinal), (IReadOnlyList<string>)[codes[(i * 7) % codes.Count]]))
+            .ToList();
+        var matcher = new TransitionMatcher(rome);
+        static string Key(IReadOnlyList<IReadOnlyList<Transition>> all) =>
+            string.Join("\n", all.Select(r => string.Join(" ", r.Select(t => t.Occupation.Code + "=" + BitConverter.DoubleToInt64Bits(t.Transferability).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        var one = Key(matcher.RankBatch(people, maxDegreeOfParallelism: 1));
+        Assert.Equal(one, Key(matcher.RankBatch(people)));
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("tr-TR"); // dotted and dotless i
+            Assert.Equal(one, Key(new TransitionMatcher(rome).RankBatch(people, maxDegreeOfParallelism: 2)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
 }
