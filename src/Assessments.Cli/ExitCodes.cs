@@ -1,6 +1,6 @@
 namespace Assessments.Cli;
 
-/// <summary>The exit codes of <c>assess</c>, as the README documents them.</summary>
+/// <summary>The exit codes of <c>assess</c>, as docs/cli.md documents them.</summary>
 internal static class ExitCodes
 {
     /// <summary>Everything worked: every row scored, every instrument valid.</summary>

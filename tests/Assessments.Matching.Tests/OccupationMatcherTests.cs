@@ -109,7 +109,7 @@ internal static class ProfileTestExtensions
     public static double[] RescaledSpanForTests(this InterestProfile p) => [.. p.Rescaled];
 }
 
-/// <summary>The README's matching example, with the shared data folders in place of the download folders.</summary>
+/// <summary>The matching example of docs/matching.md, with the shared data folders in place of the download folders.</summary>
 public class ReadmeMatchingExampleTests
 {
     [Fact]

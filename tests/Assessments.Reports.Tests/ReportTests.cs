@@ -205,7 +205,7 @@ public class ReportTests
             Directory.Delete(folder, recursive: true);
         }
 
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "report.md")).ReplaceLineEndings("\n");
         Assert.Contains("""
             var profile = CareerProfile.FromResults([interests, type, values, ikigai], personId: "p01") // any subset
                 .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);                           // or O*NET, ROME

@@ -26,7 +26,7 @@ public class ReadmeTests
     [Fact]
     public void TheReadmeInstrumentExampleLoadsAndScores()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "instruments.md")).ReplaceLineEndings("\n"); // the JSON example of docs/instruments.md
         var start = readme.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         var json = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
         var instrument = Instrument.Parse(json);
