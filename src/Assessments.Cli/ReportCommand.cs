@@ -5,7 +5,7 @@ namespace Assessments.Cli;
 
 /// <summary>
 /// <c>assess report --results FILE.jsonl --person ID [--lang fr|en] [--out FILE.html] [--catalog onet:DIR|rome:DIR|FILE.json]
-/// [--job-zones-from DIR] [--top K]</c>: one person's results (the JSON lines <c>assess score --format jsonl</c> writes,
+/// [--job-zones-from DIR] [--top K] [--target CODE[,CODE…]]</c>: one person's results (the JSON lines <c>assess score --format jsonl</c> writes,
 /// several instruments in one file) as a self-contained HTML synthesis; occupations from the catalog (default: the
 /// starter catalog shipped in the package).
 /// </summary>
@@ -20,17 +20,18 @@ internal static class ReportCommand
         var catalog = CliOptions.OptionalText("--catalog", "The occupations (onet:DIR, rome:DIR or FILE.json; default: the starter catalog shipped in the package).", "CATALOG");
         var jobZones = CliOptions.JobZonesFrom();
         var top = CliOptions.Top(10);
+        var targets = CliOptions.OptionalText("--target", "With a skills portfolio and --catalog rome:DIR: the fiches the action plan is drawn toward (default: the first three transitions).", "CODE[,CODE…]");
         var command = new Command("report", "Write one person's results as a self-contained, printable HTML synthesis.")
         {
-            results, person, language, output, catalog, jobZones, top,
+            results, person, language, output, catalog, jobZones, top, targets,
         };
         command.SetAction(parse => Run(parse.GetValue(results)!, parse.GetValue(person)!, parse.GetValue(language)!, parse.GetValue(output),
-            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), io.Out, io.Error));
+            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), parse.GetValue(targets), io.Out, io.Error));
         return command;
     }
 
     private static int Run(string resultsPath, string person, string language, string? outPath, string? catalogSpec, string? jobZonesFrom, int top,
-        TextWriter stdout, TextWriter stderr)
+        string? targets, TextWriter stdout, TextWriter stderr)
     {
         OutputFile.CheckDistinct([("--results", resultsPath), ("--catalog", ScoreCommand.CatalogFile(catalogSpec))], [("--out", outPath)]);
         ScoreCommand.RequireFile(resultsPath);
@@ -53,6 +54,32 @@ internal static class ReportCommand
             ? MatchCommand.LoadCatalog(spec, jobZonesFrom)
             : Assessments.Matching.OccupationCatalog.LoadStarter();
         profile = profile.WithOccupations(catalog, top);
+        if (targets is not null)
+        {
+            var codes = targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (profile.Skills is null)
+            {
+                throw new UsageException("--target draws a skills action plan: the person has no skills portfolio in --results.");
+            }
+
+            if (catalog.Skills is null)
+            {
+                throw new UsageException("--target needs the fiches' skills: give --catalog rome:DIR, a ROME 4.0 folder with its skills files.");
+            }
+
+            if (codes.Length == 0)
+            {
+                throw new UsageException("--target: give one or more ROME codes, comma-separated.");
+            }
+
+            if (codes.FirstOrDefault(c => catalog.Skills.Of(c) is null) is { } unknown)
+            {
+                throw new UsageException($"--target: {unknown} is not a fiche of {catalog.Name}.");
+            }
+
+            profile = profile.WithTargets(codes);
+        }
+
         using var output = OutputFile.Open(outPath, stdout);
         output.Writer.Write(ReportRenderer.Render(profile, language));
         output.Commit();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Assessments.Matching;
+using Assessments.Matching.Skills;
 using Assessments.Scoring;
 
 namespace Assessments.Reports;
@@ -60,7 +61,7 @@ public sealed record OccupationSuggestion(int Rank, string Code, string Title, i
 /// a combined occupation ranking that shows what each instrument contributed. Build it from results in memory
 /// (<see cref="FromResults"/>) or from the JSON lines <c>assess score --format jsonl</c> writes (<see cref="FromJsonLines"/>).
 /// </summary>
-public sealed class CareerProfile
+public sealed partial class CareerProfile
 {
     private CareerProfile(string personId)
     {
@@ -255,14 +256,22 @@ public sealed class CareerProfile
     /// <summary>
     /// A copy of this profile with its occupations ranked against <paramref name="catalog"/>: by interests and work values
     /// together when the profile has both (<see cref="CombinedMatcher"/>, weight <paramref name="interestWeight"/> on
-    /// interests), by interests alone (Pearson r) otherwise; none without interests.
+    /// interests), by interests alone (Pearson r) otherwise; none without interests. When the profile has a skills portfolio
+    /// and the catalog has ROME's skills, its <see cref="SkillTransitions"/> are ranked too (on skills and interests together
+    /// when it has interests), and the first three become the <see cref="SkillTargets"/> (choose others with
+    /// <see cref="WithTargets"/>).
     /// </summary>
-    public CareerProfile WithOccupations(OccupationCatalog catalog, int top = 10, double interestWeight = 0.5)
+    /// <param name="catalog">O*NET, ROME or a catalog of your own.</param>
+    /// <param name="top">How many occupations (and transitions) to keep.</param>
+    /// <param name="interestWeight">The weight of interests against work values in the occupations' combined score.</param>
+    /// <param name="skillsWeight">The weight of skills against interests in the transitions' combined score (<see cref="TransitionMatcher.RankWithInterests"/>).</param>
+    public CareerProfile WithOccupations(OccupationCatalog catalog, int top = 10, double interestWeight = 0.5, double skillsWeight = 0.5)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var copy = (CareerProfile)MemberwiseClone();
         copy.Catalog = catalog;
         copy.Occupations = [];
+        copy.RankTransitions(catalog, top, skillsWeight);
         if (Interests is not { } interests)
         {
             return copy;
@@ -340,6 +349,9 @@ public sealed class CareerProfile
                         Membership("love"), Membership("goodAt"), Membership("needs"), Membership("paid"), at.Number(c.Element, c.Path, "ikigai"),
                         at.OptionalString(c.Element, c.Path, "regionName") ?? "", at.OptionalString(c.Element, c.Path, "weakest"), at.OptionalNumber(c.Element, c.Path, "gap"));
                 })];
+                break;
+            case "skills" when at.OptionalArray(root, "$", "portfolio") is not null:
+                profile.Skills = ReadSkills(root, at, instrumentId);
                 break;
             default:
                 if (at.OptionalObject(root, "$", "scales") is { } scales && scales.EnumerateObject().Any())

@@ -11,7 +11,7 @@ namespace Assessments.Reports;
 /// instrument's result with its meaning, occupations to explore with why they fit, points of attention, next steps, and
 /// the notice with the sources' fingerprints and the catalog's attribution.
 /// </summary>
-public static class ReportRenderer
+public static partial class ReportRenderer
 {
     /// <summary>
     /// PROJECT CHOICE: interests count as little differentiated when the strongest and weakest of the six area means
@@ -35,6 +35,7 @@ public static class ReportRenderer
 
         Summary(html, profile, t);
         Results(html, profile, t);
+        SkillsSection(html, profile, t);
         Occupations(html, profile, t);
         Attention(html, profile, t);
         NextSteps(html, profile, t);
@@ -67,6 +68,7 @@ public static class ReportRenderer
             Item(html, t.IkigaiSentence(ikigai[0].Label, t.Region(ikigai[0].RegionName)));
         }
 
+        SkillsSummaryItem(html, p, t);
         if (p.Occupations.Count > 0)
         {
             Item(html, t.OccupationSentence(string.Join(", ", p.Occupations.Take(3).Select(o => Title(p, o, t)))));
@@ -77,6 +79,11 @@ public static class ReportRenderer
 
     private static void Results(StringBuilder html, CareerProfile p, ReportText t)
     {
+        if (p.Interests is null && p.Type is null && p.Values is null && p.Ikigai is not { Count: > 0 } && p.OtherScales.Count == 0 && p.FreeText.Count == 0)
+        {
+            return; // nothing but a skills portfolio (its own section): no empty heading
+        }
+
         html.Append("<section id=\"results\">\n<h2>").Append(t.Results).Append("</h2>\n");
         if (p.Interests is { } i)
         {
@@ -252,6 +259,7 @@ public static class ReportRenderer
             points.Add(ikigai[0].Gap is > 0 and var gap ? t.WeakestCircle(ikigai[0].Label, circle, N(gap)) : t.WeakestCircleMet(ikigai[0].Label, circle));
         }
 
+        SkillsAttention(points, p, t);
         html.Append("<section id=\"attention\">\n<h2>").Append(t.AttentionHeading).Append("</h2>\n<ul>\n");
         foreach (var point in points.DefaultIfEmpty(t.NoAttention))
         {
@@ -340,7 +348,14 @@ public static class ReportRenderer
         .circle { fill-opacity: .18; stroke-width: 1.5; } .love { fill: #c0392b; stroke: #c0392b; } .good-at { fill: #2d5b8a; stroke: #2d5b8a; }
         .needs { fill: #27865f; stroke: #27865f; } .paid { fill: #b7791f; stroke: #b7791f; } .circle-label { font-weight: 600; }
         .notice { border-left: 4px solid #b7791f; padding-left: .8rem; } blockquote { border-left: 3px solid #c8c8c8; margin-left: 0; padding-left: 1rem; }
-        @media print { main { max-width: none; padding: 0; } h2 { break-after: avoid; } section, figure, table { break-inside: avoid; } a { color: inherit; } }
+        caption { text-align: left; font-weight: 600; padding: .2rem 0; } .code { white-space: nowrap; color: #4a4a4a; font-weight: normal; }
+        .tag { font-size: .85em; color: #7a5a12; white-space: nowrap; } tr.not-held th, tr.not-held td { color: #5a5a5a; }
+        table.skills { width: 100%; table-layout: fixed; } table.transitions { width: 100%; } table.skills th[scope=row] { font-weight: normal; }
+        table.transitions { font-size: .92em; } th[scope=col] { overflow-wrap: normal; } th[scope=row], td { overflow-wrap: break-word; }
+        dl.gaps dt { font-weight: 600; margin-top: .6rem; } dl.gaps dd { margin-left: 1rem; } dl.gaps dd p { margin: .2rem 0; }
+        .question { font-style: italic; } section.target { margin-top: 1.2rem; }
+        @media print { main { max-width: none; padding: 0; } h2, h3, h4, caption { break-after: avoid; } section, figure, table { break-inside: avoid; } a { color: inherit; }
+          section#skills, section#skills section, table.skills, table.plan, table.transitions, dl.gaps { break-inside: auto; } tr, blockquote { break-inside: avoid; } }
         @page { margin: 18mm; }
         """;
 }

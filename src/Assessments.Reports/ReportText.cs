@@ -1,3 +1,5 @@
+using Assessments.Matching;
+
 namespace Assessments.Reports;
 
 /// <summary>HTML escaping for text and attribute values (the report is also well-formed XML).</summary>
@@ -277,5 +279,171 @@ internal sealed class ReportText
     public string SourcesIntro => _fr ? "Résultats calculés à partir de :" : "Results computed from:";
 
     public string Fingerprint => _fr ? "empreinte" : "fingerprint";
+
+    // The skills section (issue 19): portfolio, transitions, action plan.
+    public string SkillsHeading => _fr ? "Compétences" : "Skills";
+
+    /// <summary>Said in an English report only: ROME writes its skills and occupations in French.</summary>
+    public string? RomeInFrench => _fr ? null : "ROME 4.0 names its skills and occupations in French only: they are shown as ROME writes them.";
+
+    public string ExperiencesHeading => _fr ? "Expériences" : "Past jobs";
+
+    public string PortfolioHeading => _fr ? "Portefeuille de compétences" : "Skills portfolio";
+
+    public string FamilyName(SkillFamily family) => (_fr, family) switch
+    {
+        (true, SkillFamily.KnowHow) => "Savoir-faire",
+        (true, SkillFamily.SoftSkill) => "Savoir-être professionnels",
+        (true, _) => "Savoirs (connaissances)",
+        (false, SkillFamily.KnowHow) => "Know-how (savoir-faire)",
+        (false, SkillFamily.SoftSkill) => "Behavioural skills (savoir-être)",
+        _ => "Knowledge (savoirs)",
+    };
+
+    public string Skill => _fr ? "Compétence" : "Skill";
+
+    public string Level => _fr ? "Niveau" : "Level";
+
+    public string Wish => _fr ? "À mobiliser demain ?" : "Use it next?";
+
+    public string Evidence => _fr ? "Preuves" : "Evidence";
+
+    public string WishName(string? wish) => (_fr, wish) switch
+    {
+        (true, "yes") => "oui",
+        (true, "no") => "non",
+        (true, "indifferent") => "peu importe",
+        (false, "yes") => "yes",
+        (false, "no") => "no",
+        (false, "indifferent") => "either way",
+        _ => "—",
+    };
+
+    public string Years(double years) => _fr
+        ? (years == 1 ? "1 an" : $"{Number(years)} ans")
+        : (years == 1 ? "1 year" : $"{Number(years)} years");
+
+    public string ReadAs(string title) => _fr ? $"intitulé retenu : « {title} »" : $"read as '{title}'";
+
+    public string StoryEvidence(string title) => _fr ? $"récit « {title} »" : $"story '{title}'";
+
+    public string PortfolioIntro(int held, int rated, string heldLevel, int strengths, int leave) => _fr
+        ? $"{held} compétences détenues (niveau « {heldLevel} » ou plus) sur {rated} évaluées ; {strengths} que vous souhaitez mobiliser dans votre prochain poste, {leave} que vous préférez laisser derrière vous."
+        : $"{held} skills held (level '{heldLevel}' or above) out of {rated} rated; {strengths} you want to use in your next job, {leave} you would rather leave behind.";
+
+    public string LeaveBehindSentence(string skills) => _fr ? $"À laisser derrière vous : {skills}." : $"To leave behind: {skills}.";
+
+    public string ProposedHeading => _fr ? "À confirmer" : "To confirm";
+
+    public string ProposedIntro => _fr
+        ? "Ces compétences n'ont pas été évaluées ; elles sont proposées parce qu'elles sont au cœur d'un métier exercé ou qu'un récit les montre. Elles ne comptent pas comme détenues tant qu'elles ne sont pas confirmées."
+        : "These skills were not rated; they are proposed because they are at the core of a past job or a story shows them. They do not count as held until confirmed.";
+
+    public string CoreOf(string title) => _fr ? $"cœur du métier {title}" : $"core of {title}";
+
+    public string StoriesHeading => _fr ? "Récits de réussite" : "Stories";
+
+    public string StorySkills => _fr ? "Compétences montrées :" : "Skills shown:";
+
+    public string TransitionsHeading => _fr ? "Où vos compétences se transfèrent" : "Where your skills transfer";
+
+    public string TransitionsIntro(bool combined, double skillsWeight) => (_fr, combined) switch
+    {
+        (true, false) => "La transférabilité est la part des compétences du métier visé que vous détenez déjà (les compétences au cœur du métier pèsent 1,5 fois plus, les plus rares davantage que les plus courantes). La passerelle indique que le ROME de France Travail cite lui-même ce passage ; elle est montrée à côté du score, sans y entrer.",
+        (true, true) => $"Le classement combine la transférabilité (part des compétences du métier visé que vous détenez, poids {Number(skillsWeight)}) et l'accord avec vos intérêts (corrélation entre votre profil RIASEC et celui du métier, ramenée entre 0 et 1, poids {Number(1 - skillsWeight)}). Le ROME n'a pas de valeurs de travail : elles n'entrent pas dans ce classement. La passerelle indique que le ROME cite lui-même ce passage ; elle est montrée à côté, sans entrer dans le score.",
+        (false, false) => "Transferability is the share of the target occupation's skills you already hold (core skills weigh 1.5 times more, rarer skills more than common ones). A passerelle means France Travail's ROME itself lists the move; it is shown beside the score, not counted in it.",
+        _ => $"The ranking combines transferability (the share of the target's skills you hold, weight {Number(skillsWeight)}) and the fit with your interests (the correlation of your RIASEC profile with the occupation's, moved onto 0 to 1, weight {Number(1 - skillsWeight)}). ROME has no work values, so they take no part. A passerelle means ROME itself lists the move; it is shown beside the score, not counted in it.",
+    };
+
+    public string Transferability => _fr ? "Transféra\u00ADbilité" : "Transfer\u00ADability";
+
+    public string InterestFit => _fr ? "Accord intérêts" : "Interest fit";
+
+    public string Passerelle => _fr ? "Passerelle ROME" : "ROME passerelle";
+
+    public string SkillCounts => _fr ? "Transférables · à acquérir (cœur)" : "Transferable · to gain (core)";
+
+    public string Yes => _fr ? "oui" : "yes";
+
+    public string ActionPlanHeading => _fr ? "Plan d'action" : "Action plan";
+
+    public string ActionPlanIntro => _fr
+        ? "Pour chaque métier visé : ce que vous emportez, puis chaque écart à combler avec la démarche qui le comble (apprendre un savoir, pratiquer un savoir-faire, montrer un savoir-être) et la question à poser lors d'une enquête métier."
+        : "For each target: what you bring, then each gap with the step that closes it (learn knowledge, practise know-how, show a behavioural skill) and the question to ask in an occupational enquiry.";
+
+    public string TargetHeading(string title, string code) => _fr ? $"Vers : {title} ({code})" : $"Toward: {title} ({code})";
+
+    public string TargetSummary(string percent, bool passerelle) => _fr
+        ? $"Transférabilité {percent}" + (passerelle ? " ; passerelle citée par le ROME." : ".")
+        : $"Transferability {percent}" + (passerelle ? "; ROME lists the move as a passerelle." : ".");
+
+    public string YouBring(int n) => _fr ? $"Ce que vous emportez ({n}) :" : $"What you bring ({n}):";
+
+    public string WouldLeave => _fr ? "que vous préférez laisser" : "you would rather leave";
+
+    public string NothingTransferable => _fr ? "Aucune des compétences détenues n'est listée par ce métier." : "None of the skills held is listed by this occupation.";
+
+    public string StepGroup(ActionStepKind kind, int count, int core) => (_fr, kind) switch
+    {
+        (true, ActionStepKind.Learn) => $"À apprendre : {count} savoir(s)",
+        (true, ActionStepKind.Practise) => $"À pratiquer : {count} savoir-faire",
+        (true, ActionStepKind.Show) => $"À montrer : {count} savoir-être",
+        (false, ActionStepKind.Learn) => $"To learn: {count} knowledge item(s)",
+        (false, ActionStepKind.Practise) => $"To practise: {count} know-how skill(s)",
+        _ => $"To show: {count} behavioural skill(s)",
+    } + (core > 0 ? (_fr ? $", dont {core} au cœur du métier (en gras)" : $", {core} at the core of the trade (in bold)") : "");
+
+    public string StepHow(ActionStepKind kind) => (_fr, kind) switch
+    {
+        (true, ActionStepKind.Learn) => "Comment : une formation, une certification, des lectures ; vérifier ce que l'employeur exige à l'embauche.",
+        (true, ActionStepKind.Practise) => "Comment : une immersion en entreprise (PMSMP), un stage, du bénévolat, une mission dans le poste actuel.",
+        (true, ActionStepKind.Show) => "Comment : retrouver dans votre parcours un moment qui le prouve, et le raconter en entretien.",
+        (false, ActionStepKind.Learn) => "How: a course, a certificate, reading; check what employers require on hiring.",
+        (false, ActionStepKind.Practise) => "How: a work placement (PMSMP), an internship, volunteering, a task in your current job.",
+        _ => "How: find a moment in your past that proves it, and tell it in an interview.",
+    };
+
+    public string StepQuestion(ActionStepKind kind) => (_fr, kind) switch
+    {
+        (true, ActionStepKind.Learn) => "À demander en enquête métier, pour chacun : quel niveau attend-on à l'embauche, et quelle formation le donne ?",
+        (true, ActionStepKind.Practise) => "À demander en enquête métier, pour chacun : dans quelles situations le pratique-t-on au quotidien, et où puis-je l'essayer ?",
+        (true, ActionStepKind.Show) => "À demander en enquête métier, pour chacun : comment se manifeste-t-il dans l'équipe, et comment un recruteur le repère-t-il ?",
+        (false, ActionStepKind.Learn) => "To ask in an occupational enquiry, for each: what level is expected on hiring, and which training gives it?",
+        (false, ActionStepKind.Practise) => "To ask in an occupational enquiry, for each: in which situations is it practised day to day, and where could I try it?",
+        _ => "To ask in an occupational enquiry, for each: how does it show in the team, and how does a recruiter spot it?",
+    };
+
+    public string MaybeHeld => _fr ? "proposée, à confirmer : peut-être déjà acquise" : "proposed, to confirm: perhaps already held";
+
+    public string Emerging => _fr ? "émergente" : "emerging";
+
+    public string Core => _fr ? "cœur du métier" : "core";
+
+    public string SkillsSentence(int held, int strengths, string titles) => _fr
+        ? $"Compétences : {held} détenues, dont {strengths} à mobiliser ; elles se transfèrent le mieux vers {titles}."
+        : $"Skills: {held} held, {strengths} of them to use next; they transfer best toward {titles}.";
+
+    public string ProposedAttention(int n) => _fr
+        ? $"{n} compétence(s) proposée(s) restent à confirmer : les évaluer élargit le portefeuille et peut changer les métiers accessibles."
+        : $"{n} proposed skill(s) are still to confirm: rating them widens the portfolio and may change the occupations within reach.";
+
+    public string LowTransferability(string best, int held) => _fr
+        ? $"La transférabilité reste faible partout (au plus {best}) : le portefeuille ne compte que {held} compétence(s) détenue(s). Compléter l'évaluation, notamment les compétences proposées, avant d'en tirer des conclusions."
+        : $"Transferability is low everywhere (at most {best}): the portfolio holds only {held} skill(s). Complete the rating, the proposed skills first, before drawing conclusions.";
+
+    public string LeaveBehindNeeded(string title, string skills) => _fr
+        ? $"Vers {title}, vous emporteriez des compétences que vous préférez laisser derrière vous ({skills}) : à discuter avant de retenir cette cible."
+        : $"Toward {title} you would carry skills you would rather leave behind ({skills}): discuss this before keeping the target.";
+
+    public string Percent(double share) => _fr
+        ? Math.Round(share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "\u00A0%"
+        : Math.Round(share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A number for people: the language's decimal separator, at most two decimals.</summary>
+    public string Number(double value)
+    {
+        var text = value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return _fr ? text.Replace('.', ',') : text;
+    }
 
 }

@@ -45,6 +45,32 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_skills_portfolio_gives_the_skills_section_and_the_chosen_targets_plan()
+    {
+        // m02 of the skills example (ten years as a care assistant, J1501): the report ranks ROME fiches on her skills and
+        // draws the plan toward the fiche --target names (M1609, medical secretary: not among the ten).
+        var rome = "rome:" + Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "data", "rome", "v460"));
+        var skills = _temp.PathOf("skills.jsonl");
+        Assert.Equal(0, AssessRunner.Run("score", "--instrument", "skills-portfolio", "--catalog", rome,
+            "--responses", Path.Combine(TestPaths.Instruments, "examples", "skills-portfolio.responses.jsonl"), "--format", "jsonl", "--out", skills).ExitCode);
+        var m02 = File.ReadLines(skills).Single(l => l.StartsWith("{\"respondent\":\"m02\"", StringComparison.Ordinal));
+        Assert.Contains("\"stories\":[{\"id\":\"s1\",\"title\":\"Le retour à domicile de Mme L.\"", m02, StringComparison.Ordinal);
+
+        var report = _temp.PathOf("m02.html");
+        var result = AssessRunner.Run("report", "--results", skills, "--person", "m02", "--catalog", rome, "--lang", "fr", "--target", "M1609", "--out", report);
+        Assert.Equal(0, result.ExitCode);
+        var document = Parse(report);
+        Assert.Equal(["summary", "skills", "target", "attention", "next-steps", "about"], // no interests: no occupations section
+            document.Descendants(X + "section").Select(s => s.Attribute("id")?.Value ?? s.Attribute("class")!.Value));
+        var target = document.Descendants(X + "section").Single(s => s.Attribute("class")?.Value == "target");
+        Assert.Equal("Vers : Secrétaire médical / Secrétaire médicale (M1609)", target.Element(X + "h4")!.Value);
+
+        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--person", "m02", "--catalog", rome, "--target", "Z9999").ExitCode);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--person", "m02", "--target", "M1609").ExitCode); // starter catalog: no skills
+        Assert.Contains("--target needs the fiches' skills: give --catalog rome:DIR", AssessRunner.Run("report", "--results", skills, "--person", "m02", "--target", "M1609").Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownPersonOrAMissingFileIsAClearError()
     {
         var results = _temp.Write("results.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"kind\":\"likert\",\"scales\":{}}\n");

@@ -2,7 +2,8 @@ namespace Assessments.Cli.Tests;
 
 /// <summary>
 /// <c>assess score</c> for the skills kind: the shipped portfolio with the real ROME v460 folder (--catalog), its worked example
-/// (m01: 8 held, 6 strengths, 1 to leave behind, 17 proposed, computed by hand in SkillsKindTests), and the usage errors.
+/// (m01: 8 held, 6 strengths, 1 to leave behind, 17 proposed, computed by hand in SkillsKindTests; m02: 25, 18, 3, 1, computed
+/// by hand in SkillsInputTests), and the usage errors.
 /// </summary>
 public sealed class SkillsCommandTests
 {
@@ -15,8 +16,8 @@ public sealed class SkillsCommandTests
     {
         var result = AssessRunner.Run("score", "--instrument", "skills-portfolio", "--catalog", Rome, "--responses", Example);
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("respondent,held,strengths,leaveBehind,proposed\nm01,8,6,1,17\n", result.Stdout);
-        Assert.Contains("skills-portfolio@1.0.0: rows read 1, scored 1, rejected 0", result.Stderr);
+        Assert.Equal("respondent,held,strengths,leaveBehind,proposed\nm01,8,6,1,17\nm02,25,18,3,1\n", result.Stdout);
+        Assert.Contains("skills-portfolio@1.0.0: rows read 2, scored 2, rejected 0", result.Stderr);
     }
 
     [Fact]
@@ -62,7 +63,8 @@ public sealed class SkillsCommandTests
         var jsonl = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--format", "jsonl", "--top", "3");
         Assert.Equal(0, jsonl.ExitCode);
         Assert.StartsWith("{\"person\":\"m01\",\"sources\":[\"J1501\",\"M1609\"],\"sourceSkillsAssumedHeld\":false,", jsonl.Stdout);
-        Assert.Contains("ROME 4.0 v460: portfolios read 1, ranked 1, rejected 0", jsonl.Stderr);
+        Assert.Contains("\n{\"person\":\"m02\",\"sources\":[\"J1501\"],", jsonl.Stdout);
+        Assert.Contains("ROME 4.0 v460: portfolios read 2, ranked 2, rejected 0", jsonl.Stderr);
 
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--title", "aide soignant").ExitCode);
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome).ExitCode);

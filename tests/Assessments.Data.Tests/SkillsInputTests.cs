@@ -24,8 +24,13 @@ public sealed class SkillsInputTests : IDisposable
         Assert.Same(ResponseInputs.SkillsLines, ResponseInputs.Default.For(Portfolio.Value));
         using var csv = new StringWriter();
         var summary = new ScoreRun { Instrument = Portfolio.Value, ResponsesPath = Example, Output = csv }.Run();
-        Assert.Equal((1L, 1L, 0L, "json-lines"), (summary.Read, summary.Scored, summary.Rejected, summary.Reader));
-        Assert.Equal("respondent,held,strengths,leaveBehind,proposed\nm01,8,6,1,17\n", csv.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal((2L, 2L, 0L, "json-lines"), (summary.Read, summary.Scored, summary.Rejected, summary.Reader));
+
+        // m01: worked out in SkillsKindTests. m02 rates 27 skills, two of them (404565, 300426) at level 1, so 25 are held
+        // (level 2 or more); 20 ratings say "yes", minus those two: 18 strengths; 3 say "no" (107740, 300147, 489901), all
+        // held; her title "aide soignante en gériatrie" reads as J1501, whose 13 core skills she all rated, so the only
+        // proposed skill is 514786, which story s2 cites without a rating: 1.
+        Assert.Equal("respondent,held,strengths,leaveBehind,proposed\nm01,8,6,1,17\nm02,25,18,3,1\n", csv.ToString().ReplaceLineEndings("\n"));
 
         using var jsonl = new StringWriter();
         new ScoreRun { Instrument = Portfolio.Value, ResponsesPath = Example, Output = jsonl, Format = ScoreFormat.JsonLines }.Run();
@@ -41,11 +46,11 @@ public sealed class SkillsInputTests : IDisposable
         using var rejects = new StringWriter();
         using var csv = new StringWriter();
         var summary = new ScoreRun { Instrument = Portfolio.Value, ResponsesPath = path, Output = csv, Rejects = rejects }.Run();
-        Assert.Equal((2L, 1L, 1L), (summary.Read, summary.Scored, summary.Rejected));
+        Assert.Equal((3L, 2L, 1L), (summary.Read, summary.Scored, summary.Rejected));
         Assert.Equal(
             "row,line,respondent,column,reason,status\n1,1,p0,Z9999,Experience 'e1': Z9999 is not a fiche of ROME 4.0 v460.,row rejected\n",
             rejects.ToString().ReplaceLineEndings("\n"));
-        Assert.EndsWith("m01,8,6,1,17\n", csv.ToString().ReplaceLineEndings("\n"));
+        Assert.EndsWith("m01,8,6,1,17\nm02,25,18,3,1\n", csv.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]

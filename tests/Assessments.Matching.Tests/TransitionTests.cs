@@ -25,6 +25,30 @@ public sealed class TransitionTests
     }
 
     [Fact]
+    public void Toward_a_chosen_fiche_describes_it_as_the_ranking_does()
+    {
+        // The skills of J1501 (care assistant) as held: each of the ten first targets, asked for by its code, gets the same
+        // transferability, transferable skills, gaps and passerelle as in the ranking; a fiche outside it gets its own.
+        var matcher = new TransitionMatcher(Rome.Value, new TransitionOptions { Top = 10 });
+        var held = Rome.Value.Skills!.Of("J1501")!.Skills.Select(s => s.Skill.Code).ToArray();
+        foreach (var ranked in matcher.Rank(held, ["J1501"]))
+        {
+            var toward = matcher.Toward(held, ["J1501"], ranked.Occupation.Code);
+            Assert.Equal((ranked.Transferability, ranked.Passerelle), (toward.Transferability, toward.Passerelle));
+            Assert.Equal(ranked.Transferable, toward.Transferable);
+            Assert.Equal(ranked.Gaps, toward.Gaps);
+        }
+
+        // M1609 (medical secretary): its skills that J1501 also lists transfer; the rest are gaps.
+        var secretary = matcher.Toward(held, ["J1501"], "M1609");
+        var fiche = Rome.Value.Skills.Of("M1609")!.Skills;
+        Assert.Equal(fiche.Count(s => held.Contains(s.Skill.Code)), secretary.Transferable.Count);
+        Assert.Equal(fiche.Count - secretary.Transferable.Count, secretary.Gaps.Count);
+        Assert.InRange(secretary.Transferability, 0, 1);
+        Assert.Throws<ArgumentException>(() => matcher.Toward(held, [], "Z9999"));
+    }
+
+    [Fact]
     public void Recall_at_20_of_the_passerelles_beats_the_weighted_Jaccard_baseline()
     {
         var rome = Rome.Value;

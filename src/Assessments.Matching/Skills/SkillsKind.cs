@@ -28,6 +28,17 @@ public sealed class SkillsKind : IInstrumentKind
     }
 
     /// <summary>
+    /// The shipped skills portfolio's definition without a catalog: its levels, wishes and texts (to show the form, or to
+    /// label a result), through a kind that cannot score. Score with <see cref="LoadShipped"/>.
+    /// </summary>
+    public static Instrument LoadShippedDefinition()
+    {
+        var kinds = InstrumentKindRegistry.Default.With(new SkillsKind());
+        using var stream = typeof(SkillsKind).Assembly.GetManifestResourceStream("Assessments.Matching.Instruments.skills-portfolio.json")!;
+        return Instrument.Load(stream, new InstrumentLoadOptions { Kinds = kinds }, "skills-portfolio.json");
+    }
+
+    /// <summary>
     /// A skills kind without a catalog: it checks definitions (<c>assess validate</c>) but cannot validate or score a
     /// portfolio, which needs the fiches and skills of a ROME catalog.
     /// </summary>
@@ -333,7 +344,7 @@ public sealed class SkillsKind : IInstrumentKind
             .Select(p => new ProposedSkill(Skills.Find(p.Key)!, [.. p.Value.Experiences.Distinct(StringComparer.Ordinal)], [.. p.Value.Stories.Distinct(StringComparer.Ordinal)]))
             .OrderBy(p => p.Skill.Family).ThenBy(p => p.Skill.Code, StringComparer.Ordinal)
             .ToList();
-        return new SkillsResult(instrument, portfolio.RespondentId, experiences, skills, proposals);
+        return new SkillsResult(instrument, portfolio.RespondentId, experiences, skills, proposals, stories);
 
         (List<string> Experiences, List<string> Stories) Proposal(string code)
         {

@@ -33,12 +33,14 @@ public sealed record ProposedSkill(Skill Skill, IReadOnlyList<string> Experience
 /// </summary>
 public sealed class SkillsResult : InstrumentResult
 {
-    internal SkillsResult(Instrument instrument, string? respondentId, IReadOnlyList<ResolvedExperience> experiences, IReadOnlyList<PortfolioSkill> portfolio, IReadOnlyList<ProposedSkill> proposed)
+    internal SkillsResult(Instrument instrument, string? respondentId, IReadOnlyList<ResolvedExperience> experiences, IReadOnlyList<PortfolioSkill> portfolio, IReadOnlyList<ProposedSkill> proposed,
+        IReadOnlyList<SkillStory> stories)
         : base(instrument, respondentId, [])
     {
         Experiences = experiences;
         Portfolio = portfolio;
         Proposed = proposed;
+        Stories = stories;
     }
 
     /// <summary>The past jobs, in the response's order.</summary>
@@ -55,6 +57,12 @@ public sealed class SkillsResult : InstrumentResult
 
     /// <summary>Skills to confirm: core skills of the past fiches and skills shown in stories, not rated; by family then code.</summary>
     public IReadOnlyList<ProposedSkill> Proposed { get; }
+
+    /// <summary>
+    /// The person's stories as told (title, text, the skills each shows), in the response's order: carried into the results
+    /// line so that a synthesis can quote them beside the skills they show; never scored.
+    /// </summary>
+    public IReadOnlyList<SkillStory> Stories { get; }
 
     /// <summary>held, strengths, leaveBehind, proposed: the counts.</summary>
     public override IReadOnlyList<string> SummaryValues() =>
@@ -112,6 +120,22 @@ public sealed class SkillsResult : InstrumentResult
             WriteSkill(writer, p.Skill);
             WriteIds(writer, "experiences", p.Experiences);
             WriteIds(writer, "stories", p.Stories);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("stories");
+        foreach (var story in Stories)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", story.Id);
+            writer.WriteString("title", story.Title);
+            if (story.Text is { } text)
+            {
+                writer.WriteString("text", text);
+            }
+
+            WriteIds(writer, "skills", story.Skills ?? []);
             writer.WriteEndObject();
         }
 

@@ -213,6 +213,44 @@ public sealed class TransitionMatcher
         }
     }
 
+    /// <summary>
+    /// The transition toward one chosen fiche (a target the person has in mind, ranked or not): its transferability, the
+    /// transferable skills and the gaps, as <see cref="Rank"/> describes them.
+    /// </summary>
+    /// <param name="heldSkills">The skills the person holds (<c>code_ogr</c>).</param>
+    /// <param name="sources">The fiches they come from (for the passerelle; may be empty).</param>
+    /// <param name="target">The target fiche's code.</param>
+    /// <exception cref="ArgumentException"><paramref name="target"/> is not a fiche with skills.</exception>
+    public Transition Toward(IReadOnlyCollection<string> heldSkills, IReadOnlyList<string> sources, string target)
+    {
+        ArgumentNullException.ThrowIfNull(heldSkills);
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(target);
+        var f = Array.BinarySearch(_codes, target, StringComparer.Ordinal);
+        if (f < 0)
+        {
+            throw new ArgumentException($"{target} is not a fiche with skills in {_rome.Name}.", nameof(target));
+        }
+
+        var scratch = _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
+            ? reused
+            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+        try
+        {
+            var scores = Scores(heldSkills, scratch);
+            return Describe(f, scores[f], scratch.Held, sources);
+        }
+        finally
+        {
+            foreach (var id in scratch.Ids)
+            {
+                scratch.Held[id] = false;
+            }
+
+            scratch.Ids.Clear();
+        }
+    }
+
     private static bool Contains(IReadOnlyList<string> codes, string code)
     {
         for (var i = 0; i < codes.Count; i++)
