@@ -23,14 +23,15 @@ internal static class SkillsCommand
         var responses = CliOptions.OptionalText("--responses", "Skills portfolios, one JSON object per line (instruments/examples/skills-portfolio.responses.jsonl).", "FILE");
         var rejects = CliOptions.OptionalText("--rejects", "With --responses: where to write the portfolios that could not be read, with the code and the reason.", "FILE");
         var profile = CliOptions.OptionalText("--profile", "With --from or --title: the person's interests, R=..,I=..,A=..,S=..,E=..,C=.. on 1–5, to rank on skills and interests together.", "R=X,I=X,…");
-        var weight = CliOptions.Number("--skills-weight", "With --profile: the weight of transferability (interests get the rest).", 0, 1, 0.5);
+        var scores = CliOptions.OptionalText("--scores", "With --responses: the people's interests, a scores CSV as `assess score` writes it for an interests instrument (id, R, I, A, S, E, C); each person found in it is ranked on skills and interests together.", "FILE.csv");
+        var weight = CliOptions.Number("--skills-weight", "With --profile or --scores: the weight of transferability (interests get the rest).", 0, 1, 0.5);
         var top = CliOptions.Top(10);
         var language = CliOptions.Language();
         var format = CliOptions.Choice("--format", "The output: a table for people, CSV (one row per transition) or JSON Lines (one object per person).", "table", "table", "csv", "jsonl");
         var output = CliOptions.Out();
         var command = new Command("skills", "Rank the ROME fiches a person's skills open: transferability, the skills that transfer, the gaps, ROME's passerelles beside them.")
         {
-            catalog, from, title, responses, rejects, profile, weight, top, language, format, output,
+            catalog, from, title, responses, rejects, profile, scores, weight, top, language, format, output,
         };
         command.SetAction(parse =>
         {
@@ -50,14 +51,19 @@ internal static class SkillsCommand
                 throw new UsageException("--profile gives one person's interests: use it with --from or --title.");
             }
 
-            if (parse.GetValue(profile) is null && ScoreCommand.Given(parse, weight))
+            if (parse.GetValue(scores) is not null && parse.GetValue(responses) is null)
             {
-                throw new UsageException("--skills-weight goes with --profile.");
+                throw new UsageException("--scores gives the interests of the people in --responses FILE: use --profile with --from or --title.");
+            }
+
+            if (parse.GetValue(profile) is null && parse.GetValue(scores) is null && ScoreCommand.Given(parse, weight))
+            {
+                throw new UsageException("--skills-weight goes with --profile or --scores.");
             }
 
             var interests = parse.GetValue(profile) is { } profileText ? MatchCommand.ParseProfile(profileText, 1, 5) : null;
             var skillsWeight = parse.GetValue(weight);
-            OutputFile.CheckDistinct([("--responses", parse.GetValue(responses))], [("--out", parse.GetValue(output)), ("--rejects", parse.GetValue(rejects))]);
+            OutputFile.CheckDistinct([("--responses", parse.GetValue(responses)), ("--scores", parse.GetValue(scores))], [("--out", parse.GetValue(output)), ("--rejects", parse.GetValue(rejects))]);
             var spec = parse.GetValue(catalog)!;
             if (!spec.StartsWith("rome:", StringComparison.Ordinal))
             {
@@ -97,10 +103,33 @@ internal static class SkillsCommand
             {
                 var path = parse.GetValue(responses)!;
                 ScoreCommand.RequireFile(path);
+                var profiles = parse.GetValue(scores) is { } scoresPath ? ReadProfiles(scoresPath, io.Error) : null;
+                long withInterests = 0;
                 var instrument = SkillsKind.LoadShipped(rome);
                 using var rejected0 = parse.GetValue(rejects) is { } r ? OutputFile.Open(r, io.Out) : null;
-                var summary = SkillsScoreRun.Run(instrument, path, null, ScoreFormat.Csv, rejected0?.Writer,
-                    result => people.Add(new Person(result.RespondentId ?? "", [.. result.Experiences.Select(e => e.OccupationCode).Distinct(StringComparer.Ordinal)], matcher.FromPortfolio(result), Assumed: false)));
+                var summary = SkillsScoreRun.Run(instrument, path, null, ScoreFormat.Csv, rejected0?.Writer, result =>
+                {
+                    var sources = result.Experiences.Select(e => e.OccupationCode).Distinct(StringComparer.Ordinal).ToArray();
+                    if (profiles is not null && profiles.TryGetValue(result.RespondentId ?? "", out var person))
+                    {
+                        withInterests++;
+                        var combined = matcher.RankWithInterests([.. result.Portfolio.Where(s => s.Held).Select(s => s.Skill.Code)], sources, person, skillsWeight);
+                        people.Add(new Person(result.RespondentId ?? "", sources, [.. combined.Select(c => c.Transition)], Assumed: false)
+                        {
+                            Combined = [.. combined.Select(c => (c.InterestFit, c.Score))],
+                        });
+                    }
+                    else
+                    {
+                        people.Add(new Person(result.RespondentId ?? "", sources, matcher.FromPortfolio(result), Assumed: false));
+                    }
+                });
+                if (profiles is not null)
+                {
+                    io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"interests: {withInterests} of {summary.Scored} portfolio(s) ranked with the interests of --scores; the others on skills alone (no row with their id)"));
+                }
+
                 if (summary.Read == 0)
                 {
                     throw new InputFileException($"{path}: the file holds no portfolio (every line is blank).");
@@ -122,6 +151,27 @@ internal static class SkillsCommand
             return rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The interest profiles of a scores CSV by respondent id; a row with a problem or a repeated id stops the run, named by its line.</summary>
+    private static Dictionary<string, Matching.InterestProfile> ReadProfiles(string path, TextWriter log)
+    {
+        ScoreCommand.RequireFile(path);
+        var profiles = new Dictionary<string, Matching.InterestProfile>(StringComparer.Ordinal);
+        foreach (var row in InterestProfileCsv.Read(path, null, null, 1, 5, log))
+        {
+            if (row.Profile is not { } profile)
+            {
+                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{path}: line {row.Line}: {row.Problem}"));
+            }
+
+            if (!profiles.TryAdd(row.RespondentId, profile))
+            {
+                throw new InputFileException(string.Create(CultureInfo.InvariantCulture, $"{path}: line {row.Line} repeats the id of an earlier row; each person's interests must be given once."));
+            }
+        }
+
+        return profiles;
     }
 
     private sealed record Person(string Id, IReadOnlyList<string> Sources, IReadOnlyList<Transition> Transitions, bool Assumed)

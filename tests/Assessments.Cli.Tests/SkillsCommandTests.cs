@@ -94,4 +94,40 @@ public sealed class SkillsCommandTests
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--profile", "R=2,I=4,A=3,S=5,E=2,C=1").ExitCode);
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--skills-weight", "0.7").ExitCode);
     }
+
+    [Fact]
+    public void With_a_scores_file_each_portfolio_found_in_it_is_ranked_with_that_persons_interests()
+    {
+        // m02's interests (R 1.5, I 2.5, A 3, S 4.75, E 2, C 2.25) in a scores CSV as `assess score` writes it; m01 has no
+        // row, so m01 is ranked on skills alone. Each m02 row equals the library's RankWithInterests for her held skills.
+        using var temp = new TempDirectory();
+        var scores = temp.Write("interests.csv", "respondent,R,I,A,S,E,C,code\nm02,1.5,2.5,3,4.75,2,2.25,SAI\n");
+        var csv = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--scores", scores, "--skills-weight", "0.6", "--top", "4", "--format", "csv");
+        Assert.Equal(0, csv.ExitCode);
+        Assert.Contains("interests: 1 of 2 portfolio(s) ranked with the interests of --scores; the others on skills alone (no row with their id)", csv.Stderr);
+
+        var rome = Matching.OccupationCatalog.LoadRome(Rome[5..]);
+        var instrument = Matching.Skills.SkillsKind.LoadShipped(rome);
+        var rows = AssessRunner.Lines(csv.Stdout).Skip(1).Select(l => l.Split(',')).ToList();
+        var m01 = rows.Where(r => r[0] == "m01").ToList();
+        Assert.Equal(4, m01.Count);
+        Assert.All(m01, r => Assert.Equal(("", ""), (r[^2], r[^1])));
+
+        var matcher = new Matching.Skills.TransitionMatcher(rome, new Matching.Skills.TransitionOptions { Top = 4 });
+        var held = new[] { "107740", "107747", "115845", "300147", "300446", "300447", "300448", "483082", "487074", "489898", "489901", "489902", "489904",
+            "120684", "120690", "404317", "489951", "300412", "300465", "300473", "300490", "514781", "514783", "514785", "477625" }; // m02's 25 held (level ≥ 2)
+        var expected = matcher.RankWithInterests(held, ["J1501"], new Matching.InterestProfile([1.5, 2.5, 3, 4.75, 2, 2.25], 1, 5), 0.6);
+        var m02 = rows.Where(r => r[0] == "m02").ToList();
+        Assert.Equal(expected.Select(c => c.Transition.Occupation.Code), m02.Select(r => r[2]));
+        Assert.Equal(expected.Select(c => c.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), m02.Select(r => r[^1]));
+        Assert.Equal(expected.Select(c => c.InterestFit.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), m02.Select(r => r[^2]));
+
+        Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--scores", scores).ExitCode);
+        var repeated = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--scores", temp.Write("twice.csv", "respondent,R,I,A,S,E,C\nm02,1,2,3,4,5,1\nm02,1,2,3,4,5,1\n"));
+        Assert.Equal(4, repeated.ExitCode);
+        Assert.Contains("line 3 repeats the id of an earlier row", repeated.Stderr);
+        var bad = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--scores", temp.Write("bad.csv", "respondent,R,I,A,S,E,C\nm02,1,2,3,4,9,1\n"));
+        Assert.Equal(4, bad.ExitCode);
+        Assert.Contains("line 2:", bad.Stderr);
+    }
 }
