@@ -45,6 +45,15 @@ public class InstrumentKindRegistryTests
     }
 
     [Fact]
+    public void TheShippedSkillsPortfolioWithoutItsKindSaysWhereTheKindLives()
+    {
+        // The core never knows catalogs: skills-portfolio.json needs Assessments.Matching's SkillsKind, and the message says so.
+        var problem = Assert.Throws<InstrumentLoadException>(() => Instrument.Load(Path.Combine(TestPaths.RepoRoot, "instruments", "skills-portfolio.json")));
+        Assert.Contains("Unknown kind 'skills'. Known kinds: card-sort, ikigai, interests, likert, type-indicator. The skills kind reads a ROME catalog, so it lives in Assessments.Matching: register new SkillsKind(rome) (docs/skills.md).",
+            problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChecksThePlugInSectionStrictly()
     {
         Assert.False(Instrument.TryParse(Definition(""", "pass-fail": { "scale": "s", "treshold": 3.5 }"""), out _, out var d, WithPassFail));

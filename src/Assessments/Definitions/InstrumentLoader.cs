@@ -227,7 +227,8 @@ internal static partial class InstrumentLoader
                 return kind;
             }
 
-            bag.Add("$.kind", "unknown-kind", $"Unknown kind '{dto.Kind}'. Known kinds: {string.Join(", ", kinds.Names)}.");
+            bag.Add("$.kind", "unknown-kind", $"Unknown kind '{dto.Kind}'. Known kinds: {string.Join(", ", kinds.Names)}."
+                + (dto.Kind == "skills" ? " The skills kind reads a ROME catalog, so it lives in Assessments.Matching: register new SkillsKind(rome) (docs/skills.md)." : ""));
             return null;
         }
 
