@@ -109,7 +109,7 @@ public static partial class ReportRenderer
         foreach (var family in skills.Portfolio.Select(s => s.Family).Distinct().Order())
         {
             html.Append("<table class=\"skills\">\n<caption>").Append(Html.Escape(t.FamilyName(family))).Append("</caption>\n")
-                .Append("<colgroup><col style=\"width: 42%\" /><col style=\"width: 19%\" /><col style=\"width: 12%\" /><col /></colgroup>\n<thead><tr><th scope=\"col\">").Append(t.Skill)
+                .Append("<colgroup><col style=\"width: 40%\" /><col style=\"width: 19%\" /><col style=\"width: 14%\" /><col /></colgroup>\n<thead><tr><th scope=\"col\">").Append(t.Skill)
                 .Append("</th><th scope=\"col\">").Append(t.Level).Append("</th><th scope=\"col\">").Append(t.Wish).Append("</th><th scope=\"col\">").Append(t.Evidence)
                 .Append("</th></tr></thead>\n<tbody>\n");
             foreach (var s in skills.Portfolio.Where(s => s.Family == family))

@@ -304,7 +304,7 @@ internal sealed class ReportText
 
     public string Level => _fr ? "Niveau" : "Level";
 
-    public string Wish => _fr ? "À mobiliser demain ?" : "Use it next?";
+    public string Wish => _fr ? "Souhait" : "Wish";
 
     public string Evidence => _fr ? "Preuves" : "Evidence";
 

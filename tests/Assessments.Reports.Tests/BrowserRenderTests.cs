@@ -47,8 +47,8 @@ public partial class BrowserRenderTests
 
     /// <summary>
     /// Geometry, measured by Chromium's own layout at the width of an A4 page's text (210 mm less the report's 18 mm margins
-    /// = 174 mm = 658 CSS px): no element of the report reaches outside the page's text column, the page never scrolls
-    /// sideways, and every SVG text's box lies inside its chart. A script added to a copy of the report (the report itself
+    /// = 174 mm = 658 CSS px): no element of the report reaches outside the page's text column, no text is wider than the
+    /// box that holds it (a table header, say), the page never scrolls sideways, and every SVG text's box lies inside its chart. A script added to a copy of the report (the report itself
     /// runs none) writes what it finds into the page, which Chromium then prints with <c>--dump-dom</c>. The skills section
     /// (issue 19) is checked on its own here; the charts of the other sections are issue 20's.
     /// </summary>
@@ -100,6 +100,7 @@ public partial class BrowserRenderTests
             if (e.closest('svg') && e.tagName.toLowerCase() !== 'svg') return;
             var r = e.getBoundingClientRect();
             if (r.width > 0 && (r.right > right || r.left < left)) problems.push('outside the page: <' + e.tagName.toLowerCase() + '> ' + (e.textContent || '').trim().slice(0, 50) + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']');
+            if (e.tagName.toLowerCase() !== 'svg' && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) problems.push('wider than its box: <' + e.tagName.toLowerCase() + '> ' + (e.textContent || '').trim().slice(0, 50) + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')');
           });
           document.querySelectorAll('svg').forEach(function (svg) {
             var vb = svg.viewBox.baseVal;
