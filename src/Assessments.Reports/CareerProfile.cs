@@ -35,8 +35,24 @@ public sealed record IkigaiCandidateSummary(int Rank, string Id, string Label, d
 /// <summary>The scale scores of an instrument without a kind of its own (a Likert questionnaire).</summary>
 public sealed record ScaleResults(string InstrumentId, IReadOnlyList<ScaleValue> Scales);
 
-/// <summary>One scale's reported value (null when too few items were answered, with the reason).</summary>
-public sealed record ScaleValue(string ScaleId, double? Value, string? MissingReason);
+/// <summary>One scale's reported value (null when too few items were answered, with the reason and the counts behind it).</summary>
+/// <param name="ScaleId">The scale's id.</param>
+/// <param name="Value">The score, or null.</param>
+/// <param name="MissingReason">Why it is null, as the results line says it (English).</param>
+/// <param name="Answered">How many of its items were answered.</param>
+/// <param name="Items">How many items it has (0 when the results line does not say).</param>
+/// <param name="MinAnswered">The share of items it needs.</param>
+public sealed record ScaleValue(string ScaleId, double? Value, string? MissingReason, int Answered = 0, int Items = 0, double MinAnswered = 0);
+
+/// <summary>How a synthesis is written beyond its language.</summary>
+public sealed record ReportOptions
+{
+    /// <summary>The clock the synthesis is dated by (inject a fixed one for reproducible files and tests).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>The name the header shows, when the counsellor gives one; the person's id otherwise.</summary>
+    public string? PersonName { get; init; }
+}
 
 /// <summary>A free-text answer (a storytelling prompt's story), carried as written.</summary>
 public sealed record FreeTextAnswer(string InstrumentId, string ItemId, string Text);
@@ -67,6 +83,13 @@ public sealed partial class CareerProfile
     {
         PersonId = personId;
     }
+
+    /// <summary>
+    /// The definitions of the instruments the results came from, when known: those results scored in this process carry
+    /// (<see cref="FromResults"/>), by id. The report takes titles, scale titles, card and pile labels from them (and from
+    /// the shipped instruments for the others).
+    /// </summary>
+    public IReadOnlyDictionary<string, Instrument> Definitions { get; private set; } = new Dictionary<string, Instrument>(StringComparer.Ordinal);
 
     /// <summary>The person's (anonymised) id.</summary>
     public string PersonId { get; }
@@ -112,6 +135,7 @@ public sealed partial class CareerProfile
     {
         ArgumentNullException.ThrowIfNull(results);
         var lines = new List<string>();
+        var definitions = new Dictionary<string, Instrument>(StringComparer.Ordinal);
         string? person = null;
         var number = 0;
         foreach (var result in results)
@@ -130,6 +154,7 @@ public sealed partial class CareerProfile
             }
 
             person = id;
+            definitions[result.InstrumentId] = result.Instrument;
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             try
             {
@@ -152,7 +177,9 @@ public sealed partial class CareerProfile
 
         try
         {
-            return Gather(lines, personId ?? person, anyRespondent: personId is not null, unit: "Result");
+            var profile = Gather(lines, personId ?? person, anyRespondent: personId is not null, unit: "Result");
+            profile.Definitions = definitions;
+            return profile;
         }
         catch (FormatException ex)
         {
@@ -360,7 +387,8 @@ public sealed partial class CareerProfile
                     {
                         var path = Place.Member("$.scales", s.Name);
                         var scale = at.Object(scales, "$.scales", s.Name);
-                        return new ScaleValue(s.Name, at.OptionalNumber(scale, path, "score", allowNull: true), at.OptionalString(scale, path, "missingReason"));
+                        return new ScaleValue(s.Name, at.OptionalNumber(scale, path, "score", allowNull: true), at.OptionalString(scale, path, "missingReason"),
+                            (int)(at.OptionalNumber(scale, path, "answered") ?? 0), (int)(at.OptionalNumber(scale, path, "items") ?? 0), at.OptionalNumber(scale, path, "minAnswered") ?? 0);
                     })]));
                 }
 

@@ -42,7 +42,7 @@ internal static class Charts
     public static string Hexagon(InterestsSummary interests, ReportText text)
     {
         var names = text.AreaNames;
-        var description = string.Join("; ", names.Select((n, k) => $"{n} {F(interests.Areas[k])}"));
+        var description = string.Join(text.Catalog["common.listSeparator"], names.Select((n, k) => $"{n} {text.Number(interests.Areas[k])}"));
         var svg = Open(320, 320, text.HexagonTitle(interests.Code), description);
         for (var ring = 1; ring <= 4; ring++)
         {
@@ -55,7 +55,7 @@ internal static class Charts
             var (x, y) = HexPoint(k, interests.Areas[k]);
             svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"vertex\" data-area=\"{"RIASEC"[k]}\" cx=\"{F2(x)}\" cy=\"{F2(y)}\" r=\"3\" />");
             var (lx, ly) = HexPoint(k, 5.9);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F2(lx)}\" y=\"{F2(ly + 4)}\" text-anchor=\"middle\">{"RIASEC"[k]} {F(interests.Areas[k])}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F2(lx)}\" y=\"{F2(ly + 4)}\" text-anchor=\"middle\">{"RIASEC"[k]} {text.Number(interests.Areas[k])}</text>");
         }
 
         return svg.Append("</svg>").ToString();
@@ -64,7 +64,7 @@ internal static class Charts
     public static string Dichotomies(TypeSummary type, ReportText text)
     {
         var rows = type.Dichotomies;
-        var description = string.Join("; ", rows.Select(d => $"{d.Scale}: {d.Letter} {(d.Clarity is { } c ? F(c) : "—")}"));
+        var description = string.Join(text.Catalog["common.listSeparator"], rows.Select(d => text.Catalog.Format("report.scaleLine", d.Scale, $"{d.Letter} {(d.Clarity is { } c ? text.Number(c) : "—")}")));
         var svg = Open(400, 40 + (rows.Count * 40), text.DichotomiesTitle(type.Type), description);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -104,29 +104,88 @@ internal static class Charts
         };
     }
 
+    /// <summary>Room for a bar's label: labels wrap at word boundaries to this width (an estimate of 7 px a character at 12 px).</summary>
+    public const double LabelWidth = 196;
+
     public static string ValueBars(IReadOnlyList<(string Label, double Score)> values, ReportText text)
     {
-        var svg = Open(420, 20 + (values.Count * 26), text.ValuesTitle, string.Join("; ", values.Select(v => $"{v.Label} {F(v.Score)}")));
+        var lines = values.Select(v => Wrap(v.Label, LabelWidth)).ToArray();
+        var heights = lines.Select(l => Math.Max(26, (l.Count * 14) + 8)).ToArray();
+        var svg = Open(480, 20 + heights.Sum(), text.ValuesTitle,
+            string.Join(text.Catalog["common.listSeparator"], values.Select(v => $"{v.Label} {text.Number(v.Score)}")));
+        var top = 10;
         for (var i = 0; i < values.Count; i++)
         {
-            var y = 10 + (i * 26);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"150\" y=\"{y}\" width=\"{F2(260 * values[i].Score)}\" height=\"18\" />");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"144\" y=\"{y + 13}\" text-anchor=\"end\">{Html.Escape(values[i].Label)}</text>");
+            var y = top + ((heights[i] - 26) / 2);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" x=\"210\" y=\"{y}\" width=\"{F2(260 * values[i].Score)}\" height=\"18\" />");
+            Label(svg, 204, y + 13 - ((lines[i].Count - 1) * 7), "end", lines[i], null);
+            top += heights[i];
         }
 
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>A label as an SVG text of one or more lines (tspans 14 px apart), its first line's baseline at <paramref name="y"/>.</summary>
+    private static void Label(StringBuilder svg, double x, double y, string anchor, List<string> lines, string? cssClass)
+    {
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F2(x)}\" y=\"{F2(y)}\" text-anchor=\"{anchor}\"{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{F2(x)}\" dy=\"{(i == 0 ? 0 : 14)}\">{Html.Escape(lines[i])}</tspan>");
+        }
+
+        svg.Append("</text>");
+    }
+
+    /// <summary>
+    /// Words into lines no wider than <paramref name="width"/> px, estimated at 7 px a character for 12 px text (wider than the
+    /// average of common sans-serif faces, so a line rarely runs over; the browser test measures the real boxes). A word
+    /// longer than a line stays whole on its own line.
+    /// </summary>
+    internal static List<string> Wrap(string text, double width)
+    {
+        var max = Math.Max(1, (int)(width / 7));
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > max)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        if (line.Length > 0 || lines.Count == 0)
+        {
+            lines.Add(line.ToString());
+        }
+
+        return lines;
+    }
+
     public static string IkigaiCircles(IReadOnlyList<IkigaiCandidateSummary> candidates, ReportText text)
     {
-        var svg = Open(400, 360, text.IkigaiTitle, string.Join("; ", candidates.Select(c => $"{c.Label}: {text.Region(c.RegionName)}")));
+        var svg = Open(400, 360, text.IkigaiTitle, string.Join(text.Catalog["common.listSeparator"],
+            candidates.Select(c => text.Catalog.Format("report.scaleLine", c.Label, text.Region(c.RegionName)))), minX: -70, widthOverride: 540, minY: -10, heightOverride: 390);
         string[] classes = ["love", "good-at", "needs", "paid"];
         for (var i = 0; i < 4; i++)
         {
             var (cx, cy) = CircleCentres[i];
             svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"circle {classes[i]}\" cx=\"{cx}\" cy=\"{cy}\" r=\"95\" />");
-            var (lx, ly) = (cx + ((cx - 200) * 0.9), cy + ((cy - 180) * 1.25));
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F2(lx)}\" y=\"{F2(ly)}\" text-anchor=\"middle\" class=\"circle-label\">{Html.Escape(text.CircleNames[i])}</text>");
+            // Each circle's name outside it, in the chart's margins: above love, below paid, left of good at, right of needs
+            // (those two wrapped to 80 px of their 90 px margin).
+            var name = Wrap(text.CircleNames[i], i is 1 or 2 ? 80 : 260);
+            var (lx, ly, anchor) = i switch
+            {
+                0 => (cx, cy - 101 - ((name.Count - 1) * 14), "middle"),
+                3 => (cx, cy + 110, "middle"),
+                1 => (cx - 99, cy + 4 - ((name.Count - 1) * 7), "end"),
+                _ => (cx + 99, cy + 4 - ((name.Count - 1) * 7), "start"),
+            };
+            Label(svg, lx, ly, anchor, name, "circle-label");
         }
 
         foreach (var c in candidates)
@@ -139,11 +198,12 @@ internal static class Charts
         return svg.Append("</svg>").ToString();
     }
 
-    private static StringBuilder Open(int width, int height, string title, string description)
+    private static StringBuilder Open(int width, int height, string title, string description, int minX = 0, int? widthOverride = null, int minY = 0, int? heightOverride = null)
     {
         var id = "c" + StableHash(title + description).ToString("x8", CultureInfo.InvariantCulture); // the same ids on every run
+        var (w, h) = (widthOverride ?? width, heightOverride ?? height);
         return new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-labelledby=\"{id}t {id}d\">" +
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"{minX} {minY} {w} {h}\" width=\"{w}\" height=\"{h}\" aria-labelledby=\"{id}t {id}d\">" +
             $"<title id=\"{id}t\">{Html.Escape(title)}</title><desc id=\"{id}d\">{Html.Escape(description)}</desc>");
     }
 
@@ -161,6 +221,4 @@ internal static class Charts
     private static string P((double X, double Y) p) => F2(p.X) + "," + F2(p.Y);
 
     internal static string F2(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string F(double value) => CareerProfile.Format(value);
 }

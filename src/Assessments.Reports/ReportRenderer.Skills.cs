@@ -188,7 +188,7 @@ public static partial class ReportRenderer
             .Append("</th><th scope=\"col\">").Append(t.Transferability).Append("</th>");
         if (combined)
         {
-            html.Append("<th scope=\"col\">").Append(t.InterestFit).Append("</th><th scope=\"col\">").Append(t.Combined).Append("</th>");
+            html.Append("<th scope=\"col\">").Append(t.InterestFit).Append("</th><th scope=\"col\">").Append(t.Score).Append("</th>");
         }
 
         html.Append("<th scope=\"col\">").Append(t.SkillCounts).Append("</th><th scope=\"col\">").Append(t.Passerelle).Append("</th></tr></thead>\n<tbody>\n");

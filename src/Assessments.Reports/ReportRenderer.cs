@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Assessments.CardSort;
+using Assessments.Localization;
 
 namespace Assessments.Reports;
 
@@ -21,17 +22,23 @@ public static partial class ReportRenderer
 
     /// <summary>The report as an HTML document.</summary>
     /// <param name="profile">The person's results (with occupations, if ranked).</param>
-    /// <param name="language"><c>fr</c> or <c>en</c> (anything else gives English).</param>
-    public static string Render(CareerProfile profile, string language = "en")
+    /// <param name="language"><c>fr</c> or <c>en</c> (<see cref="TextCatalog.Languages"/>).</param>
+    /// <param name="options">The date's clock and the name shown in the header (default: now, and the person's id).</param>
+    /// <exception cref="ArgumentException">The language is not one the project writes; the message lists those it does.</exception>
+    public static string Render(CareerProfile profile, string language = "en", ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        options ??= new ReportOptions();
         var t = new ReportText(language);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").Append(t.Language).Append("\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>").Append(Html.Escape(t.Title + " — " + profile.PersonId)).Append("</title>\n")
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<h1>").Append(Html.Escape(t.Title)).Append("</h1>\n<p class=\"person\">").Append(Html.Escape(t.PersonLabel)).Append(" : ".AsSpan(t.Language == "fr" ? 0 : 1))
-            .Append(Html.Escape(profile.PersonId)).Append("</p>\n");
+            .Append("<h1>").Append(Html.Escape(t.Title)).Append("</h1>\n<p class=\"person\">").Append(Html.Escape(t.Catalog.Format("report.personLine", options.PersonName ?? profile.PersonId)))
+            .Append("</p>\n<p class=\"date\">").Append(Html.Escape(t.Catalog.Format("report.dateLine", options.Clock.GetLocalNow().ToString("d MMMM yyyy", t.Catalog.Culture))))
+            .Append("</p>\n<p class=\"taken\">").Append(Html.Escape(t.Catalog.Format("report.takenLine",
+                string.Join(t.Catalog["common.listSeparator"], profile.Sources.Select(src => Definition(profile, src.InstrumentId)?.Title.Get(t.Language) ?? src.InstrumentId).Distinct(StringComparer.Ordinal)))))
+            .Append("</p>\n");
 
         Summary(html, profile, t);
         Results(html, profile, t);
@@ -93,10 +100,10 @@ public static partial class ReportRenderer
             for (var k = 0; k < 6; k++)
             {
                 html.Append("<tr><th scope=\"row\">").Append("RIASEC"[k]).Append(" — ").Append(t.AreaNames[k]).Append("</th><td class=\"num\">")
-                    .Append(N(i.Areas[k])).Append("</td><td>").Append(Html.Escape(t.AreaMeanings[k])).Append("</td></tr>\n");
+                    .Append(t.Number(i.Areas[k])).Append("</td><td>").Append(Html.Escape(t.AreaMeanings[k])).Append("</td></tr>\n");
             }
 
-            html.Append("</tbody>\n</table>\n<p>").Append(Html.Escape($"Code {i.Code}")).Append(i.AdmissibleCodes.Count > 1 ? Html.Escape(" (" + string.Join(", ", i.AdmissibleCodes) + ")") : "")
+            html.Append("</tbody>\n</table>\n<p>").Append(Html.Escape(t.CodeLine(i.Code))).Append(i.AdmissibleCodes.Count > 1 ? Html.Escape(" (" + string.Join(", ", i.AdmissibleCodes) + ")") : "")
                 .Append("</p>\n</section>\n");
         }
 
@@ -108,7 +115,7 @@ public static partial class ReportRenderer
             foreach (var d in type.Dichotomies)
             {
                 html.Append("<tr><th scope=\"row\">").Append(Html.Escape(d.Scale)).Append("</th><td>").Append(Html.Escape(d.Letter.ToString())).Append("</td><td>")
-                    .Append(d.Clarity is { } c ? N(c) + " (" + t.Band(d.Band) + ")" : "—").Append("</td></tr>\n");
+                    .Append(d.Clarity is { } c ? t.Number(c) + " (" + t.Band(d.Band) + ")" : "—").Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -128,8 +135,8 @@ public static partial class ReportRenderer
                 .Append(t.Score).Append("</th><th scope=\"col\">").Append(t.Pile).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var c in v.Ordered.Take(10))
             {
-                html.Append("<tr><td class=\"num\">").Append(N(c.Rank)).Append("</td><th scope=\"row\">").Append(Html.Escape(CardLabel(p, c.Id, t))).Append("</th><td class=\"num\">")
-                    .Append(N(c.Score)).Append("</td><td>").Append(Html.Escape(c.Pile ?? "")).Append("</td></tr>\n");
+                html.Append("<tr><td class=\"num\">").Append(t.Number(c.Rank)).Append("</td><th scope=\"row\">").Append(Html.Escape(CardLabel(p, c.Id, t))).Append("</th><td class=\"num\">")
+                    .Append(t.Number(c.Score)).Append("</td><td>").Append(Html.Escape(PileLabel(p, c.Pile, t))).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n</section>\n");
@@ -150,10 +157,10 @@ public static partial class ReportRenderer
                 html.Append("<tr><td class=\"num\">").Append(c.Rank).Append("</td><th scope=\"row\">").Append(Html.Escape(c.Label)).Append(" (").Append(Html.Escape(t.Region(c.RegionName))).Append(")</th>");
                 foreach (var m in new[] { c.Love, c.GoodAt, c.Needs, c.Paid })
                 {
-                    html.Append("<td class=\"num\">").Append(N(m)).Append("</td>");
+                    html.Append("<td class=\"num\">").Append(t.Number(m)).Append("</td>");
                 }
 
-                html.Append("<td class=\"num\">").Append(N(c.Ikigai)).Append("</td></tr>\n");
+                html.Append("<td class=\"num\">").Append(t.Number(c.Ikigai)).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n</section>\n");
@@ -164,10 +171,13 @@ public static partial class ReportRenderer
             html.Append("<section id=\"other\">\n<h3>").Append(t.OtherHeading).Append("</h3>\n");
             foreach (var other in p.OtherScales)
             {
-                html.Append("<h4>").Append(Html.Escape(other.InstrumentId)).Append("</h4>\n<ul>\n");
+                var definition = Definition(p, other.InstrumentId);
+                html.Append("<h4>").Append(Html.Escape(definition?.Title.Get(t.Language) ?? other.InstrumentId)).Append("</h4>\n<ul>\n");
                 foreach (var s in other.Scales)
                 {
-                    Item(html, s.ScaleId + " : ".AsSpan(t.Language == "fr" ? 0 : 1).ToString() + (s.Value is { } value ? N(value) : s.MissingReason ?? "—"));
+                    var title = definition?.Scales.FirstOrDefault(x => x.Id == s.ScaleId)?.Title?.Get(t.Language) ?? s.ScaleId;
+                    Item(html, t.Catalog.Format("report.scaleLine", title, s.Value is { } value ? t.Number(value)
+                        : s.Items > 0 ? t.Catalog.MissingScore(s.Answered, s.Items, s.MinAnswered) : s.MissingReason ?? "—"));
                 }
 
                 html.Append("</ul>\n");
@@ -199,7 +209,7 @@ public static partial class ReportRenderer
 
         var combined = p.Occupations.Any(o => o.ValuesScore is not null);
         html.Append("<section id=\"occupations\">\n<h2>").Append(t.OccupationsHeading).Append("</h2>\n<p>").Append(Html.Escape(combined ? t.WhyFits : t.InterestsOnly)).Append("</p>\n");
-        html.Append("<table>\n<thead><tr><th scope=\"col\">").Append(t.Rank).Append("</th><th scope=\"col\">").Append(t.Occupation).Append("</th><th scope=\"col\">")
+        html.Append("<table class=\"occupations\">\n<thead><tr><th scope=\"col\">").Append(t.Rank).Append("</th><th scope=\"col\">").Append(t.Occupation).Append("</th><th scope=\"col\">")
             .Append(t.Code).Append("</th><th scope=\"col\">").Append(t.JobZone).Append("</th><th scope=\"col\">").Append(t.Combined).Append("</th>");
         if (combined)
         {
@@ -209,13 +219,13 @@ public static partial class ReportRenderer
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var o in p.Occupations)
         {
-            html.Append("<tr><td class=\"num\">").Append(o.Rank).Append("</td><th scope=\"row\">").Append(Html.Escape(Title(p, o, t))).Append("</th><td>")
-                .Append(Html.Escape(o.Code + " " + o.OccupationHollandCode)).Append("</td><td class=\"num\">").Append(o.JobZone?.ToString(CultureInfo.InvariantCulture) ?? "—")
-                .Append("</td><td class=\"num\">").Append(N(o.Score)).Append("</td>");
+            html.Append("<tr><td class=\"num\">").Append(o.Rank).Append("</td><th scope=\"row\">").Append(Html.Escape(Title(p, o, t))).Append("</th><td><span class=\"code\">")
+                .Append(Html.Escape(o.Code)).Append("</span> <span class=\"code\">").Append(Html.Escape(o.OccupationHollandCode)).Append("</span></td><td class=\"num\">").Append(o.JobZone?.ToString(CultureInfo.InvariantCulture) ?? "—")
+                .Append("</td><td class=\"num\">").Append(t.Number(o.Score)).Append("</td>");
             if (combined)
             {
-                html.Append("<td class=\"num\">").Append(o.InterestContribution is { } ic ? N(ic) : "—").Append("</td><td class=\"num\">")
-                    .Append(o.ValuesContribution is { } vc ? N(vc) : "—").Append("</td>");
+                html.Append("<td class=\"num\">").Append(o.InterestContribution is { } ic ? t.Number(ic) : "—").Append("</td><td class=\"num\">")
+                    .Append(o.ValuesContribution is { } vc ? t.Number(vc) : "—").Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -231,7 +241,7 @@ public static partial class ReportRenderer
         {
             if (i.Spread is { } spread && spread < LowSpread)
             {
-                points.Add(t.LowDifferentiation(N(spread)));
+                points.Add(t.LowDifferentiation(t.Number(spread)));
             }
 
             if (i.Consistency == "low")
@@ -256,7 +266,7 @@ public static partial class ReportRenderer
         {
             var index = weakest switch { "love" => 0, "goodAt" => 1, "needs" => 2, "paid" => 3, _ => -1 };
             var circle = index >= 0 ? t.CircleNames[index] : weakest;
-            points.Add(ikigai[0].Gap is > 0 and var gap ? t.WeakestCircle(ikigai[0].Label, circle, N(gap)) : t.WeakestCircleMet(ikigai[0].Label, circle));
+            points.Add(ikigai[0].Gap is > 0 and var gap ? t.WeakestCircle(ikigai[0].Label, circle, t.Number(gap)) : t.WeakestCircleMet(ikigai[0].Label, circle));
         }
 
         SkillsAttention(points, p, t);
@@ -299,7 +309,8 @@ public static partial class ReportRenderer
             .Append(Html.Escape(t.SourcesIntro)).Append("</p>\n<ul>\n");
         foreach (var s in p.Sources)
         {
-            Item(html, $"{s.InstrumentId}@{s.Version} ({s.Kind}), {t.Fingerprint} {s.Fingerprint}");
+            var title = Definition(p, s.InstrumentId)?.Title.Get(t.Language);
+            Item(html, (title is null ? "" : title + " — ") + $"{s.InstrumentId}@{s.Version} ({s.Kind}), {t.Fingerprint} {s.Fingerprint}");
         }
 
         html.Append("</ul>\n");
@@ -314,9 +325,9 @@ public static partial class ReportRenderer
     private static string CardLabel(CareerProfile p, string id, ReportText t)
     {
         var source = p.Sources.FirstOrDefault(s => s.Kind == "card-sort");
-        if (source is not null && Instruments.Ids.Contains(source.InstrumentId, StringComparer.Ordinal))
+        if (source is not null && Definition(p, source.InstrumentId) is { KindSettings: Assessments.CardSort.CardSortSettings })
         {
-            var card = CardSortScorer.Settings(CachedInstrument(source.InstrumentId)).Cards.FirstOrDefault(c => c.Id == id);
+            var card = CardSortScorer.Settings(Definition(p, source.InstrumentId)!).Cards.FirstOrDefault(c => c.Id == id);
             if (card is not null)
             {
                 return card.Title.Get(t.Language);
@@ -324,6 +335,27 @@ public static partial class ReportRenderer
         }
 
         return id;
+    }
+
+    /// <summary>The definition of an instrument the profile cites: the one it was scored with, or the shipped one of that id; null if unknown.</summary>
+    private static Instrument? Definition(CareerProfile p, string id) =>
+        p.Definitions.TryGetValue(id, out var known) ? known
+        : Instruments.Ids.Contains(id, StringComparer.Ordinal) ? CachedInstrument(id)
+        : id == "skills-portfolio" ? ShippedSkills.Value
+        : null;
+
+    private static string PileLabel(CareerProfile p, string? pile, ReportText t)
+    {
+        if (pile is null)
+        {
+            return "";
+        }
+
+        var source = p.Sources.FirstOrDefault(s => s.Kind == "card-sort");
+        return source is not null && Definition(p, source.InstrumentId) is { KindSettings: Assessments.CardSort.CardSortSettings settings }
+            && settings.Piles.FirstOrDefault(x => x.Id == pile)?.Label is { } label
+            ? label.Get(t.Language)
+            : pile;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Instrument> Shipped = new(StringComparer.Ordinal);
@@ -335,15 +367,13 @@ public static partial class ReportRenderer
 
     private static void Item(StringBuilder html, string text) => html.Append("<li>").Append(Html.Escape(text)).Append("</li>\n");
 
-    private static string N(double value) => CareerProfile.Format(value);
-
     private const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1b1b1b; line-height: 1.45; margin: 0; }
         main { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
         h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #2d5b8a; padding-bottom: .2rem; margin-top: 2rem; }
         table { border-collapse: collapse; margin: .8rem 0; } th, td { border: 1px solid #c8c8c8; padding: .25rem .5rem; text-align: left; vertical-align: top; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; } figure { margin: .8rem 0; }
-        svg text { font-size: 12px; fill: #1b1b1b; } .grid { fill: none; stroke: #c8c8c8; } .person { fill: rgba(45, 91, 138, .25); stroke: #2d5b8a; stroke-width: 2; }
+        svg text { font-size: 12px; fill: #1b1b1b; } svg { max-width: 100%; height: auto; } .date, .taken { margin: .1rem 0; color: #3a3a3a; } #about li { overflow-wrap: anywhere; } .grid { fill: none; stroke: #c8c8c8; } .person { fill: rgba(45, 91, 138, .25); stroke: #2d5b8a; stroke-width: 2; }
         .vertex, .marker, .candidate { fill: #2d5b8a; } .axis { stroke: #6b6b6b; } .bar { fill: #2d5b8a; }
         .circle { fill-opacity: .18; stroke-width: 1.5; } .love { fill: #c0392b; stroke: #c0392b; } .good-at { fill: #2d5b8a; stroke: #2d5b8a; }
         .needs { fill: #27865f; stroke: #27865f; } .paid { fill: #b7791f; stroke: #b7791f; } .circle-label { font-weight: 600; }
@@ -351,11 +381,11 @@ public static partial class ReportRenderer
         caption { text-align: left; font-weight: 600; padding: .2rem 0; } .code { white-space: nowrap; color: #4a4a4a; font-weight: normal; }
         .tag { font-size: .85em; color: #7a5a12; white-space: nowrap; } tr.not-held th, tr.not-held td { color: #5a5a5a; }
         table.skills { width: 100%; table-layout: fixed; } table.transitions { width: 100%; } table.skills th[scope=row] { font-weight: normal; }
-        table.transitions { font-size: .92em; } th[scope=col] { overflow-wrap: normal; } th[scope=row], td { overflow-wrap: break-word; }
+        table.occupations { font-size: .92em; } table.transitions { font-size: .85em; } table.occupations { width: 100%; } th[scope=col] { overflow-wrap: normal; } th[scope=row], td { overflow-wrap: break-word; }
         dl.gaps dt { font-weight: 600; margin-top: .6rem; } dl.gaps dd { margin-left: 1rem; } dl.gaps dd p { margin: .2rem 0; }
         .question { font-style: italic; } section.target { margin-top: 1.2rem; }
-        @media print { main { max-width: none; padding: 0; } h2, h3, h4, caption { break-after: avoid; } section, figure, table { break-inside: avoid; } a { color: inherit; }
-          section#skills, section#skills section, table.skills, table.plan, table.transitions, dl.gaps { break-inside: auto; } tr, blockquote { break-inside: avoid; } }
+        @media print { main { max-width: none; padding: 0; } h2, h3, h4, caption { break-after: avoid; } figure, table, li { break-inside: avoid; } a { color: inherit; }
+          table.skills, table.transitions { break-inside: auto; } tr, blockquote { break-inside: avoid; } }
         @page { margin: 18mm; }
         """;
 }

@@ -218,7 +218,7 @@ public sealed class SkillsReportTests
         Assert.Equal(expected.Select(c => c.Transition.Occupation.Code), profile.SkillTransitions.Select(s => s.Transition.Occupation.Code));
         var text = Text(Parse(ReportRenderer.Render(profile, "fr")).Descendants(X + "section").Single(s => s.Attribute("id")?.Value == "skills"));
         Assert.Contains("Le ROME n'a pas de valeurs de travail : elles n'entrent pas dans ce classement.", text, StringComparison.Ordinal);
-        Assert.Contains("Accord intérêts", text, StringComparison.Ordinal);
+        Assert.Contains("Intérêts", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public class InstrumentResult
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(scales);
+        Instrument = instrument;
         InstrumentId = instrument.Id;
         InstrumentVersion = instrument.Version;
         Fingerprint = instrument.Fingerprint;
@@ -21,6 +22,9 @@ public class InstrumentResult
         RespondentId = respondentId;
         Scales = scales;
     }
+
+    /// <summary>The instrument the result was scored with (its titles, scales and texts, to explain the result).</summary>
+    public Instrument Instrument { get; }
 
     /// <summary>The instrument's id.</summary>
     public string InstrumentId { get; }
