@@ -209,6 +209,12 @@ public static partial class ReportRenderer
 
         var combined = p.Occupations.Any(o => o.ValuesScore is not null);
         html.Append("<section id=\"occupations\">\n<h2>").Append(t.OccupationsHeading).Append("</h2>\n<p>").Append(Html.Escape(combined ? t.WhyFits : t.InterestsOnly)).Append("</p>\n");
+        if (p.Catalog is { } catalog && p.Occupations.Any(o => catalog.Find(o.Code) is { } occupation && !occupation.Titles.ContainsKey(t.Language)))
+        {
+            // The titles are in another language than the report's (O*NET's are English, ROME's French): say so.
+            html.Append("<p class=\"note\">").Append(Html.Escape(t.Catalog.Format("report.titlesNotTranslated", catalog.Name))).Append("</p>\n");
+        }
+
         html.Append("<table class=\"occupations\">\n<thead><tr><th scope=\"col\">").Append(t.Rank).Append("</th><th scope=\"col\">").Append(t.Occupation).Append("</th><th scope=\"col\">")
             .Append(t.Code).Append("</th><th scope=\"col\">").Append(t.JobZone).Append("</th><th scope=\"col\">").Append(t.Combined).Append("</th>");
         if (combined)

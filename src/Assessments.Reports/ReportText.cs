@@ -284,7 +284,7 @@ internal sealed class ReportText
     public string CodeLine(string code) => _t.Format("report.codeLine", code);
 
     /// <summary>Said in an English report only: ROME writes its skills and occupations in French.</summary>
-    public string? RomeInFrench => _t["report.romeInFrench"] is { Length: > 0 } note ? note : null;
+    public string? RomeInFrench => Language == "fr" ? null : _t["report.romeInFrench"];
 
     public string FamilyName(SkillFamily family) => _t["skills.family." + family switch
     {
