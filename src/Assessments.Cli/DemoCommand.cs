@@ -4,6 +4,7 @@ using Assessments.CardSort;
 using Assessments.Definitions;
 using Assessments.Ikigai;
 using Assessments.Interests;
+using Assessments.Localization;
 using Assessments.Matching;
 using Assessments.TypeIndicator;
 using Assessments.Scoring;
@@ -53,8 +54,9 @@ internal static class DemoCommand
             OnResult = results.Add,
         }.Run();
 
+        var t = TextCatalog.For(language);
         stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(t.Format("demo.fingerprint", instrument.Fingerprint));
         if (instrument.Notice is { } notice)
         {
             stdout.WriteLine(notice[language]);
@@ -63,7 +65,7 @@ internal static class DemoCommand
         stdout.WriteLine();
         foreach (var scale in instrument.Scales)
         {
-            stdout.WriteLine($"  {Title(scale, language)}: {scale.Description?[language]}");
+            stdout.WriteLine(t.Format("demo.scaleDescription", Title(scale, language), scale.Description?[language]));
         }
 
         var width = instrument.Scales.Max(s => Title(s, language).Length);
@@ -76,13 +78,13 @@ internal static class DemoCommand
                 var score = result[scale.Id];
                 var label = Title(scale, language).PadRight(width);
                 stdout.WriteLine(score.Value is { } value
-                    ? string.Create(CultureInfo.InvariantCulture, $"  {label}  {value,5:0.00}  {Bar(scale, value)}  ({score.Answered}/{score.ItemCount} answered)")
-                    : $"  {label}    —    {score.MissingReason}");
+                    ? t.Format("demo.scaleScore", label, value, Bar(scale, value), score.Answered, score.ItemCount)
+                    : $"  {label}    —    {Missing(score, t)}");
             }
         }
 
         stdout.WriteLine();
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Read} respondents read, {summary.Scored} scored, {summary.Rejected} rejected."));
+        stdout.WriteLine(t.Format("demo.counts", summary.Read, summary.Scored, summary.Rejected));
         var forReport = new List<InstrumentResult>();
         var types = TypeIndicatorDemo(folder, language, stdout, stderr, forReport);
         var interestResults = new List<InterestsResult>();
@@ -103,7 +105,7 @@ internal static class DemoCommand
         report.Writer.Write(Assessments.Reports.ReportRenderer.Render(profile, language));
         report.Commit();
         stdout.WriteLine();
-        stdout.WriteLine((language == "fr" ? "Synthèse écrite pour la personne d'exemple : " : "Written synthesis for the example person: ") + reportPath);
+        stdout.WriteLine(t.Format("demo.reportWritten", reportPath));
         return summary.Rejected > 0 || types.Rejected > 0 || interests.Rejected > 0 || values.Rejected > 0 || ikigai.Rejected > 0
             ? ExitCodes.SomeRejected
             : ExitCodes.Success;
@@ -124,21 +126,22 @@ internal static class DemoCommand
             OnResult = r => results.Add((TypeIndicatorResult)r),
         }.Run();
 
-        var french = language == "fr";
+        var t = TextCatalog.For(language);
         stdout.WriteLine();
         Header(stdout, instrument, language);
         foreach (var result in results)
         {
             stdout.WriteLine();
-            stdout.WriteLine($"{result.RespondentId}  {(french ? "type" : "type")} {result.Type}{(result.Temperament is { } t ? $"  ({(french ? "tempérament" : "temperament")} {t})" : "")}");
+            stdout.WriteLine(result.Temperament is { } temperament
+                ? t.Format("demo.typeWithTemperament", result.RespondentId, result.Type, temperament)
+                : t.Format("demo.type", result.RespondentId, result.Type));
             for (var k = 0; k < result.Dichotomies.Count; k++)
             {
                 var d = result.Dichotomies[k];
                 var poles = settings.Dichotomies[k];
                 stdout.WriteLine(d.Clarity is { } c
-                    ? string.Create(CultureInfo.InvariantCulture,
-                        $"  {poles.Low} {ClarityBar(c)} {poles.High}  {d.Letter}  {d.Score,2:0} ({(c >= 0 ? "+" : "")}{c:0.00}, {Band(d.Band!.Value, french)}{(d.AtMidpoint ? (french ? ", au point médian" : ", at the midpoint") : "")})")
-                    : $"  {poles.Low} {new string(' ', 21)} {poles.High}  X  {d.MissingReason}");
+                    ? t.Format(d.AtMidpoint ? "demo.dichotomyAtMidpoint" : "demo.dichotomy", poles.Low, ClarityBar(c), poles.High, d.Letter, d.Score, c, t["type.band." + BandKey(d.Band!.Value)])
+                    : $"  {poles.Low} {new string(' ', 21)} {poles.High}  X  {t.MissingScore(result[d.ScaleId].Answered, result[d.ScaleId].ItemCount, 1)}");
             }
 
             if (result.Description is { } description)
@@ -147,9 +150,7 @@ internal static class DemoCommand
             }
             else
             {
-                stdout.WriteLine(french
-                    ? "  Préférence indéterminée (X) : à explorer en entretien plutôt qu'à trancher par un score."
-                    : "  Undetermined preference (X): explore it in conversation rather than settle it with a score.");
+                stdout.WriteLine(t["demo.undetermined"]);
             }
         }
 
@@ -171,17 +172,17 @@ internal static class DemoCommand
         return new string(cells);
     }
 
-    private static string Band(ClarityBand band, bool french) => (band, french) switch
+    private static string BandKey(ClarityBand band) => band switch
     {
-        (ClarityBand.Slight, false) => "slight",
-        (ClarityBand.Moderate, false) => "moderate",
-        (ClarityBand.Clear, false) => "clear",
-        (ClarityBand.VeryClear, false) => "very clear",
-        (ClarityBand.Slight, true) => "légère",
-        (ClarityBand.Moderate, true) => "modérée",
-        (ClarityBand.Clear, true) => "nette",
-        _ => "très nette",
+        ClarityBand.Slight => "slight",
+        ClarityBand.Moderate => "moderate",
+        ClarityBand.Clear => "clear",
+        _ => "veryClear",
     };
+
+    /// <summary>Why a scale has no score, in the language: from its counts when too few items were answered.</summary>
+    private static string Missing(ScaleScore score, TextCatalog t) =>
+        score.ItemCount > 0 && score.Answered < score.ItemCount ? t.MissingScore(score.Answered, score.ItemCount, score.MinAnswered) : score.MissingReason ?? "—";
 
     /// <summary>The interest inventory's examples: each profile, its code and indices, and the closest starter occupations.</summary>
     private static ScoreSummary InterestsDemo(string folder, string language, string? svgFolder, TextWriter stdout, TextWriter stderr, List<InterestsResult> results)
@@ -200,7 +201,7 @@ internal static class DemoCommand
 
         stdout.WriteLine();
         Header(stdout, instrument, language);
-        var french = language == "fr";
+        var t = TextCatalog.For(language);
         foreach (var result in results)
         {
             stdout.WriteLine();
@@ -209,8 +210,8 @@ internal static class DemoCommand
             {
                 var score = result[scale.Id];
                 stdout.WriteLine(score.Value is { } value
-                    ? string.Create(CultureInfo.InvariantCulture, $"  {scale.Id} {Title(scale, language),-14} {value,5:0.00}  {Bar(scale, value)}")
-                    : $"  {scale.Id} {Title(scale, language),-14}   —    {score.MissingReason}");
+                    ? string.Format(t.Culture, "  {0} {1,-14} {2,5:0.00}  {3}", scale.Id, Title(scale, language), value, Bar(scale, value))
+                    : $"  {scale.Id} {Title(scale, language),-14}   —    {Missing(score, t)}");
             }
 
             if (result.Code is null)
@@ -218,12 +219,10 @@ internal static class DemoCommand
                 continue;
             }
 
-            var ties = result.AdmissibleCodes.Count > 1
-                ? (french ? $" (égalités : {result.AdmissibleCodes.Count} codes possibles, ex. {string.Join(", ", result.AdmissibleCodes.Take(4))})" : $" (ties: {result.AdmissibleCodes.Count} admissible codes, e.g. {string.Join(", ", result.AdmissibleCodes.Take(4))})")
-                : "";
-            stdout.WriteLine(french ? $"  Code Holland {result.Code}{ties}" : $"  Holland code {result.Code}{ties}");
+            var ties = result.AdmissibleCodes.Count > 1 ? t.Format("demo.ties", result.AdmissibleCodes.Count, string.Join(", ", result.AdmissibleCodes.Take(4))) : "";
+            stdout.WriteLine(t.Format("demo.hollandCode", result.Code, ties));
             string AreaName(char letter) => Title(instrument.FindScale(letter.ToString())!, language);
-            foreach (var hexagonLine in HexagonDrawing.Text(result.Areas!, AreaName))
+            foreach (var hexagonLine in HexagonDrawing.Text(result.Areas!, AreaName, t.Culture))
             {
                 stdout.WriteLine("  " + hexagonLine);
             }
@@ -234,36 +233,33 @@ internal static class DemoCommand
                 var svgPath = Path.Combine(svgFolder, $"interests-{result.RespondentId}.svg");
                 using (var svg = OutputFile.Open(svgPath, stdout))
                 {
-                    svg.Writer.Write(HexagonDrawing.Svg($"{result.RespondentId}: {result.Code}", result.Areas!, 1, 5, AreaName));
+                    svg.Writer.Write(HexagonDrawing.Svg($"{result.RespondentId}: {result.Code}", result.Areas!, 1, 5, AreaName, t.Culture));
                     svg.Commit();
                 }
 
                 stdout.WriteLine($"  → {svgPath}");
             }
 
-            stdout.WriteLine(french
-                ? string.Create(CultureInfo.InvariantCulture, $"  cohérence {Consistency(result.Consistency!.Value, true)}, différenciation (max − min) {result.Differentiation!.DI5:0.00}, élévation {result.Elevation:0.00}, Données/Idées {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, Personnes/Choses {result.Prediger.PeopleThings:+0.00;−0.00;0.00}")
-                : string.Create(CultureInfo.InvariantCulture, $"  consistency {Consistency(result.Consistency!.Value, false)}, differentiation (high − low) {result.Differentiation!.DI5:0.00}, elevation {result.Elevation:0.00}, Data/Ideas {result.Prediger!.DataIdeas:+0.00;−0.00;0.00}, People/Things {result.Prediger.PeopleThings:+0.00;−0.00;0.00}"));
+            stdout.WriteLine(t.Format("demo.indices", t["interests.consistency." + result.Consistency!.Value.ToString().ToLowerInvariant()], result.Differentiation!.DI5, result.Elevation,
+                result.Prediger!.DataIdeas, result.Prediger.PeopleThings));
             var profile = new InterestProfile(result.Areas!, 1, 5);
             var matches = matcher.Match(profile);
             if (matches.Count > 0 && double.IsNaN(matches[0].Score))
             {
-                stdout.WriteLine(french
-                    ? "  Profil plat : aucune corrélation possible avec un métier ; explorer d'abord ce qui attire ou non."
-                    : "  Flat profile: no correlation with any occupation can be computed; explore likes and dislikes first.");
+                stdout.WriteLine(t["demo.flatProfile"]);
                 continue;
             }
 
-            stdout.WriteLine(french ? "  Métiers proches (r = corrélation des profils, C = indice de Brown & Gore sur 18) :" : "  Closest occupations (r = profile correlation, C = Brown & Gore index out of 18):");
+            stdout.WriteLine(t["demo.closestOccupations"]);
             foreach (var m in matches)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"    {m.Rank}. {m.Occupation.Title(language),-42} r {m.Pearson,6:0.00}  C {m.CIndex,4:0.#}  {m.OccupationCode} ({m.SharedLetters} {(french ? (m.SharedLetters > 1 ? "lettres communes" : "lettre commune") : (m.SharedLetters == 1 ? "shared letter" : "shared letters"))})"));
+                stdout.WriteLine(t.Format(m.SharedLetters == 1 ? "demo.occupationOneLetter" : "demo.occupationLetters",
+                    m.Rank, m.Occupation.Title(language), m.Pearson, m.CIndex, m.OccupationCode, m.SharedLetters));
             }
         }
 
         stdout.WriteLine();
-        stdout.WriteLine(catalog.Attribution);
+        stdout.WriteLine(catalog.AttributionIn(language));
         return summary;
     }
 
@@ -277,7 +273,7 @@ internal static class DemoCommand
         var settings = CardSortScorer.Settings(instrument);
         var results = new List<CardSortResult>();
         var summary = CardSortScoreRun.Run(instrument, Path.Combine(folder, "examples", "values-cards.responses.jsonl"), null, ScoreFormat.JsonLines, null, results.Add);
-        var french = language == "fr";
+        var t = TextCatalog.For(language);
         stdout.WriteLine();
         Header(stdout, instrument, language);
         var titles = settings.Cards.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -292,14 +288,13 @@ internal static class DemoCommand
                 stdout.WriteLine($"  {++position}. {card.Title[language]} — {card.Description?[language]}");
             }
 
-            stdout.WriteLine(french ? "  Profil de valeurs (O*NET) :" : "  Work-values profile (O*NET):");
+            stdout.WriteLine(t["demo.workValuesProfile"]);
             foreach (var value in Enum.GetValues<WorkValue>())
             {
                 if (result.WorkValues[(int)value] is { } v)
                 {
                     var filled = (int)Math.Round(v * BarWidth, MidpointRounding.AwayFromZero);
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    {WorkValueName(value, french),-22} {v,4:0.00}  {new string('█', filled)}{new string('░', BarWidth - filled)}"));
+                    stdout.WriteLine(string.Format(t.Culture, "    {0,-22} {1,4:0.00}  {2}{3}", t["workValues." + value.ToString()], v, new string('█', filled), new string('░', BarWidth - filled)));
                 }
             }
         }
@@ -310,17 +305,14 @@ internal static class DemoCommand
         {
             var catalog = MatchCommand.LoadCatalog(Path.Combine(folder, "catalogs", "starter-occupations.json"), null);
             stdout.WriteLine();
-            stdout.WriteLine(french
-                ? "Intérêts de q01 et valeurs de v03, réunis pour l'exemple (0,5 × r intérêts + 0,5 × r valeurs) :"
-                : "q01's interests with v03's values, joined for the example (0.5 × interest r + 0.5 × values r):");
+            stdout.WriteLine(t["demo.joined"]);
             foreach (var m in CombinedMatcher.Match(catalog, new InterestProfile(person.Areas!, 1, 5), [.. values.WorkValues.Select(v => v!.Value)], top: 5))
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {m.Rank}. {m.Occupation.Title(language),-42} {m.Score:0.00}  ({(french ? "intérêts" : "interests")} {m.Interests.Score:0.00}, {(french ? "valeurs" : "values")} {m.Values.Score:0.00})"));
+                stdout.WriteLine(t.Format("demo.combinedOccupation", m.Rank, m.Occupation.Title(language), m.Score, m.Interests.Score, m.Values.Score));
             }
 
             stdout.WriteLine();
-            stdout.WriteLine(catalog.Attribution);
+            stdout.WriteLine(catalog.AttributionIn(language));
         }
 
         if ((results.FirstOrDefault(r => r.RespondentId == "v03") ?? results.FirstOrDefault()) is { } forSynthesis)
@@ -337,27 +329,22 @@ internal static class DemoCommand
         var instrument = AssessCli.LoadInstrument(Path.Combine(folder, "ikigai.json"));
         var results = new List<IkigaiResult>();
         var summary = IkigaiScoreRun.Run(instrument, Path.Combine(folder, "examples", "ikigai.responses.jsonl"), null, ScoreFormat.JsonLines, null, results.Add);
-        var french = language == "fr";
+        var t = TextCatalog.For(language);
         stdout.WriteLine();
         Header(stdout, instrument, language);
         foreach (var result in results)
         {
             stdout.WriteLine();
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.RespondentId}  (t-norm {result.TNorm.ToString().ToLowerInvariant()}, α = {result.Alpha})"));
-            stdout.WriteLine(french
-                ? "  rang  candidat                    aime  doué  besoin  payé   ikigaï  zone"
-                : "  rank  candidate                   love  good  needs   paid   ikigai  region");
+            stdout.WriteLine(t.Format("demo.ikigaiPerson", result.RespondentId, result.TNorm.ToString().ToLowerInvariant(), result.Alpha));
+            stdout.WriteLine(t["demo.ikigaiHeader"]);
             foreach (var c in result.Candidates)
             {
                 var m = c.Memberships;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {c.Rank,4}  {(c.Label ?? c.Id),-26} {m[0],4:0.00}  {m[1],4:0.00}  {m[2],5:0.00}  {m[3],5:0.00}  {c.Ikigai,6:0.00}  {c.RegionName}"));
+                stdout.WriteLine(string.Format(t.Culture, "  {0,4}  {1,-26} {2,4:0.00}  {3,4:0.00}  {4,5:0.00}  {5,5:0.00}  {6,6:0.00}  {7}",
+                    c.Rank, c.Label ?? c.Id, m[0], m[1], m[2], m[3], c.Ikigai, IkigaiKind.DescribeRegion(c.Region, language)));
                 if (c.Gap > 0)
                 {
-                    stdout.WriteLine(french
-                        ? string.Create(CultureInfo.InvariantCulture, $"        → à travailler : « {IkigaiKind.CircleKeys[(int)c.Weakest]} », à {c.Gap:0.00} du seuil")
-                        : string.Create(CultureInfo.InvariantCulture, $"        → to work on: '{IkigaiKind.CircleKeys[(int)c.Weakest]}', {c.Gap:0.00} below the threshold"));
+                    stdout.WriteLine(t.Format("demo.ikigaiGap", t["ikigai.circle." + IkigaiKind.CircleKeys[(int)c.Weakest]], c.Gap));
                 }
             }
         }
@@ -370,38 +357,12 @@ internal static class DemoCommand
         return summary;
     }
 
-    private static string WorkValueName(WorkValue value, bool french) => (value, french) switch
-    {
-        (WorkValue.Achievement, false) => "Achievement",
-        (WorkValue.WorkingConditions, false) => "Working conditions",
-        (WorkValue.Recognition, false) => "Recognition",
-        (WorkValue.Relationships, false) => "Relationships",
-        (WorkValue.Support, false) => "Support",
-        (WorkValue.Independence, false) => "Independence",
-        (WorkValue.Achievement, true) => "Accomplissement",
-        (WorkValue.WorkingConditions, true) => "Conditions de travail",
-        (WorkValue.Recognition, true) => "Reconnaissance",
-        (WorkValue.Relationships, true) => "Relations",
-        (WorkValue.Support, true) => "Soutien",
-        _ => "Indépendance",
-    };
-
-    private static string Consistency(ConsistencyLevel level, bool french) => (level, french) switch
-    {
-        (ConsistencyLevel.High, false) => "high",
-        (ConsistencyLevel.Medium, false) => "medium",
-        (ConsistencyLevel.Low, false) => "low",
-        (ConsistencyLevel.High, true) => "forte",
-        (ConsistencyLevel.Medium, true) => "moyenne",
-        _ => "faible",
-    };
-
     /// <summary>A rule, then the instrument's title, reference, fingerprint and notice.</summary>
     private static void Header(TextWriter stdout, Instrument instrument, string language)
     {
         stdout.WriteLine(new string('─', 72));
         stdout.WriteLine($"{instrument.Title[language]}  ({instrument.Reference})");
-        stdout.WriteLine($"fingerprint {instrument.Fingerprint}");
+        stdout.WriteLine(TextCatalog.For(language).Format("demo.fingerprint", instrument.Fingerprint));
         stdout.WriteLine(instrument.Notice?[language]);
     }
 

@@ -11,9 +11,9 @@ namespace Assessments.Cli;
 internal static class HexagonDrawing
 {
     /// <summary>Six lines of text with the areas at the corners of the hexagon, in hexagon order clockwise from R.</summary>
-    public static IReadOnlyList<string> Text(IReadOnlyList<double> riasec, Func<char, string> name)
+    public static IReadOnlyList<string> Text(IReadOnlyList<double> riasec, Func<char, string> name, IFormatProvider? culture = null)
     {
-        string Corner(int k) => string.Create(CultureInfo.InvariantCulture, $"{Holland.Letters[k]} {name(Holland.Letters[k])} {riasec[k]:0.00}");
+        string Corner(int k) => string.Create(culture ?? CultureInfo.InvariantCulture, $"{Holland.Letters[k]} {name(Holland.Letters[k])} {riasec[k]:0.00}");
         return
         [
             $"{"",18}{Corner(0)}",
@@ -25,7 +25,7 @@ internal static class HexagonDrawing
     }
 
     /// <summary>An SVG of the profile; scores are placed between <paramref name="min"/> (centre) and <paramref name="max"/> (corner).</summary>
-    public static string Svg(string title, IReadOnlyList<double> riasec, double min, double max, Func<char, string> name)
+    public static string Svg(string title, IReadOnlyList<double> riasec, double min, double max, Func<char, string> name, IFormatProvider? culture = null)
     {
         const double centre = 160, radius = 110;
         var svg = new StringBuilder();
@@ -46,7 +46,7 @@ internal static class HexagonDrawing
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{centre}\" y1=\"{centre}\" x2=\"{x:0.#}\" y2=\"{y:0.#}\"/>");
             var (lx, ly) = (centre + ((radius + 22) * Math.Cos(angle)), centre + ((radius + 22) * Math.Sin(angle)) + 4);
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" text-anchor=\"middle\">{Holland.Letters[k]} {Escape(name(Holland.Letters[k]))} {riasec[k]:0.00}</text>");
+                $"<text x=\"{lx:0.#}\" y=\"{ly:0.#}\" text-anchor=\"middle\">{Holland.Letters[k]} {Escape(name(Holland.Letters[k]))} {riasec[k].ToString("0.00", culture ?? CultureInfo.InvariantCulture)}</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<polygon class=\"frame\" points=\"{frame.ToString().TrimEnd()}\"/>");

@@ -132,7 +132,7 @@ internal static class MatchCommand
         }
 
         output.Commit();
-        (format == "table" ? stdout : stderr).WriteLine(catalog.Attribution);
+        (format == "table" ? stdout : stderr).WriteLine(catalog.AttributionIn(request.Language));
         return exit;
     }
 
@@ -196,7 +196,7 @@ internal static class MatchCommand
 
         writer.WriteLine();
         output.Commit();
-        stdout.WriteLine(catalog.Attribution);
+        stdout.WriteLine(catalog.AttributionIn(request.Language));
         return ExitCodes.Success;
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Assessments.Data;
+using Assessments.Localization;
 using Assessments.Matching;
 using Assessments.Matching.Skills;
 
@@ -195,7 +196,6 @@ internal static class SkillsCommand
 
     private static void Write(TextWriter writer, string format, string language, OccupationCatalog rome, List<Person> people)
     {
-        var french = language == "fr";
         if (format == "csv")
         {
             writer.WriteLine("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score");
@@ -268,48 +268,36 @@ internal static class SkillsCommand
             return;
         }
 
+        var text = TextCatalog.For(language);
         foreach (var p in people)
         {
             var sources = string.Join(", ", p.Sources.Select(c => $"{c} {rome.Find(c)?.Title("fr")}"));
-            writer.WriteLine(french
-                ? $"{(p.Id.Length > 0 ? p.Id + " — " : "")}Métiers accessibles depuis {sources}"
-                : $"{(p.Id.Length > 0 ? p.Id + " — " : "")}Occupations within reach from {sources}");
+            writer.WriteLine((p.Id.Length > 0 ? p.Id + " — " : "") + text.Format("skills.withinReach", sources));
             if (p.Assumed)
             {
-                writer.WriteLine(french
-                    ? "(toutes les compétences de ces fiches sont comptées comme acquises)"
-                    : "(every skill of these fiches is counted as held)");
+                writer.WriteLine(text["skills.assumedHeld"]);
             }
 
             if (p.Combined is not null)
             {
-                writer.WriteLine(french
-                    ? "(classement sur les compétences et les intérêts ; le ROME ne décrit pas de valeurs professionnelles, elles n'y entrent donc pas)"
-                    : "(ranked on skills and interests; ROME describes no work values, so they take no part)");
+                writer.WriteLine(text["skills.rankedOnBoth"]);
             }
 
             foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
             {
-                var culture = french ? CultureInfo.GetCultureInfo("fr-FR") : CultureInfo.InvariantCulture;
-                var percent = (t.Transferability * 100).ToString("0", culture);
-                var interestsPart = p.Combined is { } parts
-                    ? french
-                        ? $" · intérêts {(parts[i - 1].Fit * 100).ToString("0", culture)} % · score {(parts[i - 1].Score * 100).ToString("0", culture)} %"
-                        : $" · interests {(parts[i - 1].Fit * 100).ToString("0", culture)}% · score {(parts[i - 1].Score * 100).ToString("0", culture)}%"
-                    : "";
+                var interestsPart = p.Combined is { } parts ? text.Format("skills.interestsPart", text.Percent(parts[i - 1].Fit), text.Percent(parts[i - 1].Score)) : "";
                 var core = t.Gaps.Where(g => g.Core == SkillCore.Core).ToList();
-                writer.WriteLine(french
-                    ? $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transférabilité {percent} %{interestsPart}{(t.Passerelle ? " · passerelle ROME" : "")}"
-                    : $"{i,2}. {t.Occupation.Code} {t.Occupation.Title("fr")} — transferability {percent}%{interestsPart}{(t.Passerelle ? " · ROME passerelle" : "")}");
-                writer.WriteLine(french
-                    ? $"    {t.Transferable.Count} compétence(s) transférable(s), {t.Gaps.Count} à acquérir dont {core.Count} au cœur du métier{(core.Count > 0 ? " : " + string.Join(" ; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? " ; …" : "") : "")}"
-                    : $"    {t.Transferable.Count} transferable skill(s), {t.Gaps.Count} to acquire, {core.Count} of them core{(core.Count > 0 ? ": " + string.Join("; ", core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? "; …" : "") : "")}");
+                writer.WriteLine(text.Format("skills.transition", i, t.Occupation.Code, t.Occupation.Title("fr"), text.Percent(t.Transferability), interestsPart)
+                    + (t.Passerelle ? text["skills.passerellePart"] : ""));
+                var separator = text["common.listSeparator"];
+                writer.WriteLine(text.Format("skills.counts", t.Transferable.Count, t.Gaps.Count, core.Count)
+                    + (core.Count > 0 ? text.Format("skills.coreList", string.Join(separator, core.Take(3).Select(g => g.Skill.Label)) + (core.Count > 3 ? separator + "…" : "")) : ""));
             }
 
             writer.WriteLine();
         }
 
-        writer.WriteLine(rome.Attribution);
+        writer.WriteLine(rome.AttributionIn(language));
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -38,6 +38,12 @@ public sealed class OccupationCatalog
     /// <summary>The credit the source's licence requires; show it wherever the catalog's data are shown.</summary>
     public string Attribution { get; }
 
+    /// <summary>The credit in each language the catalog gives it in (JSON catalogs, ROME in French and English); may be empty.</summary>
+    public IReadOnlyDictionary<string, string> Attributions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The credit in <paramref name="language"/> when the catalog gives it, <see cref="Attribution"/> otherwise.</summary>
+    public string AttributionIn(string language) => Attributions.TryGetValue(language, out var text) ? text : Attribution;
+
     /// <summary>The occupations in the source's order.</summary>
     public IReadOnlyList<Occupation> Occupations { get; }
 

@@ -30,7 +30,11 @@ public sealed record ValuesSummary(IReadOnlyList<ValueCard> Ordered, IReadOnlyLi
 
 /// <summary>An Ikigai candidate: its four circle memberships (0–1), its overall score, region and weakest circle.</summary>
 public sealed record IkigaiCandidateSummary(int Rank, string Id, string Label, double Love, double GoodAt, double Needs, double Paid, double Ikigai,
-    string RegionName, string? Weakest, double? Gap);
+    string RegionName, string? Weakest, double? Gap)
+{
+    /// <summary>The circles the candidate reaches (their JSON keys: love, goodAt, needs, paid), when the results line gives them.</summary>
+    public IReadOnlyList<string>? Region { get; init; }
+}
 
 /// <summary>The scale scores of an instrument without a kind of its own (a Likert questionnaire).</summary>
 public sealed record ScaleResults(string InstrumentId, IReadOnlyList<ScaleValue> Scales);
@@ -374,7 +378,10 @@ public sealed partial class CareerProfile
                     var id = at.String(c.Element, c.Path, "id");
                     return new IkigaiCandidateSummary(at.WholeNumber(c.Element, c.Path, "rank"), id, at.OptionalString(c.Element, c.Path, "label", allowNull: true) ?? id,
                         Membership("love"), Membership("goodAt"), Membership("needs"), Membership("paid"), at.Number(c.Element, c.Path, "ikigai"),
-                        at.OptionalString(c.Element, c.Path, "regionName") ?? "", at.OptionalString(c.Element, c.Path, "weakest"), at.OptionalNumber(c.Element, c.Path, "gap"));
+                        at.OptionalString(c.Element, c.Path, "regionName") ?? "", at.OptionalString(c.Element, c.Path, "weakest"), at.OptionalNumber(c.Element, c.Path, "gap"))
+                    {
+                        Region = at.OptionalArray(c.Element, c.Path, "region") is { } region ? at.Strings(region, c.Path + ".region") : null,
+                    };
                 })];
                 break;
             case "skills" when at.OptionalArray(root, "$", "portfolio") is not null:

@@ -169,7 +169,7 @@ internal static class Charts
     public static string IkigaiCircles(IReadOnlyList<IkigaiCandidateSummary> candidates, ReportText text)
     {
         var svg = Open(400, 360, text.IkigaiTitle, string.Join(text.Catalog["common.listSeparator"],
-            candidates.Select(c => text.Catalog.Format("report.scaleLine", c.Label, text.Region(c.RegionName)))), minX: -70, widthOverride: 540, minY: -10, heightOverride: 390);
+            candidates.Select(c => text.Catalog.Format("report.scaleLine", c.Label, text.Region(c)))), minX: -70, widthOverride: 540, minY: -10, heightOverride: 390);
         string[] classes = ["love", "good-at", "needs", "paid"];
         for (var i = 0; i < 4; i++)
         {

@@ -72,7 +72,7 @@ public static partial class ReportRenderer
 
         if (p.Ikigai is { Count: > 0 } ikigai)
         {
-            Item(html, t.IkigaiSentence(ikigai[0].Label, t.Region(ikigai[0].RegionName)));
+            Item(html, t.IkigaiSentence(ikigai[0].Label, t.Region(ikigai[0])));
         }
 
         SkillsSummaryItem(html, p, t);
@@ -154,7 +154,7 @@ public static partial class ReportRenderer
             html.Append("<th scope=\"col\">Ikigai</th></tr></thead>\n<tbody>\n");
             foreach (var c in ikigai)
             {
-                html.Append("<tr><td class=\"num\">").Append(c.Rank).Append("</td><th scope=\"row\">").Append(Html.Escape(c.Label)).Append(" (").Append(Html.Escape(t.Region(c.RegionName))).Append(")</th>");
+                html.Append("<tr><td class=\"num\">").Append(c.Rank).Append("</td><th scope=\"row\">").Append(Html.Escape(c.Label)).Append(" (").Append(Html.Escape(t.Region(c))).Append(")</th>");
                 foreach (var m in new[] { c.Love, c.GoodAt, c.Needs, c.Paid })
                 {
                     html.Append("<td class=\"num\">").Append(t.Number(m)).Append("</td>");
@@ -322,7 +322,7 @@ public static partial class ReportRenderer
         html.Append("</ul>\n");
         if (p.Catalog is { } catalog)
         {
-            html.Append("<p class=\"attribution\">").Append(Html.Escape(catalog.Attribution)).Append("</p>\n");
+            html.Append("<p class=\"attribution\">").Append(Html.Escape(catalog.AttributionIn(t.Language))).Append("</p>\n");
         }
 
         html.Append("</section>\n");

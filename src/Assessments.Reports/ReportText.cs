@@ -273,6 +273,21 @@ internal sealed class ReportText
         ? _t["ikigai.region." + name]
         : _t.Format("ikigai.region.other", name);
 
+    /// <summary>A candidate's region in words: from the circles it reaches when known, from its (English) name otherwise.</summary>
+    public string Region(IkigaiCandidateSummary candidate)
+    {
+        if (candidate.Region is { } keys)
+        {
+            var circles = keys.Select(k => Assessments.Ikigai.IkigaiKind.CircleKeys.ToList().IndexOf(k)).ToList();
+            if (circles.All(i => i >= 0))
+            {
+                return Assessments.Ikigai.IkigaiKind.DescribeRegion([.. circles.Select(i => (Assessments.Ikigai.IkigaiCircle)i)], Language);
+            }
+        }
+
+        return Region(candidate.RegionName);
+    }
+
     public string Band(string? band) => band is "slight" or "moderate" or "clear" or "veryClear" ? _t["type.band." + band] : "—";
 
     public string Preparation(int zone) => zone is >= 1 and <= 5 ? _t["report.preparation." + zone.ToString(System.Globalization.CultureInfo.InvariantCulture)] : _t["report.preparation.unknown"];

@@ -68,7 +68,10 @@ internal static class JsonCatalogLoader
 
         CatalogLimits.CheckOccupations(path, occupations.Count);
         var attribution = dto.Attribution.TryGetValue("en", out var en) ? en : dto.Attribution.Values.FirstOrDefault() ?? "";
-        return new OccupationCatalog($"{dto.Id}@{dto.Version}", attribution, occupations);
+        return new OccupationCatalog($"{dto.Id}@{dto.Version}", attribution, occupations)
+        {
+            Attributions = new Dictionary<string, string>(dto.Attribution, StringComparer.Ordinal),
+        };
     }
 
     private const int MaxProblems = 100;

@@ -93,6 +93,7 @@ internal static partial class RomeLoader
         CatalogLimits.CheckOccupations(folder, occupations.Count);
         return new OccupationCatalog("ROME 4.0 v" + version, Attribution(version), occupations)
         {
+            Attributions = new Dictionary<string, string>(StringComparer.Ordinal) { ["fr"] = Attribution(version), ["en"] = EnglishAttribution(version) },
             Skills = skills,
             JobTitles = jobTitles,
             Passerelles = passerelles,
@@ -102,6 +103,10 @@ internal static partial class RomeLoader
 
     public static string Attribution(string version) =>
         $"Source : France Travail — Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0), référentiel v{version}, data.gouv.fr, Licence Ouverte / Open Licence (Etalab). Données modifiées par le projet Assessments : profils RIASEC dérivés des codes majeur et mineur (majeur = 1, mineur = 0,5).";
+
+    /// <summary>The same credit in English, for a report or a table written in English.</summary>
+    public static string EnglishAttribution(string version) =>
+        $"Source: France Travail — Répertoire Opérationnel des Métiers et des Emplois (ROME 4.0), référentiel v{version}, data.gouv.fr, Licence Ouverte / Open Licence (Etalab). Data modified by the Assessments project: RIASEC profiles derived from the major and minor codes (major = 1, minor = 0.5).";
 
     private static string? Find(string folder, string pattern, List<CatalogProblem> problems)
     {

@@ -16,6 +16,44 @@ public sealed class IkigaiKind : IInstrumentKind
     /// <summary>The circles' JSON names, in <see cref="IkigaiCircle"/> order: love, goodAt, needs, paid.</summary>
     public static IReadOnlyList<string> CircleKeys { get; } = ["love", "goodAt", "needs", "paid"];
 
+    /// <summary>
+    /// The α-cut region in words for people, in <paramref name="language"/>: "ikigai", the named overlaps it covers
+    /// (passion, mission, profession, vocation) with the circles it misses, or the circles alone. The results line keeps
+    /// the English <see cref="IkigaiCandidateResult.RegionName"/>; this is its translation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The language is not one the project writes.</exception>
+    public static string DescribeRegion(IReadOnlyCollection<IkigaiCircle> region, string language)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var t = Localization.TextCatalog.For(language);
+        if (region.Count == 4)
+        {
+            return t["ikigai.region.ikigai"];
+        }
+
+        if (region.Count == 0)
+        {
+            return t["ikigai.region.outside"];
+        }
+
+        bool Has(IkigaiCircle x) => region.Contains(x);
+        var named = new List<string>();
+        foreach (var (a, b, name) in new[] { (IkigaiCircle.Love, IkigaiCircle.GoodAt, "passion"), (IkigaiCircle.Love, IkigaiCircle.Needs, "mission"),
+            (IkigaiCircle.GoodAt, IkigaiCircle.Paid, "profession"), (IkigaiCircle.Needs, IkigaiCircle.Paid, "vocation") })
+        {
+            if (Has(a) && Has(b))
+            {
+                named.Add(t["ikigai.region." + name]);
+            }
+        }
+
+        string Short(IkigaiCircle c) => t["ikigai.circleShort." + CircleKeys[(int)c]];
+        var missing = string.Join(", ", Enum.GetValues<IkigaiCircle>().Where(x => !Has(x)).Select(Short));
+        return named.Count > 0
+            ? t.Format("ikigai.region.named", string.Join(" + ", named), missing)
+            : t.Format("ikigai.region.only", string.Join(" + ", Enum.GetValues<IkigaiCircle>().Where(Has).Select(Short)), missing);
+    }
+
     /// <inheritdoc />
     public string Name => "ikigai";
 
