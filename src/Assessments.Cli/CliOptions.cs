@@ -36,7 +36,7 @@ internal static class CliOptions
         Whole("--top", "How many occupations to list per person.", 1, MaxTop, fallback);
 
     public static Option<string> Language() =>
-        Choice("--lang", "The language of the text meant for people.", "en", "en", "fr");
+        Choice("--lang", "The language of the text meant for people.", "en", [.. Assessments.Localization.TextCatalog.Languages]);
 
     public static Option<string> Answers() =>
         Choice("--answers", "What answer cells hold: numbers, labels of the item's format (in any language of the instrument, also as '4 - D'accord'), or either (auto: numbers stay numbers, other text is looked up).", "auto", "auto", "numbers", "labels");

@@ -21,17 +21,42 @@ internal static class ReportCommand
         var jobZones = CliOptions.JobZonesFrom();
         var top = CliOptions.Top(10);
         var targets = CliOptions.OptionalText("--target", "With a skills portfolio and --catalog rome:DIR: the fiches the action plan is drawn toward (default: the first three transitions).", "CODE[,CODE…]");
+        var name = CliOptions.OptionalText("--name", "The person's name as the header shows it (default: the id given by --person).", "TEXT");
+        var date = CliOptions.OptionalText("--date", "The synthesis's date, YYYY-MM-DD (default: today); the same date gives the same file.", "YYYY-MM-DD");
         var command = new Command("report", "Write one person's results as a self-contained, printable HTML synthesis.")
         {
-            results, person, language, output, catalog, jobZones, top, targets,
+            results, person, language, output, catalog, jobZones, top, targets, name, date,
         };
         command.SetAction(parse => Run(parse.GetValue(results)!, parse.GetValue(person)!, parse.GetValue(language)!, parse.GetValue(output),
-            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), parse.GetValue(targets), io.Out, io.Error));
+            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), parse.GetValue(targets), Options(parse.GetValue(name), parse.GetValue(date)), io.Out, io.Error));
         return command;
     }
 
+    /// <summary>The header's name and date: <c>--date</c> as a clock stopped at noon UTC of that day.</summary>
+    private static ReportOptions Options(string? name, string? date)
+    {
+        if (date is null)
+        {
+            return new ReportOptions { PersonName = name };
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            throw new UsageException($"--date takes a date as YYYY-MM-DD; found '{date}'.");
+        }
+
+        return new ReportOptions { PersonName = name, Clock = new FixedDay(day) };
+    }
+
+    private sealed class FixedDay(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
     private static int Run(string resultsPath, string person, string language, string? outPath, string? catalogSpec, string? jobZonesFrom, int top,
-        string? targets, TextWriter stdout, TextWriter stderr)
+        string? targets, ReportOptions options, TextWriter stdout, TextWriter stderr)
     {
         OutputFile.CheckDistinct([("--results", resultsPath), ("--catalog", ScoreCommand.CatalogFile(catalogSpec))], [("--out", outPath)]);
         ScoreCommand.RequireFile(resultsPath);
@@ -81,7 +106,7 @@ internal static class ReportCommand
         }
 
         using var output = OutputFile.Open(outPath, stdout);
-        output.Writer.Write(ReportRenderer.Render(profile, language));
+        output.Writer.Write(ReportRenderer.Render(profile, language, options));
         output.Commit();
         stderr.WriteLine($"report of {profile.Sources.Count} result(s){(outPath is { } path ? " written to " + path : "")}");
         return ExitCodes.Success;

@@ -395,7 +395,7 @@ public sealed partial class CareerProfile
                         var path = Place.Member("$.scales", s.Name);
                         var scale = at.Object(scales, "$.scales", s.Name);
                         return new ScaleValue(s.Name, at.OptionalNumber(scale, path, "score", allowNull: true), at.OptionalString(scale, path, "missingReason"),
-                            (int)(at.OptionalNumber(scale, path, "answered") ?? 0), (int)(at.OptionalNumber(scale, path, "items") ?? 0), at.OptionalNumber(scale, path, "minAnswered") ?? 0);
+                            at.OptionalWholeNumber(scale, path, "answered") ?? 0, at.OptionalWholeNumber(scale, path, "items") ?? 0, at.OptionalNumber(scale, path, "minAnswered") ?? 0);
                     })]));
                 }
 
@@ -462,6 +462,9 @@ public sealed partial class CareerProfile
 
         public bool OptionalBoolean(JsonElement parent, string path, string name) =>
             Find(parent, path, name, JsonValueKind.True, "true or false", false)?.ValueKind == JsonValueKind.True;
+
+        public int? OptionalWholeNumber(JsonElement parent, string path, string name) =>
+            parent.TryGetProperty(name, out _) ? WholeNumber(parent, path, name) : null;
 
         public int WholeNumber(JsonElement parent, string path, string name)
         {

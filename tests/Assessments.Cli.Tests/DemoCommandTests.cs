@@ -9,7 +9,7 @@ public sealed class DemoCommandTests : IDisposable
 
     /// <summary>The missing reason of p05's exploration score: 2 of 5 answered, minAnswered 0.6.</summary>
     private const string P05ExplorationReason =
-        "Only 2 of 5 items were answered; the scale needs at least 60 % of them (minAnswered 0.6).";
+        "Only 2 of 5 items were answered; the scale needs at least 60% of them.";
 
     private readonly TempDirectory _temp = new();
 
@@ -60,6 +60,27 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(title + "  (" + Reference + ")", lines[0]);
         Assert.Equal(notice, lines[2]);
         Assert.StartsWith("  Clart\u00e9", Profile(lines, "p02")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InFrenchNoSentenceOfTheEnglishCatalogAndNoEnglishNumbers()
+    {
+        // Every fixed fragment of two words or more (12 characters or more) of an English text that French does not share
+        // must be absent from the French demo; decimals are written with a comma.
+        var result = AssessRunner.Run("demo", "--lang", "fr", "--instruments", TestPaths.Instruments, "--report", _temp.PathOf("fr.html"));
+        Assert.Equal(0, result.ExitCode);
+        var english = Assessments.Localization.TextCatalog.For("en");
+        var french = Assessments.Localization.TextCatalog.For("fr");
+        var leaks = english.Keys
+            .SelectMany(key => System.Text.RegularExpressions.Regex.Split(english[key], @"\{\d+(?:[:,][^}]*)?\}").Select(f => (Key: key, Fragment: f.Trim())))
+            .Where(x => x.Fragment.Length >= 12 && x.Fragment.Contains(' ', StringComparison.Ordinal) && !french[x.Key].Contains(x.Fragment, StringComparison.Ordinal)
+                && result.Stdout.Contains(x.Fragment, StringComparison.Ordinal))
+            .Select(x => $"{x.Key}: {x.Fragment}");
+        Assert.Empty(leaks);
+        Assert.Contains("  Clarté        4,40", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("6 personnes lues, 6 scorées, 0 rejetées.", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("passion + mission (manque : payé)", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(" answered)", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,6 @@ public sealed class IkigaiCommandTests : IDisposable
         var lines = result.StdoutLines;
         Assert.Contains("k01  (t-norm minimum, α = 0.5)", lines);
         Assert.Contains("     3  Social worker              0.75  0.50   1.00   0.25    0.25  passion + mission (missing: paid)", lines);
-        Assert.Contains("        → to work on: 'paid', 0.25 below the threshold", lines);
+        Assert.Contains("        → to work on: 'what I can be paid for', 0.25 below the threshold", lines);
     }
 }

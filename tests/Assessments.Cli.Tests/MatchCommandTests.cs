@@ -46,7 +46,7 @@ public sealed class MatchCommandTests : IDisposable
         Assert.All(rows, r => Assert.Equal("6", r[4]));
         Assert.All(rows, r => Assert.Equal("SI", r[12]));
         Assert.Equal(rows.Select(r => r[2]).Order(StringComparer.Ordinal), rows.Select(r => r[2]));
-        Assert.StartsWith("Source : France Travail", result.Stderr, StringComparison.Ordinal); // attribution beside CSV data
+        Assert.StartsWith("Source: France Travail", result.Stderr, StringComparison.Ordinal); // attribution beside CSV data, in the output's language (en)
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class MatchCommandTests : IDisposable
         Assert.Equal("RIC", root.GetProperty("personCode").GetString()); // R 5 > I 4 = C 4: I before C by hexagon order
         Assert.Equal(root.GetProperty("score").GetDouble(), root.GetProperty("pearson").GetDouble());
         Assert.False(root.GetProperty("title").GetString()!.Contains("\\u", StringComparison.Ordinal)); // French accents stay readable
-        Assert.StartsWith("Occupation profiles estimated by the Assessments project", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("Profils de métiers estimés par le projet Assessments", result.Stderr, StringComparison.Ordinal); // --lang fr: the catalog's French credit
     }
 
     [Theory]

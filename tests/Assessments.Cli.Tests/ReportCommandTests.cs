@@ -27,7 +27,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, scored.ExitCode);
 
         var report = _temp.PathOf("q01.html");
-        var result = AssessRunner.Run("report", "--results", results, "--person", "q01", "--lang", "fr", "--out", report, "--top", "3");
+        var result = AssessRunner.Run("report", "--results", results, "--person", "q01", "--lang", "fr", "--out", report, "--top", "3", "--name", "Marie D.", "--date", "2026-12-06");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal($"report of 1 result(s) written to {report}\n", result.Stderr);
         var document = Parse(report);
@@ -36,7 +36,10 @@ public sealed class ReportCommandTests : IDisposable
             document.Descendants(X + "section").Select(s => s.Attribute("id")!.Value));
         var text = document.Root.Value;
         Assert.Contains("Code Holland SAI", text, StringComparison.Ordinal);
-        foreach (var score in new[] { "1.5", "3.5", "4.13", "4.63", "2.5", "1.88" })
+        Assert.Contains("Personne : Marie D.", text, StringComparison.Ordinal);
+        Assert.Contains("Synthèse du 6 décembre 2026", text, StringComparison.Ordinal);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", results, "--person", "q01", "--date", "06/12/2026").ExitCode);
+        foreach (var score in new[] { "1,5", "3,5", "4,13", "4,63", "2,5", "1,88" }) // French decimals in a French report
         {
             Assert.Contains(score, text, StringComparison.Ordinal);
         }

@@ -22,11 +22,18 @@ public sealed class TextCatalog
     {
         Language = language;
         _texts = texts;
-        Culture = CultureInfo.GetCultureInfo(language == "fr" ? "fr-FR" : "en-GB");
+        Culture = CultureInfo.GetCultureInfo(texts.TryGetValue("common.culture", out var culture) ? culture : language);
     }
 
-    /// <summary>The languages the project writes, in order: <c>en</c>, <c>fr</c>.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en", "fr"];
+    private const string Prefix = "Assessments.Localization.texts.";
+
+    /// <summary>
+    /// The languages the project writes, in ordinal order (<c>en</c>, <c>fr</c>): one per embedded catalog, so adding a
+    /// language is adding its <c>texts.LANG.json</c> beside the others (a test then checks it has every key).
+    /// </summary>
+    public static IReadOnlyList<string> Languages { get; } = [.. typeof(TextCatalog).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+        .Select(n => n[Prefix.Length..^".json".Length]).Order(StringComparer.Ordinal)];
 
     /// <summary>The catalog's language (<c>en</c> or <c>fr</c>).</summary>
     public string Language { get; }
@@ -83,7 +90,7 @@ public sealed class TextCatalog
         var catalogs = new Dictionary<string, TextCatalog>(StringComparer.Ordinal);
         foreach (var language in Languages)
         {
-            using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream($"Assessments.Localization.texts.{language}.json")
+            using var stream = typeof(TextCatalog).Assembly.GetManifestResourceStream(Prefix + language + ".json")
                 ?? throw new InvalidOperationException($"The {language} text catalog is not embedded.");
             using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
