@@ -3,7 +3,7 @@ using Assessments.Interests;
 namespace Assessments.Matching;
 
 /// <summary>
-/// Congruence between a person's and an occupation's Holland codes (METHODS.md §5.1–5.3). Codes are strings of distinct
+/// Congruence between a person's and an occupation's Holland codes (docs/methods.md §5.1–5.3). Codes are strings of distinct
 /// RIASEC letters, the most characteristic first. Healy–Mourton and Kwak–Pulvino are deliberately absent: no source
 /// defining them was found.
 /// </summary>
@@ -80,7 +80,7 @@ public static class Congruence
         Average(personCodes, environmentCodes, BrownGoreCUnchecked);
 
     /// <summary>
-    /// Zener &amp; Schnuelle (1976), 0–6, in the reading usually described (METHODS.md §5.3; the primary paper is unchecked):
+    /// Zener &amp; Schnuelle (1976), 0–6, in the reading usually described (docs/methods.md §5.3; the primary paper is unchecked):
     /// the first rule that holds, from the top: 6 all three letters in the same order; 5 the first two in the same order;
     /// 4 all three in any order; 3 the same first letter; 2 the first two in any order; 1 the person's first letter anywhere
     /// in the occupation's code; 0 otherwise. PROJECT CHOICE: this reading, not the position-pattern port of

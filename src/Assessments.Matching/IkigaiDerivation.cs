@@ -4,7 +4,7 @@ using Assessments.Ikigai;
 namespace Assessments.Matching;
 
 /// <summary>
-/// Fills Ikigai circles from other results (METHODS.md §7.2, PROJECT CHOICES): "love" from the interest fit of an
+/// Fills Ikigai circles from other results (docs/methods.md §7.2, PROJECT CHOICES): "love" from the interest fit of an
 /// occupation, "needs" from the work-values fit. "Good at" is left to the person, "paid" to their rating or to
 /// labour-market data they supply. Each membership carries its derivation in words, shown in the result.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Assessments.Matching;
 /// <summary>
 /// Six RIASEC scores on a known scale (e.g. 1–5 for an inventory's item means, 1–7 for O*NET's OI). Profiles from
 /// different instruments are compared on their <see cref="Rescaled"/> form, <c>(x − min) / (max − min)</c> in [0, 1]
-/// (PROJECT CHOICE, METHODS.md §5.6).
+/// (PROJECT CHOICE, docs/methods.md §5.6).
 /// </summary>
 public sealed class InterestProfile
 {

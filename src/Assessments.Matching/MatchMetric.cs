@@ -1,9 +1,9 @@
 namespace Assessments.Matching;
 
-/// <summary>What ranks occupations for a person (METHODS.md §5).</summary>
+/// <summary>What ranks occupations for a person (docs/methods.md §5).</summary>
 public enum MatchMetric
 {
-    /// <summary>Pearson r between the profiles (shape only). The default: profile correlation predicted outcomes best in a published comparison (METHODS.md §5.6).</summary>
+    /// <summary>Pearson r between the profiles (shape only). The default: profile correlation predicted outcomes best in a published comparison (docs/methods.md §5.6).</summary>
     Pearson,
 
     /// <summary>Spearman ρ between the profiles (mid-ranks).</summary>

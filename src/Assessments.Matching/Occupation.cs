@@ -38,7 +38,7 @@ public sealed class Occupation
 
     /// <summary>
     /// The code used by code-based indices: the published code, completed to three letters from the interest profile's
-    /// order when it is shorter and a profile exists (PROJECT CHOICE; O*NET lists no third high point for 447 occupations).
+    /// order when it is shorter and a profile exists (PROJECT CHOICE; O*NET lists no third high point for 428 occupations).
     /// ROME codes stay one or two letters.
     /// </summary>
     public string MatchingCode { get; }

@@ -4,7 +4,7 @@ namespace Assessments.Matching;
 
 /// <summary>
 /// Ranks a catalog's occupations for a person's interest profile (or Holland code alone) and explains each suggestion.
-/// PROJECT CHOICE (METHODS.md §5.7: O*NET's own fit rule is unpublished): the score of <see cref="MatchOptions.Metric"/>,
+/// PROJECT CHOICE (docs/methods.md §5.7: O*NET's own fit rule is unpublished): the score of <see cref="MatchOptions.Metric"/>,
 /// higher first, ties broken by occupation code (ordinal), so the ranking never depends on catalog row order or threads.
 /// Immutable after construction and thread-safe.
 /// </summary>

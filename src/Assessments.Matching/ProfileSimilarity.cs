@@ -1,7 +1,7 @@
 namespace Assessments.Matching;
 
 /// <summary>
-/// Similarity of two six-score profiles (METHODS.md §5.6). Profiles must be commensurate: the matcher passes
+/// Similarity of two six-score profiles (docs/methods.md §5.6). Profiles must be commensurate: the matcher passes
 /// <see cref="InterestProfile.Rescaled"/> values. Pearson is insensitive to level and scatter (shape only); cosine and
 /// Euclidean are not.
 /// </summary>

@@ -2,7 +2,7 @@ using FsCheck.Xunit;
 
 namespace Assessments.Matching.Tests;
 
-/// <summary>Congruence indices against their definitions and the one published worked example (METHODS.md §5).</summary>
+/// <summary>Congruence indices against their definitions and the one published worked example (docs/methods.md §5).</summary>
 public class CongruenceTests
 {
     private const string Letters = "RIASEC";

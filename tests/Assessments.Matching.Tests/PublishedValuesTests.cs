@@ -2,7 +2,7 @@ using Assessments.Interests;
 
 namespace Assessments.Matching.Tests;
 
-/// <summary>Prediger's weights as exact functions of the hexagon angles (METHODS.md §4.6).</summary>
+/// <summary>Prediger's weights as exact functions of the hexagon angles (docs/methods.md §4.6).</summary>
 public class PublishedValuesTests
 {
     [Fact]

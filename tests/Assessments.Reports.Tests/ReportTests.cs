@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Assessments.ApiApproval;
 using Assessments.Matching;
+using Assessments.Responses;
 using Assessments.Scoring;
 
 namespace Assessments.Reports.Tests;
@@ -186,17 +187,19 @@ public class ReportTests
     [Fact]
     public void TheReadmeExampleRunsAsWritten()
     {
-        // The README's lines (the four results of OnePerson in place of the reader's own), then the file they write.
-        InstrumentResult interests = OnePerson.Results[0], type = OnePerson.Results[1], values = OnePerson.Results[2], ikigai = OnePerson.Results[3];
+        // The lines of docs/report.md's example, run here, then the file they write.
         var folder = Directory.CreateTempSubdirectory("assess-readme-").FullName;
         var previous = Environment.CurrentDirectory;
         try
         {
             Environment.CurrentDirectory = folder;
-            var profile = CareerProfile.FromResults([interests, type, values, ikigai], personId: "p01") // any subset
-                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);                           // or O*NET, ROME
+            var riasec = Instruments.Load("interests-riasec"); // for the example, S items answered 5 and the others 2
+            var interests = riasec.Score(new Response("p01", riasec.Items.ToDictionary(i => i.Id, i => (int?)(i.Id[0] == 'S' ? 5 : 2))));
+            var profile = CareerProfile.FromResults([interests], personId: "p01") // any subset: interests, type, values, Ikigai, skills
+                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);      // or O*NET, ROME
             File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
             Assert.Equal(10, profile.Occupations.Count);
+            Assert.Equal(5.0, profile.Interests!.Areas[3]); // S
             Assert.Contains("<h1>Synthèse de bilan</h1>", File.ReadAllText(Path.Combine(folder, "p01.html")), StringComparison.Ordinal);
         }
         finally
@@ -207,8 +210,10 @@ public class ReportTests
 
         var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "report.md")).ReplaceLineEndings("\n");
         Assert.Contains("""
-            var profile = CareerProfile.FromResults([interests, type, values, ikigai], personId: "p01") // any subset
-                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);                           // or O*NET, ROME
+            var riasec = Instruments.Load("interests-riasec"); // for the example, S items answered 5 and the others 2
+            var interests = riasec.Score(new Response("p01", riasec.Items.ToDictionary(i => i.Id, i => (int?)(i.Id[0] == 'S' ? 5 : 2))));
+            var profile = CareerProfile.FromResults([interests], personId: "p01") // any subset: interests, type, values, Ikigai, skills
+                .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);      // or O*NET, ROME
             File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
             """, readme, StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ using MathNet.Numerics.Distributions;
 
 namespace Assessments.Tests;
 
-/// <summary>Group statistics on rankings and paired comparisons (METHODS.md §6), against published or hand-computed values.</summary>
+/// <summary>Group statistics on rankings and paired comparisons (docs/methods.md §6), against published or hand-computed values.</summary>
 public class GroupStatisticsTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public class GroupStatisticsTests
     {
         // Stigler (1994) via Agresti (2002, §10.6) and BradleyTerry2::citations: rows cited (winner), columns citing (loser),
         // in the order Biometrika, Comm Statist, JASA, JRSS-B. Published log-abilities relative to Biometrika:
-        // Comm Statist −2.9491, JASA −0.4796, JRSS-B +0.2690 (METHODS.md §6.7).
+        // Comm Statist −2.9491, JASA −0.4796, JRSS-B +0.2690 (docs/methods.md §6.7).
         double[,] citations =
         {
             { 714, 730, 498, 221 },
@@ -62,7 +62,7 @@ public class GroupStatisticsTests
     [Fact]
     public void ScalesGuilfordsVegetablesAsPsychDoes()
     {
-        // Guilford (1954) via psychTools::vegetables (METHODS.md §6.6): share preferring the column vegetable over the row one,
+        // Guilford (1954) via psychTools::vegetables (docs/methods.md §6.6): share preferring the column vegetable over the row one,
         // in the order Turnips, Cabbage, Beets, Asparagus, Carrots, Spinach, String beans, Peas, Corn.
         double[,] veg =
         {
@@ -77,7 +77,7 @@ public class GroupStatisticsTests
             { 0.074, 0.142, 0.182, 0.27, 0.236, 0.372, 0.358, 0.372, 0.5 },
         };
         var fit = ThurstoneScaling.Fit(veg);
-        // Published scale (METHODS.md §6.6): Turnips 0, Cabbage .522, Beets .654, Asparagus .980, Carrots 1.117, Spinach 1.144,
+        // Published scale (docs/methods.md §6.6): Turnips 0, Cabbage .522, Beets .654, Asparagus .980, Carrots 1.117, Spinach 1.144,
         // String beans 1.400, Peas 1.444, Corn 1.629; GF = .9943.
         double[] published = [0, 0.522, 0.654, 0.980, 1.117, 1.144, 1.400, 1.444, 1.629];
         for (var j = 0; j < 9; j++)

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace Assessments.Tests;
 
-/// <summary>The Ikigai model (METHODS.md §7.2): t-norms, α-cuts, regions, gaps and the ranking rule.</summary>
+/// <summary>The Ikigai model (docs/methods.md §7.2): t-norms, α-cuts, regions, gaps and the ranking rule.</summary>
 public class IkigaiTests
 {
     private static readonly string[] TNorms = ["min", "product", "lukasiewicz"];

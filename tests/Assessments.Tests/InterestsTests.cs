@@ -4,7 +4,7 @@ using Assessments.Responses;
 
 namespace Assessments.Tests;
 
-/// <summary>The interests kind and Holland's code, consistency and differentiation (METHODS.md §4).</summary>
+/// <summary>The interests kind and Holland's code, consistency and differentiation (docs/methods.md §4).</summary>
 public class InterestsTests
 {
     private static readonly Instrument Riasec = Instrument.Load(Path.Combine(TestPaths.Instruments, "interests-riasec.json"));

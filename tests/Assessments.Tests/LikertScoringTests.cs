@@ -2,7 +2,7 @@ using Assessments.Responses;
 
 namespace Assessments.Tests;
 
-/// <summary>Per-person Likert scoring on hand-computed examples (METHODS.md §1).</summary>
+/// <summary>Per-person Likert scoring on hand-computed examples (docs/methods.md §1).</summary>
 public class LikertScoringTests
 {
     private static Instrument Make(string scales, string formats = "\"f\": { \"min\": 1, \"max\": 5 }") => Instrument.Parse($$"""

@@ -3,7 +3,7 @@ using Assessments.Scoring;
 
 namespace Assessments.Tests;
 
-/// <summary>Norm scores computed by hand (METHODS.md §1.4).</summary>
+/// <summary>Norm scores computed by hand (docs/methods.md §1.4).</summary>
 public class NormScorerTests
 {
     // Norm table: score 1 ×2, 2 ×3, 3 ×5 (N = 10); mean 3, sd 0.5.

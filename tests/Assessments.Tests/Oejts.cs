@@ -1,7 +1,7 @@
 namespace Assessments.Tests;
 
 /// <summary>
-/// OEJTS 1.2's published keys (METHODS.md §3.1) as an instrument of the type-indicator kind, with placeholder texts:
+/// OEJTS 1.2's published keys (docs/methods.md §3.1) as an instrument of the type-indicator kind, with placeholder texts:
 /// proof that the engine reproduces the official formula. The minus-signed items of each formula are reverse-keyed.
 /// </summary>
 internal static class Oejts
@@ -28,7 +28,7 @@ internal static class Oejts
             + "\"type-indicator\":{\"dichotomies\":[" + dichotomies + "],\"missing\":\"" + missing + "\"}}";
     }
 
-    /// <summary>The official formulas, verbatim from METHODS.md §3.1 (q[1] … q[32]).</summary>
+    /// <summary>The official formulas, verbatim from docs/methods.md §3.1 (q[1] … q[32]).</summary>
     public static (int IE, int SN, int FT, int JP) Formula(int[] q) =>
     (
         30 - q[3] - q[7] - q[11] + q[15] - q[19] + q[23] + q[27] - q[31],

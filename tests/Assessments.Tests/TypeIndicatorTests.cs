@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace Assessments.Tests;
 
-/// <summary>The type-indicator kind against OEJTS 1.2's published formula and hand-checked cases (METHODS.md §3).</summary>
+/// <summary>The type-indicator kind against OEJTS 1.2's published formula and hand-checked cases (docs/methods.md §3).</summary>
 public class TypeIndicatorTests
 {
     private static readonly Instrument OejtsKeys = Instrument.Parse(Oejts.Json());

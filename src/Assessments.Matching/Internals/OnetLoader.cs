@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Assessments.Matching.Internals;
 
-/// <summary>Reads O*NET's tab-separated text database files (METHODS.md §5.7; ../shared/data/onet/SOURCE.md).</summary>
+/// <summary>Reads O*NET's tab-separated text database files (docs/methods.md §5.7; ../shared/data/onet/SOURCE.md).</summary>
 internal static partial class OnetLoader
 {
     private const string Code = "O*NET-SOC Code";

@@ -1,6 +1,6 @@
 namespace Assessments.CardSort;
 
-/// <summary>Borda count over several people's rankings (Borda 1781; METHODS.md §6.2).</summary>
+/// <summary>Borda count over several people's rankings (Borda 1781; docs/methods.md §6.2).</summary>
 public static class Borda
 {
     /// <summary>

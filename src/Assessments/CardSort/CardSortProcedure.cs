@@ -1,6 +1,6 @@
 namespace Assessments.CardSort;
 
-/// <summary>How the person sorts the cards (METHODS.md §6, §6.9).</summary>
+/// <summary>How the person sorts the cards (docs/methods.md §6, §6.9).</summary>
 public enum CardSortProcedure
 {
     /// <summary>Every card into one of several piles (the first is the most important), then the top k of the first pile ranked 1…k.</summary>

@@ -14,7 +14,7 @@ public sealed record KendallW(double W, double ChiSquare, int DegreesOfFreedom, 
 {
     /// <summary>
     /// <c>W = 12·S / (m²(n³ − n) − m·Σ_j T_j)</c>, <c>S = Σ_i (R_i − R̄)²</c>, <c>T_j = Σ_groups (t³ − t)</c> over judge j's ties
-    /// (Kendall 1948; identical to <c>irr::kendall(correct = TRUE)</c>, METHODS.md §6.5). Each ranking gives rank 1 to
+    /// (Kendall 1948; identical to <c>irr::kendall(correct = TRUE)</c>, docs/methods.md §6.5). Each ranking gives rank 1 to
     /// the most important card; ties are expected as mid-ranks (use <see cref="Ranks.MidRanks"/>).
     /// </summary>
     /// <param name="rankings">One array per judge, each with one rank per card, in the same card order.</param>

@@ -1,6 +1,6 @@
 namespace Assessments.CardSort;
 
-/// <summary>Agreement between two people's rankings of the same cards (METHODS.md §6.4), as scipy and R's <c>cor()</c> compute it.</summary>
+/// <summary>Agreement between two people's rankings of the same cards (docs/methods.md §6.4), as scipy and R's <c>cor()</c> compute it.</summary>
 public static class RankCorrelation
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Assessments.CardSort;
 
-/// <summary>Ranks with ties (METHODS.md §6.1): rank 1 is the most important; tied values share the mean of their positions.</summary>
+/// <summary>Ranks with ties (docs/methods.md §6.1): rank 1 is the most important; tied values share the mean of their positions.</summary>
 public static class Ranks
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace Assessments.Definitions;
 
 /// <summary>
 /// A closed range of integer answers (for example 1–5 from "strongly disagree" to "strongly agree") with optional labels.
-/// Its endpoints define reverse keying: <c>x′ = Min + Max − x</c> (METHODS.md §1.1).
+/// Its endpoints define reverse keying: <c>x′ = Min + Max − x</c> (docs/methods.md §1.1).
 /// </summary>
 public sealed class ResponseFormat
 {

@@ -6,7 +6,7 @@ using Assessments.Scoring;
 namespace Assessments.Ikigai;
 
 /// <summary>
-/// The <c>ikigai</c> kind: candidates rated on the four circles and combined as fuzzy sets (METHODS.md §7.2 — a PROJECT
+/// The <c>ikigai</c> kind: candidates rated on the four circles and combined as fuzzy sets (docs/methods.md §7.2 — a PROJECT
 /// model: no published, validated scoring of the four-circle exercise exists). Settings:
 /// <c>"ikigai": { "circles": { "love": "&lt;item&gt;", "goodAt": "…", "needs": "…", "paid": "…" }, "tNorm": "min",
 /// "alpha": 0.5, "ranking": "ikigai-geomean-min-id" }</c>. Score with <see cref="IkigaiScorer.Score"/>.

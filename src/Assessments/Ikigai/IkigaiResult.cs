@@ -32,7 +32,7 @@ public sealed class IkigaiResult : InstrumentResult
         writer.WriteStartObject("ikigai");
         writer.WriteString("tNorm", TNorm.ToString().ToLowerInvariant());
         writer.WriteNumber("alpha", Alpha);
-        writer.WriteString("model", "PROJECT model (fuzzy sets, METHODS.md §7.2); no validated scoring of the four-circle exercise exists");
+        writer.WriteString("model", "PROJECT model (fuzzy sets, docs/methods.md §7.2); no validated scoring of the four-circle exercise exists");
         writer.WriteStartArray("candidates");
         foreach (var c in Candidates)
         {

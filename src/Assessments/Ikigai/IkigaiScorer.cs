@@ -4,7 +4,7 @@ using Assessments.Responses;
 namespace Assessments.Ikigai;
 
 /// <summary>
-/// Scores an Ikigai exercise (METHODS.md §7.2, a PROJECT model). Memberships are <c>(rating − min)/(max − min)</c> or a
+/// Scores an Ikigai exercise (docs/methods.md §7.2, a PROJECT model). Memberships are <c>(rating − min)/(max − min)</c> or a
 /// derived value; t-norms are computed in <see cref="decimal"/>, so (0.9, 0.8, 0.7, 0.6) gives exactly 0 under
 /// Łukasiewicz and 0.3024 under the product; candidates are ranked by ikigai score, then geometric mean, then minimum
 /// membership, each compared after rounding half-even to 9 decimals, then by id (ordinal).

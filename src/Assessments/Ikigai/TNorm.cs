@@ -1,6 +1,6 @@
 namespace Assessments.Ikigai;
 
-/// <summary>How memberships combine in an overlap (METHODS.md §7.2). Every report names the one used.</summary>
+/// <summary>How memberships combine in an overlap (docs/methods.md §7.2). Every report names the one used.</summary>
 public enum TNorm
 {
     /// <summary>Gödel: the weakest circle decides; idempotent.</summary>

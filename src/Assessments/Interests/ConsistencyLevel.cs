@@ -1,6 +1,6 @@
 namespace Assessments.Interests;
 
-/// <summary>Holland's consistency of a code: how close its first two letters sit on the hexagon (METHODS.md §4.4).</summary>
+/// <summary>Holland's consistency of a code: how close its first two letters sit on the hexagon (docs/methods.md §4.4).</summary>
 public enum ConsistencyLevel
 {
     /// <summary>Adjacent letters (distance 1), e.g. RI: the interests fit together easily.</summary>

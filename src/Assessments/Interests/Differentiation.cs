@@ -1,7 +1,7 @@
 namespace Assessments.Interests;
 
 /// <summary>
-/// The seven differentiation indices of Bergmann (1993), as tabled in R's <c>holland::dif_7_holland</c> (METHODS.md §4.5),
+/// The seven differentiation indices of Bergmann (1993), as tabled in R's <c>holland::dif_7_holland</c> (docs/methods.md §4.5),
 /// on the six scores sorted so that s1 ≥ … ≥ s6.
 /// </summary>
 /// <param name="DI1">s1 − s2 (Frantz &amp; Walsh 1972).</param>

@@ -1,7 +1,7 @@
 namespace Assessments.Interests;
 
 /// <summary>
-/// Holland's hexagon and codes (METHODS.md §4.2–4.4): the letters R, I, A, S, E, C in hexagon order, the distance
+/// Holland's hexagon and codes (docs/methods.md §4.2–4.4): the letters R, I, A, S, E, C in hexagon order, the distance
 /// between two letters, and the Holland code of six scores with its deterministic tie rule and every admissible code.
 /// </summary>
 public static class Holland
@@ -28,7 +28,7 @@ public static class Holland
 
     /// <summary>
     /// The Holland code: the <paramref name="length"/> letters with the highest scores, in descending order.
-    /// PROJECT CHOICE (METHODS.md §4.2): ties are broken by hexagon position, R before I before A before S before E before C,
+    /// PROJECT CHOICE (docs/methods.md §4.2): ties are broken by hexagon position, R before I before A before S before E before C,
     /// so the code never depends on input order. <see cref="AdmissibleCodes"/> lists the alternatives a tie allows.
     /// </summary>
     /// <param name="scores">Six scores in RIASEC order.</param>

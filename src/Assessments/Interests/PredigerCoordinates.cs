@@ -1,7 +1,7 @@
 namespace Assessments.Interests;
 
 /// <summary>
-/// Prediger's (1982) two dimensions under the hexagon (METHODS.md §4.6), in the exact form
+/// Prediger's (1982) two dimensions under the hexagon (docs/methods.md §4.6), in the exact form
 /// <c>Data/Ideas = √3 (E + C − I − A)</c> and <c>People/Things = 2S + A + E − 2R − I − C</c>: twice the projection of the
 /// six scores on the axes when R, I, A, S, E, C sit at 270°, 210°, 150°, 90°, 30°, 330°. PROJECT CHOICE: √3, not the
 /// rounded 1.73 of the secondary sources (the weights are not yet checked against Prediger's paper).

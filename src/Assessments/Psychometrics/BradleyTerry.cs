@@ -1,7 +1,7 @@
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// Bradley–Terry abilities by maximum likelihood (Bradley &amp; Terry 1952; METHODS.md §6.7):
+/// Bradley–Terry abilities by maximum likelihood (Bradley &amp; Terry 1952; docs/methods.md §6.7):
 /// <c>P(i beats j) = π_i / (π_i + π_j)</c>.
 /// </summary>
 /// <param name="Exists">Whether the maximum-likelihood estimate exists (the comparison graph is strongly connected).</param>

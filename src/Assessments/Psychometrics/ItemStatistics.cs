@@ -1,7 +1,7 @@
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// One item's statistics within its scale (METHODS.md §2.5), on keyed values. A statistic the data cannot support is NaN,
+/// One item's statistics within its scale (docs/methods.md §2.5), on keyed values. A statistic the data cannot support is NaN,
 /// and <see cref="Undefined"/> says why.
 /// </summary>
 /// <param name="ItemId">The item.</param>

@@ -8,7 +8,7 @@ namespace Assessments.Psychometrics;
 /// <summary>
 /// Builds norms from a scored sample — per scale the mean, the SD (n − 1) and the frequency table of the scores as the
 /// scale reports them — and writes them into an instrument definition, so the next scoring run reports z, T, percentile
-/// ranks, normalised T and stanines (METHODS.md §1.4). Scores are the instrument's own (its keys and <c>minAnswered</c>).
+/// ranks, normalised T and stanines (docs/methods.md §1.4). Scores are the instrument's own (its keys and <c>minAnswered</c>).
 /// </summary>
 public static class NormsBuilder
 {

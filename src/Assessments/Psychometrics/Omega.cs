@@ -3,14 +3,14 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// McDonald's ω_h and ω_t as <c>psych::omega(x, nfactors)</c> computes them with its defaults (METHODS.md §2.4):
+/// McDonald's ω_h and ω_t as <c>psych::omega(x, nfactors)</c> computes them with its defaults (docs/methods.md §2.4):
 /// pairwise correlations; minres factoring; varimax then oblimin (quartimin, unnormalised); Schmid–Leiman with the
 /// second-order loadings from a one-factor minres of the factor correlations; items with negative general loadings flipped.
 /// <para>Documented numerics: minres is solved as its fixed point, iterated principal axes (communalities start at the
 /// SMCs; stop when no communality moves by 1e-12; cap 10,000 iterations; uniquenesses kept ≥ 0.005 as psych's lower
 /// bound). Varimax is R's <c>stats::varimax</c> (Kaiser-normalised, eps 1e-5, cap 1,000). Oblimin is GPArotation's
 /// gradient projection (start at the identity, eps 1e-5, cap 1,000, step halving up to 10 times). Independent
-/// implementations of these iterations agree to about 1e-4 (METHODS.md §8.4).</para>
+/// implementations of these iterations agree to about 1e-4 (docs/methods.md §8.4).</para>
 /// </summary>
 public static class Omega
 {

@@ -1,7 +1,7 @@
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// McDonald's ω as <c>psych::omega</c> computes it (METHODS.md §2.4), with the Schmid–Leiman loadings behind it. A
+/// McDonald's ω as <c>psych::omega</c> computes it (docs/methods.md §2.4), with the Schmid–Leiman loadings behind it. A
 /// coefficient the data cannot give is NaN, and <see cref="Undefined"/> says why.
 /// </summary>
 /// <param name="Factors">The number of group factors.</param>

@@ -6,7 +6,7 @@ namespace Assessments.Psychometrics;
 /// <summary>
 /// Pairwise-complete covariances of keyed items, as R's <c>cov(x, use = "pairwise")</c>: each pair of items uses the rows
 /// where both are answered, with that subset's own means and the n − 1 denominator. Reverse-keyed items are recoded with
-/// the instrument's endpoints (never the observed ones, METHODS.md §1.1).
+/// the instrument's endpoints (never the observed ones, docs/methods.md §1.1).
 /// </summary>
 internal static class PairwiseCovariance
 {

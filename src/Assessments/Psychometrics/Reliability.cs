@@ -5,7 +5,7 @@ namespace Assessments.Psychometrics;
 
 /// <summary>
 /// The front door of the reliability statistics: every scale of an instrument on a sample, as psych 2.2.9 computes them
-/// with <c>impute = "none"</c> (pairwise-complete covariances; METHODS.md §2).
+/// with <c>impute = "none"</c> (pairwise-complete covariances; docs/methods.md §2).
 /// <para>
 /// Any sample is accepted: no answers, one row, constant or unanswered items, collinear items, one-item scales. As
 /// psych's <c>alpha</c> and <c>scoreItems</c> do, items with no variance (nobody or one person answered, or everyone

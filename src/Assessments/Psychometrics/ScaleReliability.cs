@@ -2,7 +2,7 @@ namespace Assessments.Psychometrics;
 
 /// <summary>
 /// Reliability of one scale on a sample, exactly as R's psych 2.2.9 computes it from pairwise-complete covariances of the
-/// keyed items (METHODS.md §2.1–2.3, 2.6). Items without variance in the sample are left out first, as psych does
+/// keyed items (docs/methods.md §2.1–2.3, 2.6). Items without variance in the sample are left out first, as psych does
 /// (<see cref="DroppedItems"/>); every statistic below is of the items kept. A statistic the data cannot support is NaN,
 /// and <see cref="Undefined"/> says why.
 /// </summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// Thurstone's Case V scaling of paired-comparison proportions as <c>psych::thurstone</c> computes it (METHODS.md §6.6).
+/// Thurstone's Case V scaling of paired-comparison proportions as <c>psych::thurstone</c> computes it (docs/methods.md §6.6).
 /// </summary>
 /// <param name="Scale">Scale values, the least preferred item at 0.</param>
 /// <param name="GoodnessOfFit"><c>1 − Σ(P̂ − P)² / ΣP²</c> over the full matrix.</param>

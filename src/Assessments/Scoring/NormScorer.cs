@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 
 namespace Assessments.Scoring;
 
-/// <summary>Computes z, T, percentile rank, normalised T and stanine of a score against a <see cref="Norm"/> (METHODS.md §1.4).</summary>
+/// <summary>Computes z, T, percentile rank, normalised T and stanine of a score against a <see cref="Norm"/> (docs/methods.md §1.4).</summary>
 public static class NormScorer
 {
     private static readonly double[] StanineZCuts = [-1.75, -1.25, -0.75, -0.25, 0.25, 0.75, 1.25, 1.75];

@@ -1,7 +1,7 @@
 namespace Assessments.Scoring;
 
 /// <summary>
-/// A scale score placed in its norm group (METHODS.md §1.4). A value is null when the norm lacks what it needs:
+/// A scale score placed in its norm group (docs/methods.md §1.4). A value is null when the norm lacks what it needs:
 /// z and T need a mean and SD; the percentile rank and normalised T need a frequency table.
 /// </summary>
 /// <param name="Z"><c>(x − mean) / sd</c>.</param>

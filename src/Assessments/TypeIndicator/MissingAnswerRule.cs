@@ -1,6 +1,6 @@
 namespace Assessments.TypeIndicator;
 
-/// <summary>What a missing answer does to a dichotomy (METHODS.md §3.4; OEJTS itself has no rule).</summary>
+/// <summary>What a missing answer does to a dichotomy (docs/methods.md §3.4; OEJTS itself has no rule).</summary>
 public enum MissingAnswerRule
 {
     /// <summary>The dichotomy needs every item; with one missing its letter is X and the reason is given. The default.</summary>

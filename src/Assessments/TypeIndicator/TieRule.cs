@@ -1,6 +1,6 @@
 namespace Assessments.TypeIndicator;
 
-/// <summary>What letter a dichotomy gets when its score falls exactly on the midpoint (METHODS.md §3.2).</summary>
+/// <summary>What letter a dichotomy gets when its score falls exactly on the midpoint (docs/methods.md §3.2).</summary>
 public enum TieRule
 {
     /// <summary>The low pole's letter: OEJTS's official rule (its <c>&gt; 24</c> sends 24 to I, S, F, J).</summary>

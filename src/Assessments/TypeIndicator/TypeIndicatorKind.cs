@@ -7,7 +7,7 @@ namespace Assessments.TypeIndicator;
 
 /// <summary>
 /// The <c>type-indicator</c> kind: a Jungian four-dichotomy type indicator (not the MBTI®). Each dichotomy is a summed
-/// scale of bipolar items; its letter comes from where the sum falls against the midpoint (METHODS.md §3). Settings:
+/// scale of bipolar items; its letter comes from where the sum falls against the midpoint (docs/methods.md §3). Settings:
 /// <c>"type-indicator": { "dichotomies": [ { "scale": "EI", "low": "I", "high": "E", "midpoint": 24, "tie": "low" }, … ],
 /// "missing": "requireAll", "descriptions": { "ISTJ": { … }, … } }</c>.
 /// </summary>
