@@ -254,7 +254,7 @@ internal static class DemoCommand
             foreach (var m in matches)
             {
                 stdout.WriteLine(t.Format(m.SharedLetters == 1 ? "demo.occupationOneLetter" : "demo.occupationLetters",
-                    m.Rank, m.Occupation.Title(language), m.Pearson, m.CIndex, m.OccupationCode, m.SharedLetters));
+                    m.Rank, m.Occupation.Title(language), m.Pearson, m.CIndex, m.OccupationHollandCode, m.SharedLetters));
             }
         }
 

@@ -14,7 +14,7 @@ namespace Assessments.Cli;
 internal static class MatchCommand
 {
     private static readonly string[] CsvColumns =
-        ["person", "rank", "occupation", "title", "score", "pearson", "cosine", "distance", "cIndex", "mIndex", "sharedLetters", "personCode", "occupationCode", "jobZone"];
+        ["respondent", "rank", "occupation", "title", "score", "pearson", "cosine", "distance", "cIndex", "mIndex", "sharedLetters", "profileHollandCode", "occupationHollandCode", "jobZone"];
 
     public static Command Create(CliStreams io)
     {
@@ -272,7 +272,7 @@ internal static class MatchCommand
                 {
                     writer.WriteLine(string.Join(",", CsvText.Escape(person, ','), N(m.Rank), CsvText.Escape(m.Occupation.Code, ','),
                         CsvText.Escape(m.Occupation.Title(language), ','), D(m.Score), D(m.Pearson), D(m.Cosine), D(m.Distance), D(m.CIndex),
-                        D(m.MIndex), N(m.SharedLetters), m.PersonCode, m.OccupationCode, m.Occupation.JobZone is { } z ? N(z) : ""));
+                        D(m.MIndex), N(m.SharedLetters), m.ProfileHollandCode, m.OccupationHollandCode, m.Occupation.JobZone is { } z ? N(z) : ""));
                 }
 
                 break;
@@ -290,7 +290,7 @@ internal static class MatchCommand
                 foreach (var m in matches)
                 {
                     writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {T(m.Pearson),5}  {m.CIndex,4:0.#}  {m.MIndex,4:0.#}  {m.SharedLetters,3} {m.OccupationCode,-3}  {(m.Occupation.JobZone is { } z ? z.ToString(CultureInfo.InvariantCulture) : "–"),2}  {m.Occupation.Title(language)}"));
+                        $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {T(m.Pearson),5}  {m.CIndex,4:0.#}  {m.MIndex,4:0.#}  {m.SharedLetters,3} {m.OccupationHollandCode,-3}  {(m.Occupation.JobZone is { } z ? z.ToString(CultureInfo.InvariantCulture) : "–"),2}  {m.Occupation.Title(language)}"));
                 }
 
                 writer.WriteLine();
@@ -304,7 +304,7 @@ internal static class MatchCommand
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("person", person);
+            json.WriteString("respondent", person);
             json.WriteNumber("rank", m.Rank);
             json.WriteString("occupation", m.Occupation.Code);
             json.WriteString("title", m.Occupation.Title(language));
@@ -316,8 +316,8 @@ internal static class MatchCommand
             Number(json, "cIndex", m.CIndex);
             Number(json, "mIndex", m.MIndex);
             json.WriteNumber("sharedLetters", m.SharedLetters);
-            json.WriteString("personCode", m.PersonCode);
-            json.WriteString("occupationCode", m.OccupationCode);
+            json.WriteString("profileHollandCode", m.ProfileHollandCode);
+            json.WriteString("occupationHollandCode", m.OccupationHollandCode);
             if (m.Occupation.JobZone is { } zone)
             {
                 json.WriteNumber("jobZone", zone);

@@ -4,7 +4,7 @@ using Assessments.Reports;
 namespace Assessments.Cli;
 
 /// <summary>
-/// <c>assess report --results FILE.jsonl --person ID [--lang fr|en] [--out FILE.html] [--catalog onet:DIR|rome:DIR|FILE.json]
+/// <c>assess report --results FILE.jsonl --respondent ID [--lang fr|en] [--out FILE.html] [--catalog onet:DIR|rome:DIR|FILE.json]
 /// [--job-zones-from DIR] [--top K] [--target CODE[,CODE…]]</c>: one person's results (the JSON lines <c>assess score --format jsonl</c> writes,
 /// several instruments in one file) as a self-contained HTML synthesis; occupations from the catalog (default: the
 /// starter catalog shipped in the package).
@@ -14,14 +14,14 @@ internal static class ReportCommand
     public static Command Create(CliStreams io)
     {
         var results = CliOptions.Text("--results", "The person's results: JSON lines as `assess score --format jsonl` writes them (several instruments in one file).", required: true, helpName: "FILE");
-        var person = CliOptions.Text("--person", "The respondent id whose synthesis to write.", required: true, helpName: "ID");
+        var person = CliOptions.Text("--respondent", "The respondent id whose synthesis to write.", required: true, helpName: "ID");
         var language = CliOptions.Language();
         var output = CliOptions.Out("Where to write the HTML synthesis (default: standard output).");
         var catalog = CliOptions.OptionalText("--catalog", "The occupations (onet:DIR, rome:DIR or FILE.json; default: the starter catalog shipped in the package).", "CATALOG");
         var jobZones = CliOptions.JobZonesFrom();
         var top = CliOptions.Top(10);
         var targets = CliOptions.OptionalText("--target", "With a skills portfolio and --catalog rome:DIR: the fiches the action plan is drawn toward (default: the first three transitions).", "CODE[,CODE…]");
-        var name = CliOptions.OptionalText("--name", "The person's name as the header shows it (default: the id given by --person).", "TEXT");
+        var name = CliOptions.OptionalText("--name", "The person's name as the header shows it (default: the id given by --respondent).", "TEXT");
         var date = CliOptions.OptionalText("--date", "The synthesis's date, YYYY-MM-DD (default: today); the same date gives the same file.", "YYYY-MM-DD");
         var command = new Command("report", "Write one person's results as a self-contained, printable HTML synthesis.")
         {
@@ -37,7 +37,7 @@ internal static class ReportCommand
     {
         if (date is null)
         {
-            return new ReportOptions { PersonName = name };
+            return new ReportOptions { RespondentName = name };
         }
 
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
@@ -45,7 +45,7 @@ internal static class ReportCommand
             throw new UsageException($"--date takes a date as YYYY-MM-DD; found '{date}'.");
         }
 
-        return new ReportOptions { PersonName = name, Clock = new FixedDay(day) };
+        return new ReportOptions { RespondentName = name, Clock = new FixedDay(day) };
     }
 
     private sealed class FixedDay(DateOnly day) : TimeProvider
@@ -72,7 +72,7 @@ internal static class ReportCommand
         catch (ArgumentException)
         {
             // The library's message names the person; stderr does not (it may be a real name or an e-mail address).
-            throw new InputFileException($"{resultsPath}: no result in the file belongs to the person given by --person.");
+            throw new InputFileException($"{resultsPath}: no result in the file belongs to the person given by --respondent.");
         }
 
         var catalog = catalogSpec is { } spec

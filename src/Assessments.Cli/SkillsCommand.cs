@@ -198,7 +198,7 @@ internal static class SkillsCommand
     {
         if (format == "csv")
         {
-            writer.WriteLine("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score");
+            writer.WriteLine("respondent,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score");
             foreach (var p in people)
             {
                 foreach (var (t, i) in p.Transitions.Select((t, i) => (t, i + 1)))
@@ -220,7 +220,7 @@ internal static class SkillsCommand
                 using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
                     json.WriteStartObject();
-                    json.WriteString("person", p.Id);
+                    json.WriteString("respondent", p.Id);
                     json.WriteStartArray("sources");
                     p.Sources.ToList().ForEach(json.WriteStringValue);
                     json.WriteEndArray();

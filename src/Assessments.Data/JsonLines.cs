@@ -60,7 +60,7 @@ public static class JsonLines
             rejected++;
             foreach (var problem in problems)
             {
-                Reject(rejects, read, lineNumber, respondent ?? "", problem.ItemId, problem.Message);
+                Reject(rejects, read, lineNumber, respondent ?? "", problem.ItemId, problem.Reason);
             }
         }
 

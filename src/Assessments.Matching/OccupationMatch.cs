@@ -36,9 +36,12 @@ public sealed record OccupationMatch
     /// <summary>Letters the person's code and the occupation's code share.</summary>
     public required int SharedLetters { get; init; }
 
-    /// <summary>The person's (canonical) code.</summary>
-    public required string PersonCode { get; init; }
+    /// <summary>The profile's (canonical) Holland code: the respondent's, or the code matched.</summary>
+    public required string ProfileHollandCode { get; init; }
 
-    /// <summary>The occupation's code used by the code indices (<see cref="Occupation.MatchingCode"/>).</summary>
-    public required string OccupationCode { get; init; }
+    /// <summary>
+    /// The occupation's Holland code that the code indices used (<see cref="Occupation.MatchingCode"/>); the occupation's
+    /// own code is <c>Occupation.Code</c>.
+    /// </summary>
+    public required string OccupationHollandCode { get; init; }
 }

@@ -632,8 +632,8 @@ public sealed partial class OccupationMatcher
                 CIndex = cIndex,
                 MIndex = mIndex,
                 SharedLetters = code.Length == 0 ? 0 : Congruence.SharedLetters(personCodes[0], code),
-                PersonCode = personCodes[0],
-                OccupationCode = code,
+                ProfileHollandCode = personCodes[0],
+                OccupationHollandCode = code,
             });
         }
 

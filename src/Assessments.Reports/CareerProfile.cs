@@ -55,7 +55,7 @@ public sealed record ReportOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The name the header shows, when the counsellor gives one; the person's id otherwise.</summary>
-    public string? PersonName { get; init; }
+    public string? RespondentName { get; init; }
 }
 
 /// <summary>A free-text answer (a storytelling prompt's story), carried as written.</summary>
@@ -83,9 +83,9 @@ public sealed record OccupationSuggestion(int Rank, string Code, string Title, i
 /// </summary>
 public sealed partial class CareerProfile
 {
-    private CareerProfile(string personId)
+    private CareerProfile(string respondentId)
     {
-        PersonId = personId;
+        RespondentId = respondentId;
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed partial class CareerProfile
     public IReadOnlyDictionary<string, Instrument> Definitions { get; private set; } = new Dictionary<string, Instrument>(StringComparer.Ordinal);
 
     /// <summary>The person's (anonymised) id.</summary>
-    public string PersonId { get; }
+    public string RespondentId { get; }
 
     /// <summary>Every instrument the results came from, in the order read.</summary>
     public IReadOnlyList<ResultSource> Sources { get; private set; } = [];
@@ -127,7 +127,7 @@ public sealed partial class CareerProfile
 
     /// <summary>
     /// Gathers results scored in this process (each is written to JSON and read back, as a file would be). Without
-    /// <paramref name="personId"/> every result must carry the same respondent id; with it, the results are taken as one
+    /// <paramref name="respondentId"/> every result must carry the same respondent id; with it, the results are taken as one
     /// person's whatever ids they carry (a person may have had another id in each tool).
     /// </summary>
     /// <exception cref="ArgumentException">
@@ -135,7 +135,7 @@ public sealed partial class CareerProfile
     /// cannot be written as a results line (a number that is not finite). The message quotes no respondent id. Half of a
     /// surrogate pair in a text is written, and so read back, as U+FFFD.
     /// </exception>
-    public static CareerProfile FromResults(IEnumerable<InstrumentResult> results, string? personId = null)
+    public static CareerProfile FromResults(IEnumerable<InstrumentResult> results, string? respondentId = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         var lines = new List<string>();
@@ -151,7 +151,7 @@ public sealed partial class CareerProfile
             }
 
             var id = result.RespondentId ?? "";
-            if (personId is null && person is not null && person != id)
+            if (respondentId is null && person is not null && person != id)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"The results belong to more than one person (result {number} has another respondent id than those before it); pass the person's id to gather them anyway."), nameof(results));
@@ -181,7 +181,7 @@ public sealed partial class CareerProfile
 
         try
         {
-            var profile = Gather(lines, personId ?? person, anyRespondent: personId is not null, unit: "Result");
+            var profile = Gather(lines, respondentId ?? person, anyRespondent: respondentId is not null, unit: "Result");
             profile.Definitions = definitions;
             return profile;
         }
@@ -193,7 +193,7 @@ public sealed partial class CareerProfile
     }
 
     /// <summary>
-    /// Gathers the results of <paramref name="personId"/> from JSON lines (one result per line; other people's lines are
+    /// Gathers the results of <paramref name="respondentId"/> from JSON lines (one result per line; other people's lines are
     /// skipped after their <c>respondent</c> is read). In the person's lines, every member the profile uses is checked: a
     /// missing one, a null where a value is needed, a wrong JSON type, a number too large or text with half a surrogate pair
     /// is a <see cref="FormatException"/> naming the line and the JSON path (never the value); members it does not use are
@@ -201,16 +201,16 @@ public sealed partial class CareerProfile
     /// </summary>
     /// <exception cref="FormatException">A line is not JSON or not a result (the message gives its number and the path).</exception>
     /// <exception cref="ArgumentException">No line belongs to the person.</exception>
-    public static CareerProfile FromJsonLines(IEnumerable<string> lines, string personId)
+    public static CareerProfile FromJsonLines(IEnumerable<string> lines, string respondentId)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(personId);
-        return Gather(lines, personId, anyRespondent: false, unit: "Line");
+        ArgumentNullException.ThrowIfNull(respondentId);
+        return Gather(lines, respondentId, anyRespondent: false, unit: "Line");
     }
 
-    private static CareerProfile Gather(IEnumerable<string> lines, string personId, bool anyRespondent, string unit)
+    private static CareerProfile Gather(IEnumerable<string> lines, string respondentId, bool anyRespondent, string unit)
     {
-        var profile = new CareerProfile(personId);
+        var profile = new CareerProfile(respondentId);
         var sources = new List<ResultSource>();
         var others = new List<ScaleResults>();
         var freeText = new List<FreeTextAnswer>();
@@ -247,7 +247,7 @@ public sealed partial class CareerProfile
 
                     var respondent = at.OptionalString(root, "$", "respondent", allowNull: true); // a result may have no respondent id
                     var instrumentId = at.String(root, "$", "instrument");
-                    if (!anyRespondent && respondent != personId)
+                    if (!anyRespondent && respondent != respondentId)
                     {
                         continue; // another person's line: not read further
                     }
@@ -275,7 +275,7 @@ public sealed partial class CareerProfile
 
         if (sources.Count == 0)
         {
-            throw new ArgumentException($"No result belongs to '{personId}'.", nameof(personId));
+            throw new ArgumentException($"No result belongs to '{respondentId}'.", nameof(respondentId));
         }
 
         profile.Sources = sources;
@@ -319,7 +319,7 @@ public sealed partial class CareerProfile
         {
             copy.Occupations = [.. new OccupationMatcher(catalog, new MatchOptions { Top = top }).Match(person)
                 .Select(m => new OccupationSuggestion(m.Rank, m.Occupation.Code, m.Occupation.Title("en"), m.Occupation.JobZone, m.Score,
-                    m.Score, null, 1, m.OccupationCode))];
+                    m.Score, null, 1, m.OccupationHollandCode))];
         }
 
         return copy;

@@ -32,9 +32,9 @@ public static partial class ReportRenderer
         var t = new ReportText(language);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").Append(t.Language).Append("\">\n<head>\n<meta charset=\"utf-8\" />\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>").Append(Html.Escape(t.Title + " — " + profile.PersonId)).Append("</title>\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>").Append(Html.Escape(t.Title + " — " + profile.RespondentId)).Append("</title>\n")
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<h1>").Append(Html.Escape(t.Title)).Append("</h1>\n<p class=\"person\">").Append(Html.Escape(t.Catalog.Format("report.personLine", options.PersonName ?? profile.PersonId)))
+            .Append("<h1>").Append(Html.Escape(t.Title)).Append("</h1>\n<p class=\"person\">").Append(Html.Escape(t.Catalog.Format("report.personLine", options.RespondentName ?? profile.RespondentId)))
             .Append("</p>\n<p class=\"date\">").Append(Html.Escape(t.Catalog.Format("report.dateLine", options.Clock.GetLocalNow().ToString("d MMMM yyyy", t.Catalog.Culture))))
             .Append("</p>\n<p class=\"taken\">").Append(Html.Escape(t.Catalog.Format("report.takenLine",
                 string.Join(t.Catalog["common.listSeparator"], profile.Sources.Select(src => Definition(profile, src.InstrumentId)?.Title.Get(t.Language) ?? src.InstrumentId).Distinct(StringComparer.Ordinal)))))

@@ -384,6 +384,13 @@ public sealed class Instrument
 
     private static byte[] ReadFile(string path, InstrumentLoadOptions options, out long? size)
     {
+        if (!File.Exists(path) && !Directory.Exists(path) && Instruments.Ids.Contains(path, StringComparer.Ordinal))
+        {
+            // A shipped instrument's id given as a path: say where it is.
+            throw new FileNotFoundException(
+                $"There is no file '{path}'. '{path}' is the id of a shipped instrument: load it with Instruments.Load(\"{path}\"); Instrument.Load reads a definition file.", path);
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         return ReadStream(stream, options.MaxBytes, out size);
     }

@@ -78,7 +78,7 @@ public sealed class CommandFuzzTests : IDisposable
         }).ToArray();
         Fuzz(iteration => MutatedJsonLines(lines), "jsonl", input =>
         [
-            ["report", "--results", input, "--person", person, "--out", _temp.PathOf("report.html")],
+            ["report", "--results", input, "--respondent", person, "--out", _temp.PathOf("report.html")],
         ], allowPersonOnCommandLine: true);
     }
 

@@ -128,7 +128,7 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         var onet = new OccupationMatcher(OccupationCatalog.LoadOnet(Onet), new MatchOptions { Top = 3 }).Match(person);
         var report = Reports.ReportRenderer.Render(Reports.CareerProfile.FromResults([result]).WithOccupations(OccupationCatalog.LoadStarter(), top: 3), "fr");
         return "code SIA " + result.Fingerprint + "\n"
-            + "starter " + string.Join(",", starter.Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
+            + "starter " + string.Join(",", starter.Select(m => m.OccupationHollandCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
             + "onet " + string.Join(",", onet.Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))) + "\n"
             + "report " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(report))) + "\n"
             + "data 6 6 6 0 " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(File.ReadAllText(TestPaths.ExampleExpected).ReplaceLineEndings("\n")))) + "\n" // the example's 6 rows, all scored, as the expected file

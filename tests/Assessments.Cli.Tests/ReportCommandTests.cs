@@ -27,7 +27,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, scored.ExitCode);
 
         var report = _temp.PathOf("q01.html");
-        var result = AssessRunner.Run("report", "--results", results, "--person", "q01", "--lang", "fr", "--out", report, "--top", "3", "--name", "Marie D.", "--date", "2026-12-06");
+        var result = AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--lang", "fr", "--out", report, "--top", "3", "--name", "Marie D.", "--date", "2026-12-06");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal($"report of 1 result(s) written to {report}\n", result.Stderr);
         var document = Parse(report);
@@ -38,7 +38,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("Code Holland SAI", text, StringComparison.Ordinal);
         Assert.Contains("Personne : Marie D.", text, StringComparison.Ordinal);
         Assert.Contains("Synthèse du 6 décembre 2026", text, StringComparison.Ordinal);
-        Assert.Equal(2, AssessRunner.Run("report", "--results", results, "--person", "q01", "--date", "06/12/2026").ExitCode);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--date", "06/12/2026").ExitCode);
         foreach (var score in new[] { "1,5", "3,5", "4,13", "4,63", "2,5", "1,88" }) // French decimals in a French report
         {
             Assert.Contains(score, text, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("\"stories\":[{\"id\":\"s1\",\"title\":\"Le retour à domicile de Mme L.\"", m02, StringComparison.Ordinal);
 
         var report = _temp.PathOf("m02.html");
-        var result = AssessRunner.Run("report", "--results", skills, "--person", "m02", "--catalog", rome, "--lang", "fr", "--target", "M1609", "--out", report);
+        var result = AssessRunner.Run("report", "--results", skills, "--respondent", "m02", "--catalog", rome, "--lang", "fr", "--target", "M1609", "--out", report);
         Assert.Equal(0, result.ExitCode);
         var document = Parse(report);
         Assert.Equal(["summary", "skills", "target", "attention", "next-steps", "about"], // no interests: no occupations section
@@ -68,24 +68,24 @@ public sealed class ReportCommandTests : IDisposable
         var target = document.Descendants(X + "section").Single(s => s.Attribute("class")?.Value == "target");
         Assert.Equal("Vers : Secrétaire médical / Secrétaire médicale (M1609)", target.Element(X + "h4")!.Value);
 
-        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--person", "m02", "--catalog", rome, "--target", "Z9999").ExitCode);
-        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--person", "m02", "--target", "M1609").ExitCode); // starter catalog: no skills
-        Assert.Contains("--target needs the fiches' skills: give --catalog rome:DIR", AssessRunner.Run("report", "--results", skills, "--person", "m02", "--target", "M1609").Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--respondent", "m02", "--catalog", rome, "--target", "Z9999").ExitCode);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", skills, "--respondent", "m02", "--target", "M1609").ExitCode); // starter catalog: no skills
+        Assert.Contains("--target needs the fiches' skills: give --catalog rome:DIR", AssessRunner.Run("report", "--results", skills, "--respondent", "m02", "--target", "M1609").Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnUnknownPersonOrAMissingFileIsAClearError()
     {
         var results = _temp.Write("results.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"kind\":\"likert\",\"scales\":{}}\n");
-        var unknown = AssessRunner.Run("report", "--results", results, "--person", "b");
+        var unknown = AssessRunner.Run("report", "--results", results, "--respondent", "b");
         Assert.Equal(4, unknown.ExitCode);
-        Assert.Equal($"error: {results}: no result in the file belongs to the person given by --person.\n", unknown.Stderr);
+        Assert.Equal($"error: {results}: no result in the file belongs to the person given by --respondent.\n", unknown.Stderr);
 
-        var missing = AssessRunner.Run("report", "--results", _temp.PathOf("none.jsonl"), "--person", "a");
+        var missing = AssessRunner.Run("report", "--results", _temp.PathOf("none.jsonl"), "--respondent", "a");
         Assert.Equal(4, missing.ExitCode);
         Assert.Contains("none.jsonl: file not found.", missing.Stderr, StringComparison.Ordinal);
 
-        var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"version\":\"1.0.0\",\"fingerprint\":\"f\",\"kind\":\"likert\",\"scales\":{}}\nnot json\n"), "--person", "a");
+        var broken = AssessRunner.Run("report", "--results", _temp.Write("broken.jsonl", "{\"respondent\":\"a\",\"instrument\":\"x\",\"version\":\"1.0.0\",\"fingerprint\":\"f\",\"kind\":\"likert\",\"scales\":{}}\nnot json\n"), "--respondent", "a");
         Assert.Equal(4, broken.ExitCode);
         Assert.Contains("Line 2 is not JSON (the error is at byte 2 of the line).", broken.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("'o'", broken.Stderr, StringComparison.Ordinal); // the line's own text stays out of stderr

@@ -19,7 +19,7 @@ public class OccupationMatcherTests
         Assert.Equal(1.0, matches[0].Score, 12);
         Assert.Equal(1.0, matches[0].Pearson!.Value, 12);
         Assert.Equal(0.0, matches[0].Distance!.Value, 12);
-        Assert.Equal("ICR", matches[0].PersonCode);
+        Assert.Equal("ICR", matches[0].ProfileHollandCode);
         Assert.Equal(28, matches[0].MIndex);
         Assert.Equal(18, matches[0].CIndex);
         Assert.Equal(3, matches[0].SharedLetters);
@@ -120,7 +120,7 @@ public class ReadmeMatchingExampleTests
         var matches = new OccupationMatcher(onet, new MatchOptions { Top = 5, MinJobZone = 3 }).Match(person);
         Assert.Equal(5, matches.Count);
         Assert.All(matches, m => Assert.True(m.Occupation.JobZone >= 3));
-        Assert.Equal("SIC", matches[0].PersonCode); // S 4.6 > I 3.9 > C 3.0
+        Assert.Equal("SIC", matches[0].ProfileHollandCode); // S 4.6 > I 3.9 > C 3.0
         Assert.StartsWith("This page includes information from the O*NET 30.1 Database", onet.Attribution, StringComparison.Ordinal);
     }
 }

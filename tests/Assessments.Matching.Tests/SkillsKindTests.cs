@@ -97,8 +97,8 @@ public sealed class SkillsKindTests
             ("107747", "The skill 107747 is rated twice."),
             ("300446", "The skill 300446 names an experience 'e9' that the response does not have."),
             ("888888", "Story 's1' cites the skill 888888, which is not in the skills referential of ROME 4.0 v460."),
-        ], problems.Select(p => (p.ItemId, p.Message)));
-        Assert.DoesNotContain(problems, p => p.Message.Contains("zzzz", StringComparison.Ordinal));
+        ], problems.Select(p => (p.ItemId, p.Reason)));
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("zzzz", StringComparison.Ordinal));
         Assert.Equal(problems, Assert.Throws<InvalidResponseException>(() => Portfolio.Value.Score(response)).Problems);
     }
 
@@ -109,7 +109,7 @@ public sealed class SkillsKindTests
                 .Replace("\"families\": [\"knowHow\", \"softSkill\", \"knowledge\"]", "\"families\": [\"knowHow\"]", StringComparison.Ordinal),
             new InstrumentLoadOptions { Kinds = InstrumentKindRegistry.Default.With(new SkillsKind(Rome.Value)) });
         var problem = Assert.Single(definition.Validate(new SkillsResponse("p", [], [new SkillRating("300412", 2)])));
-        Assert.Equal("The skill 300412 is a softSkill, which skills-portfolio@1.0.0 does not ask about.", problem.Message);
+        Assert.Equal("The skill 300412 is a softSkill, which skills-portfolio@1.0.0 does not ask about.", problem.Reason);
     }
 
     [Fact]
@@ -126,6 +126,6 @@ public sealed class SkillsKindTests
             "$.skills.held: The held level 5 is not one of the levels.",
             "$.skills.wishes.maybe: The wish 'maybe' is not one of yes, indifferent, no.",
             "$.skills.wishes: The wish 'indifferent' has no label; give yes, indifferent and no.",
-        ], diagnostics.Select(d => $"{d.Path}: {d.Message}").Order(StringComparer.Ordinal));
+        ], diagnostics.Select(d => $"{d.Path}: {d.Reason}").Order(StringComparer.Ordinal));
     }
 }

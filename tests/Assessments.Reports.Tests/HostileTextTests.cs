@@ -79,10 +79,10 @@ public sealed class HostileTextTests : IDisposable
     }
 
     [Fact]
-    public void APersonIdWithLoneSurrogatesRendersAsWellFormedXml()
+    public void ARespondentIdWithLoneSurrogatesRendersAsWellFormedXml()
     {
         var id = "p\uD800q\uDFFFr😀" + Controls;
-        var profile = CareerProfile.FromResults(OnePerson.Results, personId: id);
+        var profile = CareerProfile.FromResults(OnePerson.Results, respondentId: id);
         var document = Parse(ReportRenderer.Render(profile));
         Assert.Equal("p\uFFFDq\uFFFDr😀" + new string('\uFFFD', Controls.Length),
             document.Descendants(X + "p").Single(p => (string?)p.Attribute("class") == "person").Value["Person: ".Length..]);

@@ -55,7 +55,7 @@ public partial class LocalizedReportTests
     [Fact]
     public void The_header_gives_the_name_the_date_and_the_instruments_taken()
     {
-        var fr = Text(ReportRenderer.Render(OnePerson.Profile, "fr", new ReportOptions { Clock = new FixedClock(), PersonName = "Marie Dupont" }));
+        var fr = Text(ReportRenderer.Render(OnePerson.Profile, "fr", new ReportOptions { Clock = new FixedClock(), RespondentName = "Marie Dupont" }));
         Assert.Contains("Personne : Marie Dupont", fr, StringComparison.Ordinal);
         Assert.Contains("Synthèse du 6 décembre 2026", fr, StringComparison.Ordinal);
         Assert.Contains("Questionnaires : Intérêts professionnels (RIASEC)", fr, StringComparison.Ordinal);

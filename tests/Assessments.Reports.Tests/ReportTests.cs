@@ -195,7 +195,7 @@ public class ReportTests
             Environment.CurrentDirectory = folder;
             var riasec = Instruments.Load("interests-riasec"); // for the example, S items answered 5 and the others 2
             var interests = riasec.Score(new Response("p01", riasec.Items.ToDictionary(i => i.Id, i => (int?)(i.Id[0] == 'S' ? 5 : 2))));
-            var profile = CareerProfile.FromResults([interests], personId: "p01") // any subset: interests, type, values, Ikigai, skills
+            var profile = CareerProfile.FromResults([interests], respondentId: "p01") // any subset: interests, type, values, Ikigai, skills
                 .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);      // or O*NET, ROME
             File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
             Assert.Equal(10, profile.Occupations.Count);
@@ -212,7 +212,7 @@ public class ReportTests
         Assert.Contains("""
             var riasec = Instruments.Load("interests-riasec"); // for the example, S items answered 5 and the others 2
             var interests = riasec.Score(new Response("p01", riasec.Items.ToDictionary(i => i.Id, i => (int?)(i.Id[0] == 'S' ? 5 : 2))));
-            var profile = CareerProfile.FromResults([interests], personId: "p01") // any subset: interests, type, values, Ikigai, skills
+            var profile = CareerProfile.FromResults([interests], respondentId: "p01") // any subset: interests, type, values, Ikigai, skills
                 .WithOccupations(OccupationCatalog.LoadStarter(), top: 10);      // or O*NET, ROME
             File.WriteAllText("p01.html", ReportRenderer.Render(profile, "fr"));
             """, readme, StringComparison.Ordinal);

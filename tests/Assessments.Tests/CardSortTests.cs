@@ -154,7 +154,7 @@ public class CardSortTests
     {
         Assert.False(Instrument.TryParse(Deck(procedure), out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
-        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.Equal((path, message), (d.Path, d.Reason));
     }
 
     [Theory]
@@ -168,7 +168,7 @@ public class CardSortTests
         Assert.Contains(find, json, StringComparison.Ordinal);
         Assert.False(Instrument.TryParse(json.Replace(find, replace, StringComparison.Ordinal), out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
-        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.Equal((path, message), (d.Path, d.Reason));
         Assert.True(d.Line > 0 && d.Column > 0);
     }
 
@@ -225,7 +225,7 @@ public class CardSortTests
     {
         Assert.False(Instrument.TryParse(Deck("{ \"type\": \"ranking\" }").Replace("[\"Relationships\"]", "[\"Friendship\"]", StringComparison.Ordinal), out _, out var diagnostics));
         Assert.Equal("'Friendship' is not an O*NET work value; use Achievement, WorkingConditions, Recognition, Relationships, Support or Independence.",
-            Assert.Single(diagnostics).Message);
+            Assert.Single(diagnostics).Reason);
     }
 }
 

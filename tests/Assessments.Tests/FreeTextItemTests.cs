@@ -33,14 +33,14 @@ public class FreeTextItemTests
     public void BadLimitsAreReportedWithTheirPath(string story, string path, string message)
     {
         var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Parse(Definition(story)));
-        Assert.Contains(ex.Diagnostics, d => d.Path == path && d.Message.StartsWith(message, StringComparison.Ordinal));
+        Assert.Contains(ex.Diagnostics, d => d.Path == path && d.Reason.StartsWith(message, StringComparison.Ordinal));
     }
 
     [Fact]
     public void AFreeTextItemCannotBeInAScale()
     {
         var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Parse(Definition("\"freeText\": {},", "\"I1\", \"STORY\"")));
-        Assert.Contains(ex.Diagnostics, d => d.Message == "Item 'STORY' is a free-text item: it is carried into results as written, never scored, so it cannot be in a scale.");
+        Assert.Contains(ex.Diagnostics, d => d.Reason == "Item 'STORY' is a free-text item: it is carried into results as written, never scored, so it cannot be in a scale.");
     }
 
     [Fact]

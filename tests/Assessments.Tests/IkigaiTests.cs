@@ -155,6 +155,6 @@ public class IkigaiTests
         Assert.Contains(find, Json, StringComparison.Ordinal);
         Assert.False(Instrument.TryParse(Json.Replace(find, replace, StringComparison.Ordinal), out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
-        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.Equal((path, message), (d.Path, d.Reason));
     }
 }

@@ -41,7 +41,15 @@ public class InstrumentKindRegistryTests
     public void IsUnknownWithoutRegistration()
     {
         Assert.False(Instrument.TryParse(Definition(""", "pass-fail": { "scale": "s", "threshold": 3.5 }"""), out _, out var d));
-        Assert.Equal("Unknown kind 'pass-fail'. Known kinds: card-sort, ikigai, interests, likert, type-indicator.", Assert.Single(d).Message);
+        Assert.Equal("Unknown kind 'pass-fail'. Known kinds: card-sort, ikigai, interests, likert, type-indicator.", Assert.Single(d).Reason);
+    }
+
+    [Fact]
+    public void AShippedIdGivenAsAPathSaysToUseInstrumentsLoad()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => Instrument.Load("career-readiness"));
+        Assert.Equal("There is no file 'career-readiness'. 'career-readiness' is the id of a shipped instrument: load it with Instruments.Load(\"career-readiness\"); Instrument.Load reads a definition file.", error.Message);
+        Assert.Throws<FileNotFoundException>(() => Instrument.Load("no-such-instrument")); // any other missing file: the usual error
     }
 
     [Fact]
@@ -61,7 +69,7 @@ public class InstrumentKindRegistryTests
         [
             "$['pass-fail'].treshold: Unknown property 'treshold'. Allowed here: scale, threshold.",
             "$['pass-fail']: The required property 'threshold' is missing.",
-        ], d.Select(x => $"{x.Path}: {x.Message}").Order(StringComparer.Ordinal));
+        ], d.Select(x => $"{x.Path}: {x.Reason}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

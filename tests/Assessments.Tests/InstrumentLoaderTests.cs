@@ -53,7 +53,7 @@ public class InstrumentLoaderTests
         var d = Single(Valid.Replace("\"version\": \"1.0.0\",", "\"version\": \"1.0.0\"", StringComparison.Ordinal));
         Assert.Equal("json-syntax", d.Code);
         Assert.Equal(4, d.Line);
-        Assert.StartsWith("The file is not valid JSON: ", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The file is not valid JSON: ", d.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class InstrumentLoaderTests
         var d = Single(Valid.Replace("\"format\": \"agree5\", \"text\": { \"en\": \"I plan.\"", "\"format\": \"agree5\", \"txt\": 1, \"text\": { \"en\": \"I plan.\"", StringComparison.Ordinal));
         Assert.Equal("$.items[0].txt", d.Path);
         Assert.Equal((9, 39), (d.Line, d.Column)); // diagnostics point at the property name
-        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text, left, right, freeText.", d.Message);
+        Assert.Equal("Unknown property 'txt'. Allowed here: id, format, text, left, right, freeText.", d.Reason);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class InstrumentLoaderTests
         var d = Single(Valid.Replace("\"version\": \"1.0.0\",", "\"version\": \"1.0.0\", \"version\": \"1.0.0\",", StringComparison.Ordinal));
         Assert.Equal("$.version", d.Path);
         Assert.Equal((3, 23), (d.Line, d.Column));
-        Assert.Equal("The property 'version' appears more than once in this object; keep one.", d.Message);
+        Assert.Equal("The property 'version' appears more than once in this object; keep one.", d.Reason);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class InstrumentLoaderTests
         [
             "$: The required property 'id' is missing.",
             "$.responseFormats.agree5.min: Expected a whole number here, found a string.",
-        ], problems.Select(p => $"{p.Path}: {p.Message}"));
+        ], problems.Select(p => $"{p.Path}: {p.Reason}"));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class InstrumentLoaderTests
             "(4,3) $.kind: Unknown kind 'likrt'. Known kinds: card-sort, ikigai, interests, likert, type-indicator.",
             "(10,7) $.items[1].id: The item id 'A1' is already used by $.items[0].",
             "(13,37) $.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
-        ], Problems(json).Select(p => $"({p.Line},{p.Column}) {p.Path}: {p.Message}"));
+        ], Problems(json).Select(p => $"({p.Line},{p.Column}) {p.Path}: {p.Reason}"));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class InstrumentLoaderTests
         [
             "$.scales[0].colour: Unknown property 'colour'. Allowed here: id, title, description, items, aggregate, minAnswered.",
             "$.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
-        ], Problems(json).Select(p => $"{p.Path}: {p.Message}"));
+        ], Problems(json).Select(p => $"{p.Path}: {p.Reason}"));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class InstrumentLoaderTests
     {
         var d = Single(Valid.Replace("{ \"id\": \"A2\", \"format\": \"agree5\",", "{ \"id\": \"A2\",", StringComparison.Ordinal));
         Assert.Equal("$.scales[0].items[1]", d.Path);
-        Assert.Equal("Item 'A2' is reverse-keyed but has no response format, so there are no endpoints to reverse it with (min + max − x). Give the item a format.", d.Message);
+        Assert.Equal("Item 'A2' is reverse-keyed but has no response format, so there are no endpoints to reverse it with (min + max − x). Give the item a format.", d.Reason);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class InstrumentLoaderTests
     {
         var d = Single(Valid.Replace("\"fr\": \"J'improvise.\"", "\"fr\": \" \"", StringComparison.Ordinal));
         Assert.Equal("$.items[1].text", d.Path);
-        Assert.Equal("The text has no 'fr' version; every text needs one in each declared language (en, fr).", d.Message);
+        Assert.Equal("The text has no 'fr' version; every text needs one in each declared language (en, fr).", d.Reason);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class InstrumentLoaderTests
     {
         var d = Single(Valid.Replace("\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\" }", "\"title\": { \"en\": \"Mini\", \"fr\": \"Mini\", \"de\": \"Mini\" }", StringComparison.Ordinal));
         Assert.Equal("$.title.de", d.Path);
-        Assert.Equal("The language 'de' is not declared in $.languages (en, fr); declare it or remove this text.", d.Message);
+        Assert.Equal("The language 'de' is not declared in $.languages (en, fr); declare it or remove this text.", d.Reason);
     }
 
     [Theory]
@@ -157,7 +157,7 @@ public class InstrumentLoaderTests
     {
         var d = Single(Valid.Replace(find, replace, StringComparison.Ordinal));
         Assert.Equal(path, d.Path);
-        Assert.Equal(message, d.Message);
+        Assert.Equal(message, d.Reason);
         Assert.True(d.Line > 0 && d.Column > 0);
     }
 
@@ -170,7 +170,7 @@ public class InstrumentLoaderTests
         Assert.Null(instrument);
         var d = Assert.Single(diagnostics);
         Assert.Equal((path, "$", 1, 1, "null-value"), (d.Source, d.Path, d.Line, d.Column, d.Code));
-        Assert.Equal("null is not allowed here; expected an object. Leave an optional property out instead.", d.Message);
+        Assert.Equal("null is not allowed here; expected an object. Leave an optional property out instead.", d.Reason);
     }
 
     // Line and column count in Valid; a property's value is located at its name, an array element at the element.
@@ -195,7 +195,7 @@ public class InstrumentLoaderTests
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);
         var d = Single(Valid.Replace(find, replace, StringComparison.Ordinal));
-        Assert.Equal((path, line, column, code, message), (d.Path, d.Line, d.Column, d.Code, d.Message));
+        Assert.Equal((path, line, column, code, message), (d.Path, d.Line, d.Column, d.Code, d.Reason));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class InstrumentLoaderTests
     {
         var d = Assert.Single(Problems(Valid, new InstrumentLoadOptions { MaxBytes = 100 }));
         Assert.Equal("too-large", d.Code);
-        Assert.Equal($"The definition has {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes; an instrument definition may have at most 100 (InstrumentLoadOptions.MaxBytes).", d.Message);
+        Assert.Equal($"The definition has {System.Text.Encoding.UTF8.GetByteCount(Valid)} bytes; an instrument definition may have at most 100 (InstrumentLoadOptions.MaxBytes).", d.Reason);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public class InstrumentLoaderTests
         Assert.False(Instrument.TryLoad(path, out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
         Assert.Equal((path, "too-large"), (d.Source, d.Code));
-        Assert.Equal("The definition has 5,000,000 bytes; an instrument definition may have at most 4,194,304 (InstrumentLoadOptions.MaxBytes).", d.Message);
+        Assert.Equal("The definition has 5,000,000 bytes; an instrument definition may have at most 4,194,304 (InstrumentLoadOptions.MaxBytes).", d.Reason);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public class InstrumentLoaderTests
         using var stream = new ForwardOnlyStream(new byte[300]);
         var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Load(stream, new InstrumentLoadOptions { MaxBytes = 100 }));
         Assert.Equal("The definition has more than 100 bytes, the most an instrument definition may have (InstrumentLoadOptions.MaxBytes); the stream was not read further.",
-            Assert.Single(ex.Diagnostics).Message);
+            Assert.Single(ex.Diagnostics).Reason);
         Assert.Equal(101, stream.BytesRead); // one byte past the limit, no more
     }
 
@@ -236,14 +236,14 @@ public class InstrumentLoaderTests
     {
         var languages = string.Join(", ", Enumerable.Range(0, 51).Select(i => $"\"l{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}\""));
         Assert.Contains(Problems(Valid.Replace("[\"en\", \"fr\"]", $"[{languages}]", StringComparison.Ordinal)),
-            d => d.Path == "$.languages" && d.Message == "An instrument may declare at most 50 languages; this one declares 51.");
+            d => d.Path == "$.languages" && d.Reason == "An instrument may declare at most 50 languages; this one declares 51.");
 
         var items = LargeInstrument.Text(10_001, minified: false);
-        Assert.Contains(Problems(items), d => d.Path == "$.items" && d.Message == "An instrument may have at most 10,000 items; this one has 10,001.");
+        Assert.Contains(Problems(items), d => d.Path == "$.items" && d.Reason == "An instrument may have at most 10,000 items; this one has 10,001.");
 
         var scales = string.Join(", ", Enumerable.Range(0, 1_001).Select(i => $$"""{ "id": "s{{i}}", "items": ["A1"] }"""));
         Assert.Contains(Problems(Valid.Replace("{ \"id\": \"plan\", \"items\": [\"A1\", \"-A2\"] }", scales, StringComparison.Ordinal)),
-            d => d.Path == "$.scales" && d.Message == "An instrument may have at most 1,000 scales; this one has 1,001.");
+            d => d.Path == "$.scales" && d.Reason == "An instrument may have at most 1,000 scales; this one has 1,001.");
     }
 
     private sealed class ForwardOnlyStream(byte[] data) : Stream
@@ -287,7 +287,7 @@ public class InstrumentLoaderTests
             .Replace("\"title\": {", "\"x\": " + new string('[', 40) + new string(']', 40) + ", \"title\": {", StringComparison.Ordinal);
         var d = Single(deep);
         Assert.Equal("too-deep", d.Code);
-        Assert.Equal("The JSON is nested 33 levels deep here, over the limit of 32; an instrument definition needs far fewer. Check for runaway brackets.", d.Message);
+        Assert.Equal("The JSON is nested 33 levels deep here, over the limit of 32; an instrument definition needs far fewer. Check for runaway brackets.", d.Reason);
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public class InstrumentLoaderTests
     {
         var d = Single(Valid.Replace("\"max\": 5 }", "\"max\": 5, \"labels\": { \"en\": [\"a\", \"b\"], \"fr\": [\"a\", \"b\", \"c\", \"d\", \"e\"] } }", StringComparison.Ordinal));
         Assert.Equal("$.responseFormats.agree5.labels.en", d.Path);
-        Assert.Equal("The format runs from 1 to 5, so it needs 5 labels; found 2.", d.Message);
+        Assert.Equal("The format runs from 1 to 5, so it needs 5 labels; found 2.", d.Reason);
     }
 
     [Fact]
@@ -307,7 +307,7 @@ public class InstrumentLoaderTests
             "$.norms[0]: Give both mean and sd, or neither.",
             "$.norms[0].scale: The norm refers to scale 'plann', which is not defined in $.scales.",
             "$.norms[0].table[1].score: Scores must increase strictly down the table; 1 follows 2.",
-        ], Problems(json).OrderBy(p => p.Line).ThenBy(p => p.Column).Select(p => $"{p.Path}: {p.Message}"));
+        ], Problems(json).OrderBy(p => p.Line).ThenBy(p => p.Column).Select(p => $"{p.Path}: {p.Reason}"));
     }
 
     [Fact]

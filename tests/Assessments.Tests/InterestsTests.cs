@@ -97,6 +97,6 @@ public class InterestsTests
             """;
         Assert.False(Instrument.TryParse(json, out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
-        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.Equal((path, message), (d.Path, d.Reason));
     }
 }

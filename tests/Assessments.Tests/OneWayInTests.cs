@@ -99,7 +99,7 @@ public class OneWayInTests
         var result = Assert.IsType<WordCountResult>(instrument.Score(new WordsResponse("w1", ["autonomy", "team", "care"])));
         Assert.Equal(("w1", 3), (result.RespondentId, result.Words));
         var problem = Assert.Single(Assert.Throws<InvalidResponseException>(() => instrument.Score(new WordsResponse("w2", ["ok", " "]))).Problems);
-        Assert.Equal(("w2", "1", "A word is blank."), (problem.RespondentId, problem.ItemId, problem.Message));
+        Assert.Equal(("w2", "1", "A word is blank."), (problem.RespondentId, problem.ItemId, problem.Reason));
         Assert.Throws<ArgumentException>(() => instrument.Score(new Response("w3", new Dictionary<string, int?> { ["I1"] = 3 })));
     }
 

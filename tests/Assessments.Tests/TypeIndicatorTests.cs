@@ -146,6 +146,6 @@ public class TypeIndicatorTests
         json = json[..index] + replace + json[(index + find.Length)..];
         Assert.False(Instrument.TryParse(json, out _, out var diagnostics));
         var d = Assert.Single(diagnostics);
-        Assert.Equal((path, message), (d.Path, d.Message));
+        Assert.Equal((path, message), (d.Path, d.Reason));
     }
 }

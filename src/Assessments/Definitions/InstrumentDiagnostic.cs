@@ -11,10 +11,10 @@ namespace Assessments.Definitions;
 /// <param name="Line">1-based line of the offending value (or property name); 0 when unknown.</param>
 /// <param name="Column">1-based column, counted in characters; 0 when unknown.</param>
 /// <param name="Code">A stable, machine-readable code such as <c>unknown-property</c>.</param>
-/// <param name="Message">The plain-language message.</param>
-public sealed record InstrumentDiagnostic(string Source, string Path, int Line, int Column, string Code, string Message)
+/// <param name="Reason">What is wrong and what to do, in plain language (the name every problem record uses).</param>
+public sealed record InstrumentDiagnostic(string Source, string Path, int Line, int Column, string Code, string Reason)
 {
     /// <summary>Formats the diagnostic as <c>file(line,column): path: message [code]</c>, the shape compilers use so editors can jump to it.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Source}({Line},{Column}): {Path}: {Message} [{Code}]");
+        string.Create(CultureInfo.InvariantCulture, $"{Source}({Line},{Column}): {Path}: {Reason} [{Code}]");
 }

@@ -34,7 +34,7 @@ public class LoaderFuzzTests
             catch (InstrumentLoadException ex)
             {
                 Assert.NotEmpty(ex.Diagnostics);
-                Assert.All(ex.Diagnostics, d => Assert.False(string.IsNullOrWhiteSpace(d.Message)));
+                Assert.All(ex.Diagnostics, d => Assert.False(string.IsNullOrWhiteSpace(d.Reason)));
             }
             catch (Exception ex)
             {
@@ -65,7 +65,7 @@ public class LoaderFuzzTests
         var ex = Assert.Throws<InstrumentLoadException>(() => Instrument.Load(new MemoryStream(input), sourceName: "bad.json"));
         var d = Assert.Single(ex.Diagnostics);
         Assert.Equal(("invalid-utf8", 2, 12), (d.Code, d.Line, d.Column)); // line 2 (from byte 12): `"title": "a` is 11 bytes, so 0xC3 is byte 23, column 12
-        Assert.Equal("The file is not valid UTF-8: byte 23 (0xC3) does not start a character. Save the file as UTF-8.", d.Message);
+        Assert.Equal("The file is not valid UTF-8: byte 23 (0xC3) does not start a character. Save the file as UTF-8.", d.Reason);
     }
 
     private static readonly string[] OddNumbers = ["1e400", "-0", "99999999999999999999", "1.5", "NaN", "0x10"];

@@ -56,11 +56,11 @@ public class LoaderTypeSwapTests
                 {
                     failures.Add($"{position.Path} = {replacement}: expected ({line},{column}), got {here[0]}");
                 }
-                else if (replacement == "null" && !here.Any(d => d.Code == "null-value" && d.Message.StartsWith("null is not allowed here; expected ", StringComparison.Ordinal)))
+                else if (replacement == "null" && !here.Any(d => d.Code == "null-value" && d.Reason.StartsWith("null is not allowed here; expected ", StringComparison.Ordinal)))
                 {
                     failures.Add($"{position.Path} = null: not a null-value diagnostic: {here[0]}");
                 }
-                else if (diagnostics.Any(d => string.IsNullOrWhiteSpace(d.Message) || d.Line < 1 || d.Column < 1))
+                else if (diagnostics.Any(d => string.IsNullOrWhiteSpace(d.Reason) || d.Line < 1 || d.Column < 1))
                 {
                     failures.Add($"{position.Path} = {replacement}: a diagnostic without message or position: {diagnostics.First(d => d.Line < 1 || d.Column < 1)}");
                 }
