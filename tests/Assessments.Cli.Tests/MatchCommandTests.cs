@@ -39,7 +39,7 @@ public sealed class MatchCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.StdoutLines;
-        Assert.Equal("person,rank,occupation,title,score,pearson,cosine,distance,cIndex,mIndex,sharedLetters,personCode,occupationCode,jobZone", lines[0]);
+        Assert.Equal("respondent,rank,occupation,title,score,pearson,cosine,distance,cIndex,mIndex,sharedLetters,profileHollandCode,occupationHollandCode,jobZone", lines[0]);
         Assert.Equal(5, lines.Length);
         // Two-letter Iachan weights: SI against SI = 5 + 1 = 6, the maximum; equal scores are ordered by ROME code.
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
@@ -99,7 +99,7 @@ public sealed class MatchCommandTests : IDisposable
         var root = first.RootElement;
         Assert.Equal(1, root.GetProperty("rank").GetInt32());
         Assert.Equal("Pearson", root.GetProperty("metric").GetString());
-        Assert.Equal("RIC", root.GetProperty("personCode").GetString()); // R 5 > I 4 = C 4: I before C by hexagon order
+        Assert.Equal("RIC", root.GetProperty("profileHollandCode").GetString()); // R 5 > I 4 = C 4: I before C by hexagon order
         Assert.Equal(root.GetProperty("score").GetDouble(), root.GetProperty("pearson").GetDouble());
         Assert.False(root.GetProperty("title").GetString()!.Contains("\\u", StringComparison.Ordinal)); // French accents stay readable
         Assert.StartsWith("Profils de métiers estimés par le projet Assessments", result.Stderr, StringComparison.Ordinal); // --lang fr: the catalog's French credit

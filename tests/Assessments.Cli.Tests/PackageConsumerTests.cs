@@ -39,7 +39,7 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         var result = (InterestsResult)instrument.Score(new Response("p1", answers));
         var person = new InterestProfile(result.Areas!, 1, 5);
         Console.WriteLine("code " + result.Code + " " + result.Fingerprint);
-        Console.WriteLine("starter " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadStarter(), new MatchOptions { Top = 3 }).Match(person).Select(m => m.OccupationCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
+        Console.WriteLine("starter " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadStarter(), new MatchOptions { Top = 3 }).Match(person).Select(m => m.OccupationHollandCode + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
         Console.WriteLine("onet " + string.Join(",", new OccupationMatcher(OccupationCatalog.LoadOnet(args[0]), new MatchOptions { Top = 3 }).Match(person).Select(m => m.Occupation.Code + "=" + m.Score.ToString("R", CultureInfo.InvariantCulture))));
         var report = Assessments.Reports.ReportRenderer.Render(Assessments.Reports.CareerProfile.FromResults([result]).WithOccupations(OccupationCatalog.LoadStarter(), top: 3), "fr");
         Console.WriteLine("report " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(report))));

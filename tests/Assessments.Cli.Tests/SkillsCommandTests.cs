@@ -51,7 +51,7 @@ public sealed class SkillsCommandTests
         var rome = Matching.OccupationCatalog.LoadRome(Rome[5..]);
         var expected = new Matching.Skills.TransitionMatcher(rome, new Matching.Skills.TransitionOptions { Top = 5 }).FromOccupations(["J1501"]);
         var lines = AssessRunner.Lines(csv.Stdout);
-        Assert.Equal("person,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score", lines[0]);
+        Assert.Equal("respondent,rank,occupation,title,transferability,passerelle,transferable,gaps,coreGaps,interestFit,score", lines[0]);
         Assert.Equal(expected.Select(t => t.Occupation.Code), lines.Skip(1).Select(l => l.Split(',')[2]));
         Assert.Equal(expected.Select(t => t.Passerelle ? "true" : "false"), lines.Skip(1).Select(l => l.Split(',')[^6]));
         Assert.Equal(csv.Stdout, AssessRunner.Run("skills", "--catalog", Rome, "--title", "aide soignant", "--top", "5", "--format", "csv").Stdout);
@@ -62,8 +62,8 @@ public sealed class SkillsCommandTests
     {
         var jsonl = AssessRunner.Run("skills", "--catalog", Rome, "--responses", Example, "--format", "jsonl", "--top", "3");
         Assert.Equal(0, jsonl.ExitCode);
-        Assert.StartsWith("{\"person\":\"m01\",\"sources\":[\"J1501\",\"M1609\"],\"sourceSkillsAssumedHeld\":false,", jsonl.Stdout);
-        Assert.Contains("\n{\"person\":\"m02\",\"sources\":[\"J1501\"],", jsonl.Stdout);
+        Assert.StartsWith("{\"respondent\":\"m01\",\"sources\":[\"J1501\",\"M1609\"],\"sourceSkillsAssumedHeld\":false,", jsonl.Stdout);
+        Assert.Contains("\n{\"respondent\":\"m02\",\"sources\":[\"J1501\"],", jsonl.Stdout);
         Assert.Contains("ROME 4.0 v460: portfolios read 2, ranked 2, rejected 0", jsonl.Stderr);
 
         Assert.Equal(2, AssessRunner.Run("skills", "--catalog", Rome, "--from", "J1501", "--title", "aide soignant").ExitCode);
