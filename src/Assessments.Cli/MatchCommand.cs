@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Assessments.Localization;
 using Assessments.Matching;
 using Assessments.Data;
 
@@ -168,13 +169,14 @@ internal static class MatchCommand
         {
             var weight = request.InterestWeight;
             var matches = CombinedMatcher.Match(catalog, profile, values, request.Top, weight);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ranked by {weight:0.##} × interest r + {1 - weight:0.##} × values r."));
+            var t = TextCatalog.For(request.Language);
+            writer.WriteLine(t.Format("match.rankedCombined", weight, 1 - weight));
             writer.WriteLine();
-            writer.WriteLine("rank  code        score  interests r  values r  title");
+            writer.WriteLine(t["match.combinedHeader"]);
             foreach (var m in matches)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {m.Score,5:0.000}  {m.Interests.Score,11:0.000}  {m.Values.Score,8:0.000}  {m.Occupation.Title(request.Language)}"));
+                writer.WriteLine(string.Format(t.Culture, "{0,4}  {1,-10}  {2,5:0.000}  {3,11:0.000}  {4,8:0.000}  {5}",
+                    m.Rank, m.Occupation.Code, m.Score, m.Interests.Score, m.Values.Score, m.Occupation.Title(request.Language)));
             }
         }
         else
@@ -184,13 +186,14 @@ internal static class MatchCommand
                 throw new UsageException("--interest-weight goes with --values and --profile.");
             }
 
-            writer.WriteLine("Ranked by the correlation of work values (Pearson r).");
+            var t = TextCatalog.For(request.Language);
+            writer.WriteLine(t["match.rankedValues"]);
             writer.WriteLine();
-            writer.WriteLine("rank  code        r       top value of the occupation  title");
+            writer.WriteLine(t["match.valuesHeader"]);
             foreach (var m in new ValuesMatcher(catalog).Match(values, request.Top))
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {m.OccupationTop,-27}  {m.Occupation.Title(request.Language)}"));
+                writer.WriteLine(string.Format(t.Culture, "{0,4}  {1,-10}  {2,6}  {3,-27}  {4}",
+                    m.Rank, m.Occupation.Code, T(m.Score, t), t["workValues." + m.OccupationTop], m.Occupation.Title(request.Language)));
             }
         }
 
@@ -284,13 +287,15 @@ internal static class MatchCommand
 
                 break;
             default:
-                writer.WriteLine($"Profile code {personCode}; ranked by {Describe(metric)}.");
+                var t = TextCatalog.For(language);
+                writer.WriteLine(t.Format("match.rankedProfile", personCode, t["match.metric." + metric.ToString()]));
                 writer.WriteLine();
-                writer.WriteLine("rank  code        score    r      C     M    shared  JZ  title");
+                writer.WriteLine(t["match.profileHeader"]);
                 foreach (var m in matches)
                 {
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{m.Rank,4}  {m.Occupation.Code,-10}  {T(m.Score),6}  {T(m.Pearson),5}  {m.CIndex,4:0.#}  {m.MIndex,4:0.#}  {m.SharedLetters,3} {m.OccupationHollandCode,-3}  {(m.Occupation.JobZone is { } z ? z.ToString(CultureInfo.InvariantCulture) : "–"),2}  {m.Occupation.Title(language)}"));
+                    writer.WriteLine(string.Format(t.Culture, "{0,4}  {1,-10}  {2,6}  {3,5}  {4,4:0.#}  {5,4:0.#}  {6,3} {7,-3}  {8,2}  {9}",
+                        m.Rank, m.Occupation.Code, T(m.Score, t), T(m.Pearson, t), m.CIndex, m.MIndex, m.SharedLetters, m.OccupationHollandCode,
+                        m.Occupation.JobZone is { } z ? z.ToString(CultureInfo.InvariantCulture) : "–", m.Occupation.Title(language)));
                 }
 
                 writer.WriteLine();
@@ -399,16 +404,6 @@ internal static class MatchCommand
         _ => throw new UsageException($"--metric must be one of pearson, spearman, cosine, euclidean, c-index, m-index; found '{text}'."),
     };
 
-    private static string Describe(MatchMetric metric) => metric switch
-    {
-        MatchMetric.Pearson => "profile correlation (Pearson r)",
-        MatchMetric.Spearman => "rank correlation (Spearman ρ)",
-        MatchMetric.Cosine => "cosine of the rescaled profiles",
-        MatchMetric.Euclidean => "closeness of the rescaled profiles (1 − distance/√6)",
-        MatchMetric.CIndex => "Brown & Gore C index of the codes (0–18)",
-        _ => "Iachan M index of the codes (0–28)",
-    };
-
     internal static int ParseInt(string text, string option, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v
@@ -441,5 +436,5 @@ internal static class MatchCommand
 
     private static string D(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    private static string T(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+    private static string T(double? value, TextCatalog t) => value is { } v && double.IsFinite(v) ? v.ToString("0.000", t.Culture) : "–";
 }
