@@ -23,6 +23,19 @@ if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true
   aotn="$work/aotn/assess"
 fi
 
+# The tool as people install it: packed into a folder feed (pointer, Native AOT linux-x64, framework-dependent any) and
+# installed with `dotnet tool install`, which takes the linux-x64 package here; the `any` package is timed through dotnet.
+version="0.0.0-bench.$(date +%s)"
+installed=""; anytool=""
+if dotnet pack src/Assessments.Cli -c Release -o "$work/feed" -p:Version="$version" -v q >/dev/null 2>&1 \
+  && dotnet pack src/Assessments.Cli -c Release -r linux-x64 -p:CppCompilerAndLinker=gcc -o "$work/feed" -p:Version="$version" -v q >/dev/null 2>&1 \
+  && dotnet pack src/Assessments.Cli -c Release -r any -p:PublishAot=false -o "$work/feed" -p:Version="$version" -v q >/dev/null 2>&1 \
+  && dotnet tool install Assessments.Cli --version "$version" --tool-path "$work/tools" --add-source "$work/feed" >/dev/null 2>&1; then
+  installed="$work/tools/assess"
+  mkdir -p "$work/any" && (cd "$work/any" && unzip -q "$work/feed/Assessments.Cli.any.$version.nupkg")
+  anytool="$work/any/tools/net10.0/any/assess.dll"
+fi
+
 instrument=benchmarks/data/riasec60.json
 "$jit" generate --instrument "$instrument" --rows "$rows" --seed 42 --missing 0.05 --out "$work/data.csv" 2>/dev/null
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; rows: $rows ($(du -m "$work/data.csv" | cut -f1) MB)"
@@ -56,6 +69,12 @@ fi
 if [ -n "$aotn" ]; then
   read -r t mb < <(timed "$aotn" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv")
   report "assess score (Native AOT, native ISA)" "$t" "$mb"
+fi
+if [ -n "$installed" ]; then
+  read -r t mb < <(timed "$installed" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv")
+  report "assess score (installed tool: dotnet tool install, linux-x64)" "$t" "$mb"
+  read -r t mb < <(timed dotnet "$anytool" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv")
+  report "assess score (the 'any' tool package, JIT)" "$t" "$mb"
 fi
 
 read -r t mb < <(timed "$jit" score --instrument "$instrument" --responses "$work/data.csv" --out "$work/scores.csv" --match "$onet")

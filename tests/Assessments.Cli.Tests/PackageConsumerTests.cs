@@ -105,6 +105,18 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         Assert.True(install.ExitCode == 0, install.Output);
         var assess = Path.Combine(tools, "assess");
 
+        // The tool installed here is the Native AOT one: the linux-x64 package, a native executable with no assembly of its own
+        // beside it; the framework-dependent `any` package is in the feed for every other platform.
+        var target = new FileInfo(assess).LinkTarget ?? "";
+        Assert.Contains("assessments.cli.linux-x64", target, StringComparison.Ordinal);
+        var folder = Path.GetDirectoryName(Path.Combine(tools, target))!;
+        Assert.False(File.Exists(Path.Combine(folder, "assess.dll")), "the installed tool carries assess.dll: it is not the native one");
+        Assert.Equal("\u007FELF"u8.ToArray(), File.ReadAllBytes(Path.Combine(tools, target))[..4]);
+        using (var any = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.FeedFolder, $"Assessments.Cli.any.{feed.Version}.nupkg")))
+        {
+            Assert.Contains(any.Entries, e => e.FullName.EndsWith("/assess.dll", StringComparison.Ordinal));
+        }
+
         var demo = Run(feed.Root, assess, "demo");
         Assert.True(demo.ExitCode == 0, demo.Output);
         Assert.Contains("career-readiness", demo.Stdout, StringComparison.Ordinal);
@@ -185,6 +197,13 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
             foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Reports", "Assessments.Data", "Assessments.Cli" })
             {
                 var pack = Run(TestPaths.RepoRoot, "dotnet", "pack", Path.Combine("src", project), "-c", "Release", "-o", FeedFolder, "-p:Version=" + Version);
+                Assert.True(pack.ExitCode == 0, pack.Output);
+            }
+
+            // The tool's RID-specific packages, as the README packs them: Native AOT for linux-x64, framework-dependent for any other.
+            foreach (var arguments in new[] { new[] { "-r", "linux-x64", "-p:CppCompilerAndLinker=gcc" }, ["-r", "any", "-p:PublishAot=false"] })
+            {
+                var pack = Run(TestPaths.RepoRoot, "dotnet", ["pack", Path.Combine("src", "Assessments.Cli"), "-c", "Release", "-o", FeedFolder, "-p:Version=" + Version, .. arguments]);
                 Assert.True(pack.ExitCode == 0, pack.Output);
             }
 
