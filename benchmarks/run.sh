@@ -11,19 +11,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 onet="onet:$(cd .. && pwd)/shared/data/onet/30.1"
 
-dotnet build -c Release src/Assessments.Cli -v q >/dev/null
-jit=src/Assessments.Cli/bin/Release/net10.0/assess
-aot=""
-if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -o "$work/aot" -v q >/dev/null 2>&1; then
-  aot="$work/aot/assess"
-fi
-# The same, compiled for this machine's instruction set (AVX2 here): the 256-bit matcher path needs it under Native AOT.
-aotn=""
-if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -p:IlcInstructionSet=native -o "$work/aotn" -v q >/dev/null 2>&1; then
-  aotn="$work/aotn/assess"
-fi
-
-# The tool as people install it: packed into a folder feed (pointer, Native AOT linux-x64, framework-dependent any) and
+# First (packing rewrites the build output): the tool as people install it: packed into a folder feed (pointer, Native AOT linux-x64, framework-dependent any) and
 # installed with `dotnet tool install`, which takes the linux-x64 package here; the `any` package is timed through dotnet.
 version="0.0.0-bench.$(date +%s)"
 installed=""; anytool=""
@@ -34,6 +22,18 @@ if dotnet pack src/Assessments.Cli -c Release -o "$work/feed" -p:Version="$versi
   installed="$work/tools/assess"
   mkdir -p "$work/any" && (cd "$work/any" && unzip -q "$work/feed/Assessments.Cli.any.$version.nupkg")
   anytool="$work/any/tools/net10.0/any/assess.dll"
+fi
+
+dotnet build -c Release src/Assessments.Cli -v q >/dev/null
+jit=src/Assessments.Cli/bin/Release/net10.0/assess
+aot=""
+if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -o "$work/aot" -v q >/dev/null 2>&1; then
+  aot="$work/aot/assess"
+fi
+# The same, compiled for this machine's instruction set (AVX2 here): the 256-bit matcher path needs it under Native AOT.
+aotn=""
+if dotnet publish src/Assessments.Cli -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker=gcc -p:IlcInstructionSet=native -o "$work/aotn" -v q >/dev/null 2>&1; then
+  aotn="$work/aotn/assess"
 fi
 
 instrument=benchmarks/data/riasec60.json
