@@ -22,9 +22,7 @@ public sealed class SkillsKind : IInstrumentKind
     /// <exception cref="ArgumentException">The catalog has no skills.</exception>
     public static Instrument LoadShipped(OccupationCatalog rome)
     {
-        var kinds = InstrumentKindRegistry.Default.With(new SkillsKind(rome));
-        using var stream = typeof(SkillsKind).Assembly.GetManifestResourceStream("Assessments.Matching.Instruments.skills-portfolio.json")!;
-        return Instrument.Load(stream, new InstrumentLoadOptions { Kinds = kinds }, "skills-portfolio.json");
+        return Shipped(new SkillsKind(rome));
     }
 
     /// <summary>
@@ -33,9 +31,14 @@ public sealed class SkillsKind : IInstrumentKind
     /// </summary>
     public static Instrument LoadShippedDefinition()
     {
-        var kinds = InstrumentKindRegistry.Default.With(new SkillsKind());
+        return Shipped(new SkillsKind());
+    }
+
+    /// <summary>The embedded skills-portfolio.json, loaded with <paramref name="kind"/> registered.</summary>
+    private static Instrument Shipped(SkillsKind kind)
+    {
         using var stream = typeof(SkillsKind).Assembly.GetManifestResourceStream("Assessments.Matching.Instruments.skills-portfolio.json")!;
-        return Instrument.Load(stream, new InstrumentLoadOptions { Kinds = kinds }, "skills-portfolio.json");
+        return Instrument.Load(stream, new InstrumentLoadOptions { Kinds = InstrumentKindRegistry.Default.With(kind) }, "skills-portfolio.json");
     }
 
     /// <summary>

@@ -169,9 +169,7 @@ public sealed class TransitionMatcher
     {
         ArgumentNullException.ThrowIfNull(heldSkills);
         ArgumentNullException.ThrowIfNull(sources);
-        var scratch = _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
-            ? reused
-            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+        var scratch = AcquireScratch();
         try
         {
             var scores = Scores(heldSkills, scratch);
@@ -204,12 +202,7 @@ public sealed class TransitionMatcher
         }
         finally
         {
-            foreach (var id in scratch.Ids)
-            {
-                scratch.Held[id] = false;
-            }
-
-            scratch.Ids.Clear();
+            Release(scratch);
         }
     }
 
@@ -232,9 +225,7 @@ public sealed class TransitionMatcher
             throw new ArgumentException($"{target} is not a fiche with skills in {_rome.Name}.", nameof(target));
         }
 
-        var scratch = _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
-            ? reused
-            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+        var scratch = AcquireScratch();
         try
         {
             var scores = Scores(heldSkills, scratch);
@@ -242,13 +233,25 @@ public sealed class TransitionMatcher
         }
         finally
         {
-            foreach (var id in scratch.Ids)
-            {
-                scratch.Held[id] = false;
-            }
-
-            scratch.Ids.Clear();
+            Release(scratch);
         }
+    }
+
+    /// <summary>This thread's scratch, made (or remade, for another matcher's sizes) when needed.</summary>
+    private Scratch AcquireScratch() =>
+        _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
+            ? reused
+            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+
+    /// <summary>Clears the held flags a ranking set, so the scratch is ready for the next person.</summary>
+    private static void Release(Scratch scratch)
+    {
+        foreach (var id in scratch.Ids)
+        {
+            scratch.Held[id] = false;
+        }
+
+        scratch.Ids.Clear();
     }
 
     private static bool Contains(IReadOnlyList<string> codes, string code)
@@ -286,9 +289,7 @@ public sealed class TransitionMatcher
         }
 
         var person = interests.Scores.ToArray();
-        var scratch = _scratch is { } reused && reused.Sums.Length == _codes.Length && reused.Held.Length == _featureOf.Count
-            ? reused
-            : _scratch = new Scratch(_codes.Length, _featureOf.Count);
+        var scratch = AcquireScratch();
         try
         {
             var transfer = Scores(heldSkills, scratch);
@@ -315,12 +316,7 @@ public sealed class TransitionMatcher
         }
         finally
         {
-            foreach (var id in scratch.Ids)
-            {
-                scratch.Held[id] = false;
-            }
-
-            scratch.Ids.Clear();
+            Release(scratch);
         }
     }
 
