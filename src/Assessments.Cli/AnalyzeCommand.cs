@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Assessments.CardSort;
+using Assessments.Localization;
 using Assessments.Responses;
 
 namespace Assessments.Cli;
@@ -56,7 +57,7 @@ internal static class AnalyzeCommand
                     IdColumn = parse.GetValue(idColumn),
                     Separator = parse.GetValue(separator),
                     Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
-                }, definition), parse.GetValue(format)!, imputation, parse.GetValue(omega), io.Out, io.Error);
+                }, definition), parse.GetValue(format)!, imputation, parse.GetValue(omega), TextCatalog.For(parse.GetValue(language)!), io.Out, io.Error);
             }
 
             ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega);
@@ -65,18 +66,18 @@ internal static class AnalyzeCommand
                 throw new UsageException("--format csv gives item statistics of scales; a card sort's analysis is a table or JSON.");
             }
 
-            return CardSorts(definition, settings, path, parse.GetValue(format)!, parse.GetValue(language)!, io.Out, io.Error);
+            return CardSorts(definition, settings, path, parse.GetValue(format)!, TextCatalog.For(parse.GetValue(language)!), io.Out, io.Error);
         });
         return command;
     }
 
-    private static int CardSorts(Instrument instrument, CardSortSettings settings, string path, string format, string language, TextWriter stdout, TextWriter stderr)
+    private static int CardSorts(Instrument instrument, CardSortSettings settings, string path, string format, TextCatalog text, TextWriter stdout, TextWriter stderr)
     {
         var responses = new List<CardSortResponse>();
         var summary = CardSortScoreRun.Run(instrument, path, null, ScoreFormat.JsonLines, null, onResponse: responses.Add);
         if (summary.Rejected > 0)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {summary.Rejected} of {summary.Read} sorts are invalid and left out; `assess score --rejects FILE` lists why."));
+            stderr.WriteLine(text.Format("analyze.cards.invalid", summary.Rejected, summary.Read));
         }
 
         if (responses.Count == 0)
@@ -85,45 +86,43 @@ internal static class AnalyzeCommand
         }
 
         var group = CardSortGroup.Analyze(instrument, responses);
-        var titles = settings.Cards.ToDictionary(c => c.Id, c => c.Title[language], StringComparer.Ordinal);
+        var titles = settings.Cards.ToDictionary(c => c.Id, c => c.Title[text.Language], StringComparer.Ordinal);
         if (format == "json")
         {
             stdout.WriteLine(Json(group));
         }
         else
         {
-            Table(stdout, instrument, group, titles);
+            Table(stdout, text, instrument, group, titles);
         }
 
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
-    private static void Table(TextWriter stdout, Instrument instrument, CardSortGroup group, Dictionary<string, string> titles)
+    private static void Table(TextWriter stdout, TextCatalog text, Instrument instrument, CardSortGroup group, Dictionary<string, string> titles)
     {
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instrument.Reference}: {group.People} card sort(s), {group.CardIds.Count} cards"));
+        stdout.WriteLine(text.Format("analyze.cards.header", instrument.Title[text.Language], instrument.Version, group.People, group.CardIds.Count));
         if (group.Concordance is { } w)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Kendall's W = {w.W:0.000} (tie-corrected), chi-square = {w.ChiSquare:0.00}, df = {w.DegreesOfFreedom}, p = {w.PValue:0.0000}"));
+            stdout.WriteLine(text.Format("analyze.cards.kendall", w.W, w.ChiSquare, w.DegreesOfFreedom, w.PValue));
         }
 
         stdout.WriteLine();
-        stdout.WriteLine("rank  card                            Borda  mean rank");
+        stdout.WriteLine(ScaleAnalysis.Columns((text["analyze.cards.rank"], 4), (text["analyze.cards.card"], -30), ("Borda", 6), (text["analyze.cards.meanRank"], 10)).Insert(4, " "));
         var position = 0;
         foreach (var id in group.ConsensusOrder)
         {
             var i = group.CardIds.ToList().IndexOf(id);
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{++position,4}  {titles[id],-30} {group.BordaPoints[i],6:0.#}  {group.MeanRanks[i],9:0.00}"));
+            stdout.WriteLine(string.Create(text.Culture, $"{++position,4}  {titles[id],-30} {group.BordaPoints[i],6:0.#}  {group.MeanRanks[i],9:0.00}"));
         }
 
         if (group.Thurstone is { } t)
         {
             stdout.WriteLine();
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Thurstone Case V (GF = {t.GoodnessOfFit:0.0000}, {t.Clamped} proportion(s) of 0 or 1 clamped):"));
+            stdout.WriteLine(text.Format("analyze.cards.thurstone", t.GoodnessOfFit, t.Clamped));
             foreach (var (id, value) in group.CardIds.Zip(t.Scale).OrderByDescending(p => p.Second))
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {titles[id],-30} {value,6:0.000}"));
+                stdout.WriteLine(string.Create(text.Culture, $"  {titles[id],-30} {value,6:0.000}"));
             }
         }
 
@@ -132,15 +131,15 @@ internal static class AnalyzeCommand
             stdout.WriteLine();
             if (bt.LogAbilities is { } abilities)
             {
-                stdout.WriteLine($"Bradley–Terry log-abilities (relative to {titles[group.CardIds[0]]}):");
+                stdout.WriteLine(text.Format("analyze.cards.bradleyTerry", titles[group.CardIds[0]]));
                 foreach (var (id, value) in group.CardIds.Zip(abilities).OrderByDescending(p => p.Second))
                 {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {titles[id],-30} {value,7:0.000}"));
+                    stdout.WriteLine(string.Create(text.Culture, $"  {titles[id],-30} {value,7:0.000}"));
                 }
             }
             else
             {
-                stdout.WriteLine("Bradley–Terry: no maximum-likelihood estimate exists (some card never wins or never loses).");
+                stdout.WriteLine(text["analyze.cards.bradleyTerryNone"]);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Assessments.Localization;
 using Assessments.Psychometrics;
 using Assessments.Responses;
 
@@ -17,7 +18,7 @@ namespace Assessments.Cli;
 internal static class ScaleAnalysis
 {
     public static int Run(Instrument instrument, string path, ResponsesReadOptions read, string format, Imputation imputation, int? omegaFactors,
-        TextWriter stdout, TextWriter stderr)
+        TextCatalog text, TextWriter stdout, TextWriter stderr)
     {
         // Refused before the data are read: the work grows with the cube of the item count (Reliability.MaxItems) and, for
         // ω, faster still (Omega.MaxItems). The instrument is valid, it is too large an input for this command: exit 4.
@@ -54,8 +55,8 @@ internal static class ScaleAnalysis
         foreach (var s in stats.Where(s => s.DroppedItems.Count > 0))
         {
             // Item ids from the definition only: never an answer (the constant answer of a zero-variance item stays unsaid).
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: scale '{s.ScaleId}': {s.DroppedItems.Count} of {s.Items} items left out of its statistics, as psych does, because this sample gives them no variance: {string.Join(", ", s.DroppedItems.Select(d => $"{d.ItemId} ({Why(d.Reason)})"))}."));
+            stderr.WriteLine(text.Format("analyze.droppedWarning", s.ScaleId, s.DroppedItems.Count, s.Items,
+                string.Join(", ", s.DroppedItems.Select(d => $"{d.ItemId} ({Why(text, d.Reason)})"))));
         }
 
         OmegaResult? omega = null;
@@ -83,76 +84,82 @@ internal static class ScaleAnalysis
         {
             "json" => Json(instrument, summary, stats, omega, perScale),
             "csv" => Csv(stats),
-            _ => Table(instrument, summary, stats, imputation) + OmegaText(omega, perScale),
+            _ => Table(text, instrument, summary, stats, imputation) + OmegaText(text, omega, perScale),
         });
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
 
     /// <summary>Why an item was dropped, in words (no answer is ever quoted).</summary>
-    private static string Why(DroppedItemReason reason) => reason switch
+    private static string Why(TextCatalog text, DroppedItemReason reason) => text[reason switch
     {
-        DroppedItemReason.NoAnswers => "nobody answered it",
-        DroppedItemReason.OneAnswer => "one person answered it",
-        _ => "everyone gave the same answer",
-    };
+        DroppedItemReason.NoAnswers => "analyze.dropped.noAnswers",
+        DroppedItemReason.OneAnswer => "analyze.dropped.oneAnswer",
+        _ => "analyze.dropped.constant",
+    }];
 
     /// <summary>Why a statistic is empty, in words, for the table's footnotes.</summary>
-    private static string Why(UndefinedReason reason) => reason switch
+    private static string Why(TextCatalog text, UndefinedReason reason) => text[reason switch
     {
-        UndefinedReason.ItemDropped => "the item was left out of the scale's statistics",
-        UndefinedReason.TooFewItems => "too few items left (alpha and the statistics built on it need two, alpha if deleted three, omega three per factor)",
-        UndefinedReason.TooFewPeople => "too few people (a mean needs one answer, a standard deviation two)",
-        UndefinedReason.MissingCovariance => "some pair of items was answered together by fewer than two people",
-        UndefinedReason.SingularCorrelations => "the item correlations are singular (items that are combinations of others, or no more people than items): no SMCs",
-        UndefinedReason.NotConverged => "a numerical iteration did not converge",
-        _ => "the formula divides by zero here (e.g. perfectly correlated items) or takes the root of a negative number",
-    };
+        UndefinedReason.ItemDropped => "analyze.undefined.itemDropped",
+        UndefinedReason.TooFewItems => "analyze.undefined.tooFewItems",
+        UndefinedReason.TooFewPeople => "analyze.undefined.tooFewPeople",
+        UndefinedReason.MissingCovariance => "analyze.undefined.missingCovariance",
+        UndefinedReason.SingularCorrelations => "analyze.undefined.singularCorrelations",
+        UndefinedReason.NotConverged => "analyze.undefined.notConverged",
+        _ => "analyze.undefined.divisionByZero",
+    }];
 
     /// <summary>The reason's code in JSON: the enum member in camelCase.</summary>
     private static string Code<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>A number right-aligned in <paramref name="width"/>, or a dash when it is undefined (NaN).</summary>
-    private static string Cell(double value, int width, string format) =>
-        (double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture)).PadLeft(width);
+    private static string Cell(TextCatalog text, double value, int width, string format) =>
+        (double.IsNaN(value) ? "-" : value.ToString(format, text.Culture)).PadLeft(width);
 
-    private static string OmegaText(OmegaResult? omega, Dictionary<string, OmegaResult> perScale)
+    private static string OmegaText(TextCatalog text, OmegaResult? omega, Dictionary<string, OmegaResult> perScale)
     {
         if (omega is null)
         {
             return "";
         }
 
-        var text = new StringBuilder();
+        var output = new StringBuilder();
         var notes = new List<string>();
-        text.Append(CultureInfo.InvariantCulture, $"\n\nomega ({omega.Factors} group factors; minres, oblimin, Schmid–Leiman as psych::omega)");
+        output.Append("\n\n").Append(text.Format("analyze.omega.title", omega.Factors));
         foreach (var (scale, o) in perScale)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  {scale,-16} omega_h {Cell(o.OmegaHierarchical, 5, "0.000")}  omega_t {Cell(o.OmegaTotal, 5, "0.000")}");
-            notes.AddRange(OmegaNotes(scale, o));
+            output.Append(CultureInfo.InvariantCulture, $"\n  {scale,-16} omega_h {Cell(text, o.OmegaHierarchical, 5, "0.000")}  omega_t {Cell(text, o.OmegaTotal, 5, "0.000")}");
+            notes.AddRange(OmegaNotes(text, scale, o));
         }
 
-        text.Append(CultureInfo.InvariantCulture,
-            $"\n  {"all items",-16} omega_h {Cell(omega.OmegaHierarchical, 5, "0.000")}  omega_t {Cell(omega.OmegaTotal, 5, "0.000")}  alpha_std {Cell(omega.AlphaStandardized, 5, "0.000")}  G6 {Cell(omega.G6, 5, "0.000")}{(omega.Flipped.Any(f => f) ? $"  ({omega.Flipped.Count(f => f)} item(s) flipped)" : "")}");
-        notes.AddRange(OmegaNotes("all items", omega));
+        var allItems = text["analyze.omega.allItems"];
+        output.Append(CultureInfo.InvariantCulture,
+            $"\n  {allItems,-16} omega_h {Cell(text, omega.OmegaHierarchical, 5, "0.000")}  omega_t {Cell(text, omega.OmegaTotal, 5, "0.000")}  alpha_std {Cell(text, omega.AlphaStandardized, 5, "0.000")}  G6 {Cell(text, omega.G6, 5, "0.000")}");
+        if (omega.Flipped.Any(f => f))
+        {
+            output.Append("  ").Append(text.Format("analyze.omega.flipped", omega.Flipped.Count(f => f)));
+        }
+
+        notes.AddRange(OmegaNotes(text, allItems, omega));
         if (perScale.Count < 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  (no scale has the {3 * omega.Factors} items {omega.Factors} factors need for its own omega)");
+            output.Append("\n  ").Append(text.Format("analyze.omega.noScale", 3 * omega.Factors, omega.Factors));
         }
 
         foreach (var note in notes)
         {
-            text.Append("\n  - ").Append(note);
+            output.Append("\n  - ").Append(note);
         }
 
-        return text.ToString();
+        return output.ToString();
     }
 
     /// <summary>Footnotes for ω's empty coefficients, one per reason.</summary>
-    private static IEnumerable<string> OmegaNotes(string what, OmegaResult o) =>
+    private static IEnumerable<string> OmegaNotes(TextCatalog text, string what, OmegaResult o) =>
         o.Undefined.Where(u => u.Statistic is not (nameof(OmegaResult.General) or nameof(OmegaResult.Communalities)))
             .GroupBy(u => u.Reason)
-            .Select(g => $"{what}: {string.Join(", ", g.Select(u => OmegaLabels[u.Statistic]))} empty: {Why(g.Key)}.");
+            .Select(g => text.Format("analyze.empty", what, string.Join(", ", g.Select(u => OmegaLabels[u.Statistic])), Why(text, g.Key)));
 
     private static readonly Dictionary<string, string> OmegaLabels = new(StringComparer.Ordinal)
     {
@@ -176,59 +183,73 @@ internal static class ScaleAnalysis
         return text.ToString();
     }
 
-    private static string Table(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, Imputation imputation)
+    private static string Table(TextCatalog text, Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, Imputation imputation)
     {
-        var text = new StringBuilder();
-        var method = imputation switch
+        var output = new StringBuilder();
+        var method = text[imputation switch
         {
-            Imputation.PsychMedian => "after replacing missing answers by item medians (psych impute = median)",
-            Imputation.PsychMean => "after replacing missing answers by item means (psych impute = mean)",
-            _ => "pairwise-complete covariances (psych impute = none)",
-        };
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"{instrument.Reference}: {summary.Scored} people analysed ({summary.Rejected} rows with bad answers left out); {method}"));
-        text.AppendLine();
-        text.AppendLine("scale               n   items   mean     SD   alpha  alpha.std  G6(alpha)  G6(scoreItems)  av.r    S/N    SEM");
+            Imputation.PsychMedian => "analyze.imputation.median",
+            Imputation.PsychMean => "analyze.imputation.mean",
+            _ => "analyze.imputation.none",
+        }];
+        var language = text.Language;
+        output.AppendLine(text.Format("analyze.header", instrument.Title[language], instrument.Version, summary.Scored, summary.Rejected, method));
+        var titled = instrument.Scales.Where(s => s.Title is not null).Select(s => text.Format("analyze.scaleTitle", s.Id, s.Title![language])).ToList();
+        if (titled.Count > 0)
+        {
+            output.AppendLine(text.Format("analyze.scales", string.Join(text["common.listSeparator"], titled)));
+        }
+
+        output.AppendLine();
+        output.AppendLine(Columns(
+            (text["analyze.column.scale"], -16), ("n", 5), ("items", 7), (text["analyze.column.mean"], 7), (text["analyze.column.sd"], 6), ("alpha", 7),
+            ("alpha.std", 10), ("G6(alpha)", 10), ("G6(scoreItems)", 15), ("av.r", 5), ("S/N", 6), ("SEM", 6)));
         var notes = new List<string>();
         foreach (var s in stats)
         {
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.ScaleId,-16} {s.N,5} {s.Items,7} {Cell(s.Mean, 6, "0.000")} {Cell(s.StandardDeviation, 6, "0.000")} {Cell(s.AlphaRaw, 7, "0.000")} {Cell(s.AlphaStandardized, 10, "0.000")} {Cell(s.G6Alpha, 10, "0.000")} {Cell(s.G6ScoreItems, 15, "0.000")} {Cell(s.AverageR, 5, "0.000")} {Cell(s.SignalNoise, 6, "0.00")} {Cell(s.Sem, 6, "0.000")}"));
-            notes.AddRange(Notes(s.ScaleId, s.Undefined, ScaleLabels));
+            output.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.ScaleId,-16} {s.N,5} {s.Items,7} {Cell(text, s.Mean, 7, "0.000")} {Cell(text, s.StandardDeviation, 6, "0.000")} {Cell(text, s.AlphaRaw, 7, "0.000")} {Cell(text, s.AlphaStandardized, 10, "0.000")} {Cell(text, s.G6Alpha, 10, "0.000")} {Cell(text, s.G6ScoreItems, 15, "0.000")} {Cell(text, s.AverageR, 5, "0.000")} {Cell(text, s.SignalNoise, 6, "0.00")} {Cell(text, s.Sem, 6, "0.000")}"));
+            notes.AddRange(Notes(text, s.ScaleId, s.Undefined, ScaleLabels(text)));
         }
 
-        AppendNotes(text, notes);
+        AppendNotes(output, notes);
         foreach (var s in stats)
         {
-            text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"{s.ScaleId}: item statistics (keyed)");
-            text.AppendLine("item          n  missing   mean     SD  r.drop  raw.r  alpha.if.deleted");
+            output.AppendLine();
+            output.AppendLine(text.Format("analyze.itemStatistics", s.ScaleId));
+            output.AppendLine(Columns(
+                (text["analyze.column.item"], -10), ("n", 5), (text["analyze.column.missing"], 8), (text["analyze.column.mean"], 7), (text["analyze.column.sd"], 6),
+                ("r.drop", 7), ("raw.r", 6), ("alpha.if.deleted", 17)));
             var itemNotes = new List<string>();
             foreach (var i in s.ItemStatistics)
             {
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {i.N,5} {i.Missing,8} {Cell(i.Mean, 6, "0.000")} {Cell(i.StandardDeviation, 6, "0.000")} {Cell(i.RDrop, 7, "0.000")} {Cell(i.RawR, 6, "0.000")} {Cell(i.AlphaIfDeleted, 17, "0.000")}"));
+                output.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {i.N,5} {i.Missing,8} {Cell(text, i.Mean, 7, "0.000")} {Cell(text, i.StandardDeviation, 6, "0.000")} {Cell(text, i.RDrop, 7, "0.000")} {Cell(text, i.RawR, 6, "0.000")} {Cell(text, i.AlphaIfDeleted, 17, "0.000")}"));
                 if (i.Dropped is { } why)
                 {
-                    itemNotes.Add($"{i.ItemId}: left out of the scale's statistics ({Why(why)}).");
-                    itemNotes.AddRange(Notes(i.ItemId, [.. i.Undefined.Where(u => u.Reason != UndefinedReason.ItemDropped)], ItemLabels));
+                    itemNotes.Add(text.Format("analyze.itemLeftOut", i.ItemId, Why(text, why)));
+                    itemNotes.AddRange(Notes(text, i.ItemId, [.. i.Undefined.Where(u => u.Reason != UndefinedReason.ItemDropped)], ItemLabels(text)));
                 }
                 else
                 {
-                    itemNotes.AddRange(Notes(i.ItemId, i.Undefined, ItemLabels));
+                    itemNotes.AddRange(Notes(text, i.ItemId, i.Undefined, ItemLabels(text)));
                 }
             }
 
-            AppendNotes(text, itemNotes);
+            AppendNotes(output, itemNotes);
         }
 
-        return text.ToString().TrimEnd();
+        return output.ToString().TrimEnd();
     }
 
+    /// <summary>A table's header line: each label padded to its column's width (negative: left-aligned), one space between columns.</summary>
+    internal static string Columns(params (string Label, int Width)[] columns) =>
+        string.Join(" ", columns.Select(c => c.Width < 0 ? c.Label.PadRight(-c.Width) : c.Label.PadLeft(c.Width))).TrimEnd();
+
     /// <summary>The table's footnotes for one row's empty cells, one per reason (statistics not shown in the table are skipped).</summary>
-    private static IEnumerable<string> Notes(string row, IReadOnlyList<UndefinedStatistic> undefined, Dictionary<string, string> labels) =>
+    private static IEnumerable<string> Notes(TextCatalog text, string row, IReadOnlyList<UndefinedStatistic> undefined, Dictionary<string, string> labels) =>
         undefined.Where(u => labels.ContainsKey(u.Statistic)).GroupBy(u => u.Reason)
-            .Select(g => $"{row}: {string.Join(", ", g.Select(u => labels[u.Statistic]))} empty (-): {Why(g.Key)}.");
+            .Select(g => text.Format("analyze.emptyCells", row, string.Join(", ", g.Select(u => labels[u.Statistic])), Why(text, g.Key)));
 
     private static void AppendNotes(StringBuilder text, List<string> notes)
     {
@@ -238,10 +259,10 @@ internal static class ScaleAnalysis
         }
     }
 
-    private static readonly Dictionary<string, string> ScaleLabels = new(StringComparer.Ordinal)
+    private static Dictionary<string, string> ScaleLabels(TextCatalog text) => new(StringComparer.Ordinal)
     {
-        [nameof(ScaleReliability.Mean)] = "mean",
-        [nameof(ScaleReliability.StandardDeviation)] = "SD",
+        [nameof(ScaleReliability.Mean)] = text["analyze.column.mean"],
+        [nameof(ScaleReliability.StandardDeviation)] = text["analyze.column.sd"],
         [nameof(ScaleReliability.AlphaRaw)] = "alpha",
         [nameof(ScaleReliability.AlphaStandardized)] = "alpha.std",
         [nameof(ScaleReliability.G6Alpha)] = "G6(alpha)",
@@ -251,10 +272,10 @@ internal static class ScaleAnalysis
         [nameof(ScaleReliability.Sem)] = "SEM",
     };
 
-    private static readonly Dictionary<string, string> ItemLabels = new(StringComparer.Ordinal)
+    private static Dictionary<string, string> ItemLabels(TextCatalog text) => new(StringComparer.Ordinal)
     {
-        [nameof(ItemStatistics.Mean)] = "mean",
-        [nameof(ItemStatistics.StandardDeviation)] = "SD",
+        [nameof(ItemStatistics.Mean)] = text["analyze.column.mean"],
+        [nameof(ItemStatistics.StandardDeviation)] = text["analyze.column.sd"],
         [nameof(ItemStatistics.RDrop)] = "r.drop",
         [nameof(ItemStatistics.RawR)] = "raw.r",
         [nameof(ItemStatistics.AlphaIfDeleted)] = "alpha.if.deleted",

@@ -35,7 +35,25 @@ public sealed class AnalyzeCommandTests : IDisposable
         }
 
         var table = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems);
-        Assert.StartsWith("bfi@1.0.0: 2800 people analysed", table.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("psychTools bfi (test) (version 1.0.0): 2800 people analysed", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InFrenchTheTableSpeaksFrenchWithCommaDecimals()
+    {
+        // The same bfi table in French: psych's column names stay (they are the statistics' names), the words around them
+        // are French, decimals take a comma, and no English catalog sentence is left. Agreeableness' alpha is psych's
+        // 0.70302 (scale_stats_alpha.csv), printed 0,703.
+        var instrument = BfiInstrument.WriteTo(_temp.FullName);
+        var table = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--lang", "fr", "--omega", "5");
+        Assert.Equal(0, table.ExitCode);
+        Assert.StartsWith("psychTools bfi (test) (version 1.0.0) : 2800 personnes analysées (0 lignes aux réponses invalides écartées) ; covariances sur les paires de réponses complètes", table.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("échelle              n   items moyenne     ET   alpha", table.StdoutLines[2], StringComparison.Ordinal);
+        Assert.Matches(@"^agree\s+2800\s+5\s+\d,\d{3}\s+\d,\d{3}\s+0,703 ", table.StdoutLines[3]);
+        Assert.Contains("agree : statistiques des items (dans le sens de la clé)", table.StdoutLines);
+        Assert.Contains("oméga (5 facteurs de groupe ; minres, oblimin, Schmid–Leiman comme psych::omega)", table.StdoutLines);
+        Assert.Empty(CatalogLeaks.EnglishIn(table.Stdout));
+        Assert.DoesNotMatch(@"\d\.\d{2}", table.Stdout); // no decimal point (the version 1.0.0 has one digit per part)
     }
 
     [Fact]
@@ -115,7 +133,7 @@ public sealed class AnalyzeCommandTests : IDisposable
 
         var table = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", csv);
         Assert.Equal(0, table.ExitCode);
-        Assert.Equal("s                    2       3  2.500  1.414   1.000      1.000          -               - 1.000      -  0.000", table.StdoutLines[3]);
+        Assert.Equal("s                    2       3   2.500  1.414   1.000      1.000          -               - 1.000      -  0.000", table.StdoutLines[3]);
         Assert.Equal("  - s: G6(alpha), G6(scoreItems) empty (-): the item correlations are singular (items that are combinations of others, or no more people than items): no SMCs.", table.StdoutLines[4]);
         Assert.Equal("  - s: S/N empty (-): the formula divides by zero here (e.g. perfectly correlated items) or takes the root of a negative number.", table.StdoutLines[5]);
         Assert.Equal(2, AssessRunner.Lines(table.Stderr).Length); // the separator note, then the one warning

@@ -92,8 +92,17 @@ public sealed class CardSortCommandTests : IDisposable
         Assert.Equal(3 * 39 * w.GetProperty("w").GetDouble(), w.GetProperty("chiSquare").GetDouble(), 9);
 
         var table = AssessRunner.Run("analyze", "--instrument", Deck, "--responses", Sorts);
-        Assert.StartsWith("values-cards@1.0.0: 3 card sort(s), 40 cards", table.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("Work values cards (version 1.0.0): 3 card sort(s), 40 cards", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("Kendall's W = ", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal("rank  card                            Borda  mean rank", table.StdoutLines[3]);
+
+        // In French: the deck's French card titles, the catalog's French words, decimals with a comma.
+        var french = AssessRunner.Run("analyze", "--instrument", Deck, "--responses", Sorts, "--lang", "fr");
+        Assert.Equal(0, french.ExitCode);
+        Assert.StartsWith("Cartes des valeurs professionnelles (version 1.0.0) : 3 tri(s) de cartes, 40 cartes", french.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"^W de Kendall = 0,\d{3} \(corrigé des ex aequo\), khi-deux = \d+,\d\d, ddl = 39, p = 0,\d{4}$", french.StdoutLines[1]);
+        Assert.Equal("rang  carte                           Borda rang moyen", french.StdoutLines[3]);
+        Assert.Empty(CatalogLeaks.EnglishIn(french.Stdout));
     }
 
     [Fact]
