@@ -23,30 +23,53 @@ internal static class ReportCommand
         var targets = CliOptions.OptionalText("--target", "With a skills portfolio and --catalog rome:DIR: the fiches the action plan is drawn toward (default: the first three transitions).", "CODE[,CODE…]");
         var name = CliOptions.OptionalText("--name", "The person's name as the header shows it (default: the id given by --respondent).", "TEXT");
         var date = CliOptions.OptionalText("--date", "The synthesis's date, YYYY-MM-DD (default: today); the same date gives the same file.", "YYYY-MM-DD");
+        var taken = CliOptions.OptionalText("--taken", "The days the person took the instruments, shown beside their titles: instrument id=YYYY-MM-DD, comma-separated (default: the results lines' takenOn, if any).", "ID=YYYY-MM-DD[,…]");
         var command = new Command("report", "Write one person's results as a self-contained, printable HTML synthesis.")
         {
-            results, person, language, output, catalog, jobZones, top, targets, name, date,
+            results, person, language, output, catalog, jobZones, top, targets, name, date, taken,
         };
         command.SetAction(parse => Run(parse.GetValue(results)!, parse.GetValue(person)!, parse.GetValue(language)!, parse.GetValue(output),
-            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), parse.GetValue(targets), Options(parse.GetValue(name), parse.GetValue(date)), io.Out, io.Error));
+            parse.GetValue(catalog), parse.GetValue(jobZones), parse.GetValue(top), parse.GetValue(targets),
+            Options(parse.GetValue(name), parse.GetValue(date), parse.GetValue(taken)), io.Out, io.Error));
         return command;
     }
 
-    /// <summary>The header's name and date: <c>--date</c> as a clock stopped at noon UTC of that day.</summary>
-    private static ReportOptions Options(string? name, string? date)
+    /// <summary>The header's name and dates: <c>--date</c> as a clock stopped at noon UTC of that day, <c>--taken</c> by instrument id.</summary>
+    private static ReportOptions Options(string? name, string? date, string? taken)
     {
-        if (date is null)
+        var options = new ReportOptions { RespondentName = name };
+        if (date is not null)
         {
-            return new ReportOptions { RespondentName = name };
+            options = options with { Clock = new FixedDay(Day("--date", date)) };
         }
 
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        if (taken is not null)
         {
-            throw new UsageException($"--date takes a date as YYYY-MM-DD; found '{date}'.");
+            var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+            foreach (var pair in taken.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || parts[0].Length == 0)
+                {
+                    throw new UsageException($"--taken takes instrument id=YYYY-MM-DD pairs, comma-separated; found '{pair}'.");
+                }
+
+                if (!days.TryAdd(parts[0], Day("--taken", parts[1])))
+                {
+                    throw new UsageException($"--taken gives '{parts[0]}' twice.");
+                }
+            }
+
+            options = options with { TakenOn = days };
         }
 
-        return new ReportOptions { RespondentName = name, Clock = new FixedDay(day) };
+        return options;
     }
+
+    private static DateOnly Day(string option, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw new UsageException($"{option} takes a date as YYYY-MM-DD; found '{text}'.");
 
     private sealed class FixedDay(DateOnly day) : TimeProvider
     {
@@ -73,6 +96,11 @@ internal static class ReportCommand
         {
             // The library's message names the person; stderr does not (it may be a real name or an e-mail address).
             throw new InputFileException($"{resultsPath}: no result in the file belongs to the person given by --respondent.");
+        }
+
+        if (options.TakenOn?.Keys.FirstOrDefault(id => !profile.Sources.Any(s => s.InstrumentId == id)) is { } absent)
+        {
+            throw new UsageException($"--taken: '{absent}' is not among the person's results ({string.Join(", ", profile.Sources.Select(s => s.InstrumentId).Distinct(StringComparer.Ordinal))}).");
         }
 
         var catalog = catalogSpec is { } spec

@@ -7,7 +7,11 @@ using Assessments.Scoring;
 namespace Assessments.Reports;
 
 /// <summary>An instrument a profile's results came from, as results cite it.</summary>
-public sealed record ResultSource(string InstrumentId, string Version, string Fingerprint, string Kind);
+public sealed record ResultSource(string InstrumentId, string Version, string Fingerprint, string Kind)
+{
+    /// <summary>The day the person took the instrument, when the results line says (<c>"takenOn": "2026-11-03"</c>, or a date-time in ISO 8601).</summary>
+    public DateOnly? TakenOn { get; init; }
+}
 
 /// <summary>Interest results: the six area scores in RIASEC order (1–5), the Holland code and what qualifies it.</summary>
 public sealed record InterestsSummary(IReadOnlyList<double> Areas, string Code, IReadOnlyList<string> AdmissibleCodes, string? Consistency,
@@ -56,6 +60,12 @@ public sealed record ReportOptions
 
     /// <summary>The name the header shows, when the counsellor gives one; the person's id otherwise.</summary>
     public string? RespondentName { get; init; }
+
+    /// <summary>
+    /// The days the person took the instruments, by instrument id, shown in the header beside each title. They take the place
+    /// of the results lines' <see cref="ResultSource.TakenOn"/>; an instrument known from neither shows no date.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateOnly>? TakenOn { get; init; }
 }
 
 /// <summary>A free-text answer (a storytelling prompt's story), carried as written.</summary>
@@ -208,6 +218,27 @@ public sealed partial class CareerProfile
         return Gather(lines, respondentId, anyRespondent: false, unit: "Line");
     }
 
+    /// <summary>A results line's <c>takenOn</c>: an ISO 8601 date, or a date-time whose date part is taken as written.</summary>
+    private static DateOnly? TakenOn(string? text, int line)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && text.Length > 10 && text[4] == '-' && text[10] == 'T')
+        {
+            return DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {line}: \"takenOn\" must be a date as YYYY-MM-DD (or an ISO 8601 date-time)."));
+    }
+
     private static CareerProfile Gather(IEnumerable<string> lines, string respondentId, bool anyRespondent, string unit)
     {
         var profile = new CareerProfile(respondentId);
@@ -254,7 +285,10 @@ public sealed partial class CareerProfile
 
                     at = new Place(number, instrumentId, unit);
                     var kind = at.String(root, "$", "kind");
-                    sources.Add(new ResultSource(instrumentId, at.String(root, "$", "version"), at.String(root, "$", "fingerprint"), kind));
+                    sources.Add(new ResultSource(instrumentId, at.String(root, "$", "version"), at.String(root, "$", "fingerprint"), kind)
+                    {
+                        TakenOn = TakenOn(at.OptionalString(root, "$", "takenOn", allowNull: true), number),
+                    });
                     Read(profile, root, at, instrumentId, kind, others);
                     if (at.OptionalObject(root, "$", "freeText") is { } texts)
                     {

@@ -36,8 +36,7 @@ public static partial class ReportRenderer
             .Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
             .Append("<h1>").Append(Html.Escape(t.Title)).Append("</h1>\n<p class=\"person\">").Append(Html.Escape(t.Catalog.Format("report.personLine", options.RespondentName ?? profile.RespondentId)))
             .Append("</p>\n<p class=\"date\">").Append(Html.Escape(t.Catalog.Format("report.dateLine", options.Clock.GetLocalNow().ToString("d MMMM yyyy", t.Catalog.Culture))))
-            .Append("</p>\n<p class=\"taken\">").Append(Html.Escape(t.Catalog.Format("report.takenLine",
-                string.Join(t.Catalog["common.listSeparator"], profile.Sources.Select(src => Definition(profile, src.InstrumentId)?.Title.Get(t.Language) ?? src.InstrumentId).Distinct(StringComparer.Ordinal)))))
+            .Append("</p>\n<p class=\"taken\">").Append(Html.Escape(t.Catalog.Format("report.takenLine", string.Join(t.Catalog["common.listSeparator"], Taken(profile, options, t)))))
             .Append("</p>\n");
 
         Summary(html, profile, t);
@@ -50,6 +49,15 @@ public static partial class ReportRenderer
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>Each instrument taken, by its title, with the day it was taken when known (the options first, then the results line).</summary>
+    private static IEnumerable<string> Taken(CareerProfile profile, ReportOptions options, ReportText t) =>
+        profile.Sources.GroupBy(src => src.InstrumentId, StringComparer.Ordinal).Select(g =>
+        {
+            var title = Definition(profile, g.Key)?.Title.Get(t.Language) ?? g.Key;
+            DateOnly? day = options.TakenOn?.TryGetValue(g.Key, out var given) == true ? given : g.Max(src => src.TakenOn);
+            return day is { } d ? t.Catalog.Format("report.takenOn", title, d.ToString("d MMMM yyyy", t.Catalog.Culture)) : title;
+        });
 
     private static void Summary(StringBuilder html, CareerProfile p, ReportText t)
     {

@@ -156,6 +156,33 @@ public sealed class PackageConsumerTests(PackageConsumerTests.Feed feed) : IClas
         return $"xlsx {sum} {summary.Scored} " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(book.ToArray()));
     }
 
+    [Fact]
+    public void PackageAddressesComeFromOnePropertyThatIsEmptyUntilPublished()
+    {
+        // Unpublished, no package names a project or repository address (no invented URL, no local path from git), only
+        // the commit; each says its licence and carries its own README.
+        foreach (var package in Directory.GetFiles(feed.FeedFolder, "*.nupkg"))
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+            var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspecEntry.Open());
+            var nuspec = reader.ReadToEnd();
+            Assert.DoesNotContain("<projectUrl>", nuspec, StringComparison.Ordinal);
+            Assert.DoesNotMatch("<repository[^>]*url=", nuspec); // Source Link still records the commit it was built from
+            Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
+        }
+
+        // Set once, it is every package's project and repository address.
+        foreach (var project in new[] { "Assessments", "Assessments.Matching", "Assessments.Reports", "Assessments.Data", "Assessments.Cli" })
+        {
+            var set = Run(TestPaths.RepoRoot, "dotnet", "msbuild", Path.Combine("src", project), "-getProperty:PackageProjectUrl", "-getProperty:RepositoryUrl",
+                "-p:AssessmentsProjectUrl=https://example.org/assessments");
+            Assert.True(set.ExitCode == 0, set.Output);
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(set.Stdout, "\"https://example.org/assessments\""));
+        }
+    }
+
     private static ProcessResult Run(string directory, string file, params string[] arguments)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -17,6 +17,12 @@ public sealed class ReportCommandTests : IDisposable
         return XDocument.Load(reader);
     }
 
+    private static XDocument Parse(TextReader html)
+    {
+        using var reader = XmlReader.Create(html, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader);
+    }
+
     [Fact]
     public void WritesOnePersonsSynthesisFromScoredJsonLines()
     {
@@ -39,6 +45,16 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("Personne : Marie D.", text, StringComparison.Ordinal);
         Assert.Contains("Synthèse du 6 décembre 2026", text, StringComparison.Ordinal);
         Assert.Equal(2, AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--date", "06/12/2026").ExitCode);
+
+        // --taken dates the instruments in the header; an instrument the person did not take, or a date in another shape, is
+        // a usage error.
+        var dated = AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--lang", "fr", "--taken", "interests-riasec=2026-11-03", "--date", "2026-12-06");
+        Assert.Equal(0, dated.ExitCode);
+        Assert.Contains("Questionnaires : Intérêts professionnels (RIASEC) (passé le 3 novembre 2026)", Parse(new StringReader(dated.Stdout)).Root!.Value, StringComparison.Ordinal);
+        var absent = AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--taken", "values-cards=2026-11-03");
+        Assert.Equal(2, absent.ExitCode);
+        Assert.StartsWith("error: --taken: 'values-cards' is not among the person's results (interests-riasec).", absent.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, AssessRunner.Run("report", "--results", results, "--respondent", "q01", "--taken", "interests-riasec=3/11/2026").ExitCode);
         foreach (var score in new[] { "1,5", "3,5", "4,13", "4,63", "2,5", "1,88" }) // French decimals in a French report
         {
             Assert.Contains(score, text, StringComparison.Ordinal);

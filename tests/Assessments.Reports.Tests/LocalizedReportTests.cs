@@ -70,6 +70,28 @@ public partial class LocalizedReportTests
     }
 
     [Fact]
+    public void The_header_dates_each_instrument_when_the_results_line_or_the_options_say()
+    {
+        // The interests line carries "takenOn" (a date-time: its written date counts, not the UTC one); the options date
+        // the type indicator; the others show no date.
+        var lines = OnePerson.JsonLines();
+        lines[0] = lines[0].Insert(1, "\"takenOn\":\"2026-11-03T23:30:00-05:00\",");
+        var profile = CareerProfile.FromJsonLines(lines, OnePerson.Id);
+        Assert.Equal(new DateOnly(2026, 11, 3), profile.Sources[0].TakenOn);
+        var options = new ReportOptions { Clock = new FixedClock(), TakenOn = new Dictionary<string, DateOnly> { ["type-indicator"] = new(2026, 11, 17) } };
+        var fr = Text(ReportRenderer.Render(profile, "fr", options));
+        Assert.Contains("Questionnaires : Intérêts professionnels (RIASEC) (passé le 3 novembre 2026) ; Préférences de fonctionnement", fr, StringComparison.Ordinal);
+        Assert.Matches("type jungien\\) \\(passé le 17 novembre 2026\\) ; ", fr);
+        var en = Text(ReportRenderer.Render(profile, "en", options));
+        Assert.Contains("Instruments: Work interests (RIASEC) (taken on 3 November 2026); ", en, StringComparison.Ordinal);
+
+        // A line whose takenOn is not a date is refused with its number.
+        lines[0] = lines[0].Replace("2026-11-03T23:30:00-05:00", "03/11/2026", StringComparison.Ordinal);
+        var error = Assert.Throws<FormatException>(() => CareerProfile.FromJsonLines(lines, OnePerson.Id));
+        Assert.Equal("Line 1: \"takenOn\" must be a date as YYYY-MM-DD (or an ISO 8601 date-time).", error.Message);
+    }
+
+    [Fact]
     public void A_language_the_project_does_not_write_is_an_error_naming_those_it_does()
     {
         var error = Assert.Throws<ArgumentException>(() => ReportRenderer.Render(OnePerson.Profile, "de"));
