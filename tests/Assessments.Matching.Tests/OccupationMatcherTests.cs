@@ -122,5 +122,11 @@ public class ReadmeMatchingExampleTests
         Assert.All(matches, m => Assert.True(m.Occupation.JobZone >= 3));
         Assert.Equal("SIC", matches[0].ProfileHollandCode); // S 4.6 > I 3.9 > C 3.0
         Assert.StartsWith("This page includes information from the O*NET 30.1 Database", onet.Attribution, StringComparison.Ordinal);
+        Assert.Equal(onet.Attribution, onet.AttributionIn("en"));
+
+        // In French: the credit in French, then the O*NET Center's own wording quoted whole (SOURCE.md's text for modified data).
+        var french = onet.AttributionIn("fr");
+        Assert.StartsWith("Cette page contient des informations de la base O*NET 30.1 du ministère du Travail des États-Unis", french, StringComparison.Ordinal);
+        Assert.EndsWith("Crédit demandé par le centre O*NET : « " + onet.Attribution + " »", french, StringComparison.Ordinal);
     }
 }

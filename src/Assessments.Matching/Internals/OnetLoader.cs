@@ -124,12 +124,22 @@ internal static partial class OnetLoader
 
         CatalogLimits.CheckOccupations(folder, occupations.Count);
         var name = release is null ? "O*NET" : "O*NET " + release;
-        return new OccupationCatalog(name, Attribution(release), occupations);
+        return new OccupationCatalog(name, Attribution(release), occupations)
+        {
+            Attributions = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = Attribution(release), ["fr"] = FrenchAttribution(release) },
+        };
     }
 
     /// <summary>O*NET's requested credit for modified information (the matcher rescales profiles and completes codes).</summary>
     public static string Attribution(string? release) =>
         $"This page includes information from the {(release is null ? "O*NET Database" : $"O*NET {release} Database")} by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. The Assessments project has modified all or some of this information (profiles rescaled to 0–1, codes completed from OI levels). USDOL/ETA has not approved, endorsed, or tested these modifications.";
+
+    /// <summary>
+    /// The same credit in French, followed by the O*NET Center's wording quoted as it asks for it (a French report keeps the
+    /// credit the licensor wrote, and says it in the reader's language).
+    /// </summary>
+    public static string FrenchAttribution(string? release) =>
+        $"Cette page contient des informations de la base {(release is null ? "O*NET" : $"O*NET {release}")} du ministère du Travail des États-Unis (U.S. Department of Labor, Employment and Training Administration, USDOL/ETA), utilisées sous licence CC BY 4.0 ; O*NET® est une marque de l'USDOL/ETA. Le projet Assessments a modifié tout ou partie de ces informations (profils ramenés à 0–1, codes complétés à partir des niveaux OI) ; l'USDOL/ETA n'a ni approuvé, ni cautionné, ni testé ces modifications. Crédit demandé par le centre O*NET : « {Attribution(release)} »";
 
     private static Dictionary<string, double?[]> ReadWorkValues(string path, List<CatalogProblem> problems)
     {
