@@ -49,6 +49,65 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void EveryItemStatisticMatchesPsychAlphaItemStats()
+    {
+        // psych::alpha(...)$item.stats for all 25 items (alpha_item_stats.csv). raw.r is cor(total, x, use = "pairwise"):
+        // before the fix its variance of the totals was taken over every scored row, not the item's rows, and 24 items
+        // (all but O2, the only complete one) were off by up to 1.1e-3.
+        var (header, rows) = Bfi.ReadCsv(Path.Combine(Bfi.Folder, "alpha_item_stats.csv"));
+        Assert.Equal(["scale", "item", "n", "raw_r", "std_r", "r_cor", "r_drop", "mean", "sd"], header);
+        Assert.Equal(25, rows.Count);
+        foreach (var row in rows)
+        {
+            var item = Results.Value.Single(r => r.ScaleId == row[0]).ItemStatistics.Single(i => i.ItemId == row[1]);
+            Assert.Equal(int.Parse(row[2], CultureInfo.InvariantCulture), item.N);
+            Assert.True(Math.Abs(Parse(row[3]) - item.RawR) < Tolerance, $"{row[1]} raw.r {item.RawR:R} vs {row[3]}");
+            Assert.Equal(Parse(row[4]), item.StdR, Tolerance);
+            Assert.Equal(Parse(row[5]), item.RCor, Tolerance);
+            Assert.Equal(Parse(row[6]), item.RDrop, Tolerance);
+            Assert.Equal(Parse(row[7]), item.Mean, Tolerance);
+            Assert.Equal(Parse(row[8]), item.StandardDeviation, Tolerance);
+        }
+    }
+
+    [Fact]
+    public void EveryIfDeletedStatisticMatchesPsychAlphaDrop()
+    {
+        // psych::alpha(...)$alpha.drop (alpha_if_dropped.csv): found here from the whole scale's totals, not by refitting.
+        var (header, rows) = Bfi.ReadCsv(Path.Combine(Bfi.Folder, "alpha_if_dropped.csv"));
+        Assert.Equal(["scale", "item", "raw_alpha", "std_alpha", "G6", "average_r", "signal_noise", "alpha_se", "var_r", "med_r"], header);
+        Assert.Equal(25, rows.Count);
+        foreach (var row in rows)
+        {
+            var item = Results.Value.Single(r => r.ScaleId == row[0]).ItemStatistics.Single(i => i.ItemId == row[1]);
+            double[] actual = [item.AlphaIfDeleted, item.AlphaStandardizedIfDeleted, item.G6IfDeleted, item.AverageRIfDeleted, item.SignalNoiseIfDeleted,
+                item.AlphaStandardErrorIfDeleted, item.VarianceRIfDeleted, item.MedianRIfDeleted];
+            for (var s = 0; s < actual.Length; s++)
+            {
+                Assert.True(Math.Abs(Parse(row[s + 2]) - actual[s]) < Tolerance, $"{row[1]} {header[s + 2]}: {actual[s]:R} vs {row[s + 2]}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AlphaConfidenceMatchesPsych()
+    {
+        // alpha(...)$total$ase, $feldt (alpha.ci) and median_r, and α ± 1.96 ase (alpha_confidence.csv).
+        var (header, rows) = Bfi.ReadCsv(Path.Combine(Bfi.Folder, "alpha_confidence.csv"));
+        Assert.Equal(["scale", "alpha", "ase", "feldt_lower", "feldt_upper", "duhachek_lower", "duhachek_upper", "median_r"], header);
+        Assert.Equal(5, rows.Count);
+        foreach (var row in rows)
+        {
+            var scale = Results.Value.Single(r => r.ScaleId == row[0]);
+            double[] actual = [scale.AlphaRaw, scale.AlphaStandardError, scale.FeldtLower, scale.FeldtUpper, scale.DuhachekLower, scale.DuhachekUpper, scale.MedianR];
+            for (var s = 0; s < actual.Length; s++)
+            {
+                Assert.True(Math.Abs(Parse(row[s + 1]) - actual[s]) < Tolerance, $"{row[0]} {header[s + 1]}: {actual[s]:R} vs {row[s + 1]}");
+            }
+        }
+    }
+
+    [Fact]
     public void ComputesItemStatisticsConsistentWithTheScale()
     {
         var agree = Results.Value.Single(r => r.ScaleId == "agree");
@@ -83,6 +142,44 @@ public class ReliabilityTests
         Assert.Equal(0.8, s.ItemStatistics[0].AlphaIfDeleted, 12);
         Assert.Equal(7 / Math.Sqrt(50), s.ItemStatistics[0].RDrop, 12);
         Assert.Equal([0.25, 0.25, 0.25, 0.25, 0], s.ItemStatistics[0].Frequencies);
+
+        // Still without item 1, R's one correlation is r23 = (2/3)/√(4/3 · 2/3) = 1/√2. With two items left: standardised
+        // α = 2r/(1 + r), average r = median r = r, S/N = 2r/(1 − r), and λ6 = 1 − (2 − 2r²)/(2 + 2r) = r (each SMC is r²);
+        // the variance of one correlation does not exist.
+        var r = 1 / Math.Sqrt(2);
+        var first = s.ItemStatistics[0];
+        Assert.Equal(2 * r / (1 + r), first.AlphaStandardizedIfDeleted, 12);
+        Assert.Equal(r, first.AverageRIfDeleted, 12);
+        Assert.Equal(r, first.MedianRIfDeleted, 12);
+        Assert.Equal(2 * r / (1 - r), first.SignalNoiseIfDeleted, 12);
+        Assert.Equal(r, first.G6IfDeleted, 12);
+        Assert.True(double.IsNaN(first.VarianceRIfDeleted));
+        Assert.Contains(new UndefinedStatistic(nameof(ItemStatistics.VarianceRIfDeleted), UndefinedReason.TooFewItems), first.Undefined);
+    }
+
+    [Fact]
+    public void LambdaSixIfDeletedWhenTheScalesCorrelationsAreSingular()
+    {
+        // I2 repeats I1, so the scale's R has no inverse and its SMCs are undefined; each rest is inverted on its own.
+        // Without I1 the rest (I2, I3, I4) is regular: its λ6 is that of a scale of those three items. Without I3 the rest
+        // still holds the twins: undefined, and said so.
+        var instrument = Instrument.Parse("""
+            { "id": "t", "version": "1.0.0", "kind": "likert", "languages": ["en"], "title": { "en": "T" },
+              "responseFormats": { "f": { "min": 1, "max": 5 } },
+              "items": [ { "id": "I1", "format": "f", "text": { "en": "1" } }, { "id": "I2", "format": "f", "text": { "en": "2" } },
+                         { "id": "I3", "format": "f", "text": { "en": "3" } }, { "id": "I4", "format": "f", "text": { "en": "4" } } ],
+              "scales": [ { "id": "all", "items": ["I1", "I2", "I3", "I4"] }, { "id": "rest", "items": ["I2", "I3", "I4"] } ] }
+            """);
+        int[][] answers = [[1, 1, 2, 1], [2, 2, 3, 3], [3, 3, 3, 2], [4, 4, 5, 4], [5, 5, 4, 5], [2, 2, 1, 2]];
+        var matrix = ResponseMatrix.FromResponses(instrument, [.. answers.Select((a, p) => new Response("p" + p,
+            new Dictionary<string, int?> { ["I1"] = a[0], ["I2"] = a[1], ["I3"] = a[2], ["I4"] = a[3] }))]);
+        var results = Reliability.Analyze(instrument, matrix);
+        var all = results[0];
+        Assert.True(double.IsNaN(all.G6Alpha));
+        Assert.Equal(results[1].G6Alpha, all.ItemStatistics[0].G6IfDeleted, 12);
+        Assert.True(double.IsNaN(all.ItemStatistics[2].G6IfDeleted));
+        Assert.Contains(new UndefinedStatistic(nameof(ItemStatistics.G6IfDeleted), UndefinedReason.SingularCorrelations), all.ItemStatistics[2].Undefined);
+        Assert.True(double.IsNaN(all.ItemStatistics[0].RCor)); // r.cor needs the scale's own SMCs
     }
 
     private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -192,6 +192,57 @@ internal sealed class KeyedColumnSource
         return sum / (n - 1);
     }
 
+    /// <summary>
+    /// Pearson's r of item <paramref name="i"/> with <paramref name="y"/> as R's <c>cor(x, y, use = "pairwise")</c>: both
+    /// means and both variances, like the covariance, over the rows where both are present.
+    /// </summary>
+    public double Correlation(int i, double[] y)
+    {
+        double sx = 0, sy = 0;
+        var n = 0;
+        for (var r = 0; r < Rows; r++)
+        {
+            var x = Value(i, r);
+            if (!double.IsNaN(x) && !double.IsNaN(y[r]))
+            {
+                sx += x;
+                sy += y[r];
+                n++;
+            }
+        }
+
+        if (n < 2)
+        {
+            return double.NaN;
+        }
+
+        double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
+        for (var r = 0; r < Rows; r++)
+        {
+            var x = Value(i, r);
+            if (!double.IsNaN(x) && !double.IsNaN(y[r]))
+            {
+                sxy += (x - mx) * (y[r] - my);
+                sxx += (x - mx) * (x - mx);
+                syy += (y[r] - my) * (y[r] - my);
+            }
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    /// <summary>Item <paramref name="i"/>'s keyed value in row <paramref name="r"/>, NaN when missing.</summary>
+    private double Value(int i, int r)
+    {
+        if (Doubles is { } doubles)
+        {
+            return doubles[i][r];
+        }
+
+        int raw = _matrix!.Column(_items[i])[r];
+        return raw == ResponseMatrix.Missing ? double.NaN : _reverseBase[i] == 0 ? raw : _reverseBase[i] - raw;
+    }
+
     private static double[] PersonMeansOf(double[][] columns, int n)
     {
         var means = new double[n];

@@ -228,7 +228,6 @@ public static class Reliability
             gaps.ReasonOf(nameof(ScaleReliability.AverageRScoreItems)) ?? UndefinedReason.Degenerate);
 
         var means = columns.PersonMeans();
-        var meansVariance = PairwiseCovariance.Pair(means, means); // the scale score's variance, shared by every item's r
         var scored = Answered(means);
         var people = k == 0 ? UndefinedReason.TooFewItems : UndefinedReason.TooFewPeople;
         var mean = gaps.Check(nameof(ScaleReliability.Mean), scored.Length == 0 ? double.NaN : scored.Average(), people);
@@ -237,19 +236,35 @@ public static class Reliability
         var sem = gaps.Check(nameof(ScaleReliability.Sem), sd * Math.Sqrt(1 - alpha),
             gaps.ReasonOf(nameof(ScaleReliability.StandardDeviation)) ?? gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? UndefinedReason.Degenerate);
 
+        // psych::alpha's further statistics (docs/methods.md §2.7): per scale, α's standard error with Feldt's bounds and the
+        // spread of the inter-item r; per item, std.r, r.cor and the scale's statistics without it.
+        var details = AlphaDetails.Compute(c, r, smc, smcReason, alpha, matrix.RowCount);
+        var alphaSe = gaps.Check(nameof(ScaleReliability.AlphaStandardError), details.AlphaStandardError, Reason(2));
+        var feldtLower = gaps.Check(nameof(ScaleReliability.FeldtLower), details.FeldtLower,
+            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (matrix.RowCount < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
+        var feldtUpper = gaps.Check(nameof(ScaleReliability.FeldtUpper), details.FeldtUpper,
+            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (matrix.RowCount < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
+        var varianceR = gaps.Check(nameof(ScaleReliability.VarianceR), details.VarianceR, k < 3 ? UndefinedReason.TooFewItems : Reason(2));
+        var medianR = gaps.Check(nameof(ScaleReliability.MedianR), details.MedianR, Reason(2));
+
         var items = new ItemStatistics[scale.Items.Count];
         for (int i = 0, at = 0; i < items.Length; i++)
         {
             var item = scale.Items[i];
             items[i] = dropped.TryGetValue(item.Item.Index, out var why)
                 ? DroppedItemStatistics(item, why, matrix, imputation)
-                : Item(item, at++, columns, c, sumC, trace, means, meansVariance, incomplete);
+                : Item(item, at++, columns, c, sumC, trace, means, incomplete, details, smc is null ? smcReason : UndefinedReason.Degenerate);
         }
 
         return new ScaleReliability(scale.Id, scale.Items.Count, scored.Length, mean, sd, alpha, alphaStd, g6, g6ScoreItems, averageR,
             averageRScoreItems, signalNoise, sem, items)
         {
             DroppedItems = [.. scale.Items.Where(i => dropped.ContainsKey(i.Item.Index)).Select(i => new DroppedItem(i.Item.Id, dropped[i.Item.Index]))],
+            AlphaStandardError = alphaSe,
+            FeldtLower = feldtLower,
+            FeldtUpper = feldtUpper,
+            VarianceR = varianceR,
+            MedianR = medianR,
             Undefined = gaps.List,
         };
     }
@@ -260,7 +275,7 @@ public static class Reliability
     /// loses c_ii, which is O(k) per item instead of summing the k − 1 square rest of C.
     /// </summary>
     private static ItemStatistics Item(ScaleItem item, int i, KeyedColumnSource columns, double[,] c, double sumC, double trace, double[] means,
-        double meansVariance, bool incomplete)
+        bool incomplete, AlphaDetails details, UndefinedReason smcReason)
     {
         var k = columns.Count;
         var gaps = new Gaps();
@@ -284,11 +299,21 @@ public static class Reliability
         var rDrop = gaps.Check(nameof(ItemStatistics.RDrop), k < 2 ? double.NaN : rowSum / Math.Sqrt(c[i, i] * restSum), Reason(2));
         var alphaIfDeleted = gaps.Check(nameof(ItemStatistics.AlphaIfDeleted),
             k < 3 ? double.NaN : (k - 1) / (k - 2.0) * (1 - ((trace - c[i, i]) / restSum)), Reason(3));
-        var rawR = gaps.Check(nameof(ItemStatistics.RawR), columns.Covariance(i, means) / Math.Sqrt(c[i, i] * meansVariance),
-            double.IsNaN(meansVariance) ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate);
+        // psych: cor(total, x, use = "pairwise"): both moments over the rows where the item is answered (docs/methods.md §2.5).
+        var rawR = gaps.Check(nameof(ItemStatistics.RawR), columns.Correlation(i, means), count < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate);
         var frequencies = counts.Select(n => n / (double)count).ToList();
+        var smcOr = incomplete ? UndefinedReason.MissingCovariance : smcReason;
         return new ItemStatistics(item.Item.Id, item.Reverse, count, columns.Rows - count, mean, sd, rDrop, rawR, alphaIfDeleted, frequencies)
         {
+            StdR = gaps.Check(nameof(ItemStatistics.StdR), details.StdR[i], Reason(1)),
+            RCor = gaps.Check(nameof(ItemStatistics.RCor), details.RCor[i], k < 2 ? UndefinedReason.TooFewItems : smcOr),
+            AlphaStandardizedIfDeleted = gaps.Check(nameof(ItemStatistics.AlphaStandardizedIfDeleted), details.AlphaStandardizedIfDeleted[i], Reason(3)),
+            G6IfDeleted = gaps.Check(nameof(ItemStatistics.G6IfDeleted), details.G6IfDeleted[i], k < 3 ? UndefinedReason.TooFewItems : incomplete ? UndefinedReason.MissingCovariance : details.G6IfDeletedReason),
+            AverageRIfDeleted = gaps.Check(nameof(ItemStatistics.AverageRIfDeleted), details.AverageRIfDeleted[i], Reason(3)),
+            SignalNoiseIfDeleted = gaps.Check(nameof(ItemStatistics.SignalNoiseIfDeleted), details.SignalNoiseIfDeleted[i], Reason(3)),
+            AlphaStandardErrorIfDeleted = gaps.Check(nameof(ItemStatistics.AlphaStandardErrorIfDeleted), details.AlphaStandardErrorIfDeleted[i], Reason(3)),
+            VarianceRIfDeleted = gaps.Check(nameof(ItemStatistics.VarianceRIfDeleted), details.VarianceRIfDeleted[i], k < 4 ? UndefinedReason.TooFewItems : Reason(3)),
+            MedianRIfDeleted = gaps.Check(nameof(ItemStatistics.MedianRIfDeleted), details.MedianRIfDeleted[i], Reason(3)),
             Undefined = gaps.List,
         };
     }
@@ -307,6 +332,13 @@ public static class Reliability
         var rDrop = gaps.Check(nameof(ItemStatistics.RDrop), double.NaN, UndefinedReason.ItemDropped);
         var rawR = gaps.Check(nameof(ItemStatistics.RawR), double.NaN, UndefinedReason.ItemDropped);
         var alphaIfDeleted = gaps.Check(nameof(ItemStatistics.AlphaIfDeleted), double.NaN, UndefinedReason.ItemDropped);
+        foreach (var statistic in new[] { nameof(ItemStatistics.StdR), nameof(ItemStatistics.RCor), nameof(ItemStatistics.AlphaStandardizedIfDeleted),
+            nameof(ItemStatistics.G6IfDeleted), nameof(ItemStatistics.AverageRIfDeleted), nameof(ItemStatistics.SignalNoiseIfDeleted),
+            nameof(ItemStatistics.AlphaStandardErrorIfDeleted), nameof(ItemStatistics.VarianceRIfDeleted), nameof(ItemStatistics.MedianRIfDeleted) })
+        {
+            gaps.Check(statistic, double.NaN, UndefinedReason.ItemDropped);
+        }
+
         if (count == 0)
         {
             gaps.Check(nameof(ItemStatistics.Frequencies), double.NaN, UndefinedReason.TooFewPeople);

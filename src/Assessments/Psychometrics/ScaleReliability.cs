@@ -32,6 +32,30 @@ public sealed record ScaleReliability(string ScaleId, int Items, int N, double M
     public IReadOnlyList<DroppedItem> DroppedItems { get; init; } = [];
 
     /// <summary>
+    /// α's asymptotic standard error as <c>psych::alpha</c> reports it (<c>ase</c>): √(Q / n) with Duhachek &amp; Iacobucci's
+    /// (2004) Q, n the rows of the sample (docs/methods.md §2.7).
+    /// </summary>
+    public double AlphaStandardError { get; init; } = double.NaN;
+
+    /// <summary>Feldt's 95 % lower bound: 1 − (1 − α) · F⁻¹(.975; n − 1, (n − 1)(k − 1)) (psych's <c>alpha.ci</c>).</summary>
+    public double FeldtLower { get; init; } = double.NaN;
+
+    /// <summary>Feldt's 95 % upper bound: 1 − (1 − α) · F⁻¹(.025; n − 1, (n − 1)(k − 1)).</summary>
+    public double FeldtUpper { get; init; } = double.NaN;
+
+    /// <summary>Duhachek's 95 % lower bound as psych prints it: α − 1.96 · <see cref="AlphaStandardError"/>.</summary>
+    public double DuhachekLower => AlphaRaw - (1.96 * AlphaStandardError);
+
+    /// <summary>Duhachek's 95 % upper bound: α + 1.96 · <see cref="AlphaStandardError"/>.</summary>
+    public double DuhachekUpper => AlphaRaw + (1.96 * AlphaStandardError);
+
+    /// <summary>Median of the inter-item correlations (psych's <c>median_r</c>).</summary>
+    public double MedianR { get; init; } = double.NaN;
+
+    /// <summary>Variance (n − 1) of the inter-item correlations (psych's <c>var.r</c>).</summary>
+    public double VarianceR { get; init; } = double.NaN;
+
+    /// <summary>
     /// The statistics of this record that are NaN, by property name (<c>nameof(AlphaRaw)</c>, …), each with its reason.
     /// Empty when every statistic is a number.
     /// </summary>
