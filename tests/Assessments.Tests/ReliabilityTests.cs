@@ -9,14 +9,16 @@ public class ReliabilityTests
 {
     private const double Tolerance = 1e-9; // the reference README: compare with 1e-9 absolute
 
-    private static readonly Lazy<IReadOnlyList<ScaleReliability>> Results = new(() =>
+    private static readonly Lazy<ResponseMatrix> Matrix = new(() =>
     {
         var instrument = Bfi.Load();
         var (header, rows) = Bfi.ReadCsv(Bfi.ItemsCsv);
         var responses = rows.Select(row => new Response(row[0], Enumerable.Range(1, header.Length - 1).ToDictionary(
             c => header[c], c => row[c].Length == 0 ? (int?)null : int.Parse(row[c], CultureInfo.InvariantCulture)))).ToList();
-        return Reliability.Analyze(instrument, ResponseMatrix.FromResponses(instrument, responses));
+        return ResponseMatrix.FromResponses(instrument, responses);
     });
+
+    private static readonly Lazy<IReadOnlyList<ScaleReliability>> Results = new(() => Reliability.Analyze(Bfi.Load(), Matrix.Value));
 
     public static TheoryData<string> Scales() => new(Bfi.Scales.Select(s => s.Scale));
 
@@ -103,6 +105,27 @@ public class ReliabilityTests
             for (var s = 0; s < actual.Length; s++)
             {
                 Assert.True(Math.Abs(Parse(row[s + 1]) - actual[s]) < Tolerance, $"{row[0]} {header[s + 1]}: {actual[s]:R} vs {row[s + 1]}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("scale_correlations_raw.csv", false)]
+    [InlineData("scale_correlations_corrected.csv", true)]
+    public void ScaleCorrelationsMatchPsychScoreItems(string file, bool corrected)
+    {
+        // scoreItems(...)$cor and $corrected: raw below the diagonal, alpha on it, r/sqrt(alpha_i alpha_j) above.
+        var instrument = Bfi.Load();
+        var correlations = Reliability.Correlations(instrument, Matrix.Value, Results.Value);
+        var (header, rows) = Bfi.ReadCsv(Path.Combine(Bfi.Folder, file));
+        Assert.Equal(correlations.ScaleIds, header.Skip(1));
+        var actual = corrected ? correlations.Corrected : correlations.Raw;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(header[i + 1], rows[i][0]);
+            for (var j = 0; j < rows.Count; j++)
+            {
+                Assert.True(Math.Abs(Parse(rows[i][j + 1]) - actual[i][j]) < Tolerance, $"{file} [{rows[i][0]}, {header[j + 1]}]: {actual[i][j]:R} vs {rows[i][j + 1]}");
             }
         }
     }

@@ -104,6 +104,70 @@ public static class Reliability
         return [.. Enumerable.Range(0, matrix.RowCount).Select(r => perScale.Select(scale => scale[r]).ToArray())];
     }
 
+    /// <summary>
+    /// Correlations between the scales, raw and corrected for attenuation by the scales' raw α (<paramref name="reliabilities"/>,
+    /// from <see cref="Analyze"/> on the same data), as <c>psych::scoreItems</c>'s <c>$cor</c> and <c>$corrected</c>: from the
+    /// items' pairwise covariances (keysᵀ C keys, then cov2cor), items without variance left out.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix does not fit the instrument, or the reliabilities are not one per scale in its order.</exception>
+    public static ScaleCorrelations Correlations(Instrument instrument, ResponseMatrix matrix, IReadOnlyList<ScaleReliability> reliabilities, Imputation imputation = Imputation.None)
+    {
+        ArgumentNullException.ThrowIfNull(reliabilities);
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(matrix);
+        CheckShape(instrument, matrix);
+        var ids = instrument.Scales.Select(s => s.Id).ToList();
+        if (!reliabilities.Select(r => r.ScaleId).SequenceEqual(ids, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("Give the reliabilities of every scale of the instrument, in its order (Reliability.Analyze on the same data).", nameof(reliabilities));
+        }
+
+        // As scoreItems: the scales' covariances from the items' pairwise covariances, keys' · C · keys, then cov2cor (with
+        // missing answers this is not the correlation of the score columns). The pool's columns are keyed by the pool's
+        // own sign; each scale's sign undoes it.
+        var dropped = Screen(matrix, Pool(instrument.Scales));
+        var pool = Pool(instrument.Scales).Where(i => !dropped.ContainsKey(i.Item.Index)).ToList();
+        var at = pool.Select((item, k) => (item.Item.Index, k)).ToDictionary(p => p.Index, p => p.k);
+        var c = PairwiseCovariance.Compute(PairwiseCovariance.KeyedColumns(matrix, pool, imputation));
+        var covariance = new double[ids.Count, ids.Count];
+        for (var s = 0; s < ids.Count; s++)
+        {
+            for (var t = 0; t < ids.Count; t++)
+            {
+                double sum = 0;
+                foreach (var a in instrument.Scales[s].Items.Where(i => at.ContainsKey(i.Item.Index)))
+                {
+                    foreach (var b in instrument.Scales[t].Items.Where(i => at.ContainsKey(i.Item.Index)))
+                    {
+                        var (p, q) = (at[a.Item.Index], at[b.Item.Index]);
+                        var sign = (a.Reverse != pool[p].Reverse) != (b.Reverse != pool[q].Reverse) ? -1 : 1;
+                        sum += sign * c[p, q];
+                    }
+                }
+
+                covariance[s, t] = sum;
+            }
+        }
+
+        var r = PairwiseCovariance.ToCorrelation(covariance);
+        var raw = new double[ids.Count][];
+        var corrected = new double[ids.Count][];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            raw[i] = new double[ids.Count];
+            corrected[i] = new double[ids.Count];
+            for (var j = 0; j < ids.Count; j++)
+            {
+                raw[i][j] = r[i, j];
+                corrected[i][j] = i == j ? reliabilities[i].AlphaRaw
+                    : i > j ? r[i, j]
+                    : r[i, j] / Math.Sqrt(reliabilities[i].AlphaRaw * reliabilities[j].AlphaRaw);
+            }
+        }
+
+        return new ScaleCorrelations(ids, raw, corrected);
+    }
+
     /// <summary>The matrix must have a column for every item (as <c>ScoreBatch</c> requires).</summary>
     internal static void CheckShape(Instrument instrument, ResponseMatrix matrix)
     {
