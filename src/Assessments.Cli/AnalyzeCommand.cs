@@ -19,7 +19,7 @@ internal static class AnalyzeCommand
     {
         var instrument = CliOptions.Instrument();
         var responses = CliOptions.Responses("The responses: a CSV as for `assess score` (scales), or JSON Lines of card sorts.");
-        var format = CliOptions.Choice("--format", "The output: a table for people, JSON, or CSV (item statistics).", "table", "table", "json", "csv");
+        var format = CliOptions.Choice("--format", "The output: a table for people, JSON (everything), CSV of the scales' statistics, or CSV of the items' (csv-items).", "table", "table", "json", "csv", "csv-items");
         var language = CliOptions.Language();
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
@@ -61,9 +61,9 @@ internal static class AnalyzeCommand
             }
 
             ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega);
-            if (parse.GetValue(format) == "csv")
+            if (parse.GetValue(format) is "csv" or "csv-items")
             {
-                throw new UsageException("--format csv gives item statistics of scales; a card sort's analysis is a table or JSON.");
+                throw new UsageException($"--format {parse.GetValue(format)} gives statistics of scales; a card sort's analysis is a table or JSON.");
             }
 
             return CardSorts(definition, settings, path, parse.GetValue(format)!, TextCatalog.For(parse.GetValue(language)!), io.Out, io.Error);

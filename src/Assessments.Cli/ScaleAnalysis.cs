@@ -51,7 +51,8 @@ internal static class ScaleAnalysis
         }
 
         var matrix = rows.ToMatrix();
-        var stats = Reliability.Analyze(instrument, matrix, imputation);
+        var analysis = Reliability.AnalyzeWithCorrelations(instrument, matrix, imputation);
+        var stats = analysis.Scales;
         foreach (var s in stats.Where(s => s.DroppedItems.Count > 0))
         {
             // Item ids from the definition only: never an answer (the constant answer of a zero-variance item stays unsaid).
@@ -80,11 +81,13 @@ internal static class ScaleAnalysis
             }
         }
 
+        var correlations = analysis.Correlations;
         stdout.WriteLine(format switch
         {
-            "json" => Json(instrument, summary, stats, omega, perScale),
+            "json" => Json(instrument, summary, stats, correlations, omega, perScale),
             "csv" => Csv(stats),
-            _ => Table(text, instrument, summary, stats, imputation) + OmegaText(text, omega, perScale),
+            "csv-items" => CsvItems(stats),
+            _ => Table(text, instrument, summary, stats, imputation) + CorrelationText(text, correlations) + OmegaText(text, omega, perScale),
         });
         return summary.Rejected > 0 ? ExitCodes.SomeRejected : ExitCodes.Success;
     }
@@ -171,16 +174,58 @@ internal static class ScaleAnalysis
 
     private static string Csv(IReadOnlyList<ScaleReliability> stats)
     {
-        var text = new StringBuilder("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem");
+        var text = new StringBuilder("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem,alphaSe,feldtLower,feldtUpper,duhachekLower,duhachekUpper,medianR,varianceR");
         foreach (var s in stats)
         {
             text.Append('\n').Append(string.Join(",", s.ScaleId, s.N.ToString(CultureInfo.InvariantCulture), s.Items.ToString(CultureInfo.InvariantCulture),
                 CsvText.Number(s.Mean), CsvText.Number(s.StandardDeviation), CsvText.Number(s.AlphaRaw), CsvText.Number(s.AlphaStandardized),
                 CsvText.Number(s.G6Alpha), CsvText.Number(s.G6ScoreItems), CsvText.Number(s.AverageR), CsvText.Number(s.AverageRScoreItems),
-                CsvText.Number(s.SignalNoise), CsvText.Number(s.Sem)));
+                CsvText.Number(s.SignalNoise), CsvText.Number(s.Sem), CsvText.Number(s.AlphaStandardError), CsvText.Number(s.FeldtLower),
+                CsvText.Number(s.FeldtUpper), CsvText.Number(s.DuhachekLower), CsvText.Number(s.DuhachekUpper), CsvText.Number(s.MedianR),
+                CsvText.Number(s.VarianceR)));
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One row per item of each scale: psych's item.stats and alpha.drop, with the JSON's names.</summary>
+    private static string CsvItems(IReadOnlyList<ScaleReliability> stats)
+    {
+        var text = new StringBuilder("scale,item,reverse,n,missing,mean,sd,rawR,stdR,rCor,rDrop,alphaIfDeleted,alphaStdIfDeleted,g6IfDeleted,averageRIfDeleted,signalNoiseIfDeleted,alphaSeIfDeleted,varianceRIfDeleted,medianRIfDeleted");
+        foreach (var s in stats)
+        {
+            foreach (var i in s.ItemStatistics)
+            {
+                text.Append('\n').Append(string.Join(",", s.ScaleId, i.ItemId, i.Reverse ? "true" : "false", i.N.ToString(CultureInfo.InvariantCulture),
+                    i.Missing.ToString(CultureInfo.InvariantCulture), CsvText.Number(i.Mean), CsvText.Number(i.StandardDeviation), CsvText.Number(i.RawR),
+                    CsvText.Number(i.StdR), CsvText.Number(i.RCor), CsvText.Number(i.RDrop), CsvText.Number(i.AlphaIfDeleted),
+                    CsvText.Number(i.AlphaStandardizedIfDeleted), CsvText.Number(i.G6IfDeleted), CsvText.Number(i.AverageRIfDeleted),
+                    CsvText.Number(i.SignalNoiseIfDeleted), CsvText.Number(i.AlphaStandardErrorIfDeleted), CsvText.Number(i.VarianceRIfDeleted),
+                    CsvText.Number(i.MedianRIfDeleted)));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The scales' correlations as scoreItems prints <c>$corrected</c>: raw below the diagonal, α on it, corrected above.</summary>
+    private static string CorrelationText(TextCatalog text, ScaleCorrelations correlations)
+    {
+        if (correlations.ScaleIds.Count < 2)
+        {
+            return "";
+        }
+
+        var output = new StringBuilder("\n\n").Append(text["analyze.correlations"]).Append('\n');
+        var width = Math.Max(6, correlations.ScaleIds.Max(id => id.Length));
+        output.Append(' ', 17).Append(string.Join(" ", correlations.ScaleIds.Select(id => id.PadLeft(width)))).Append('\n');
+        for (var i = 0; i < correlations.ScaleIds.Count; i++)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"{correlations.ScaleIds[i],-16} ")
+                .Append(string.Join(" ", correlations.Corrected[i].Select(v => Cell(text, v, width, "0.000")))).Append('\n');
+        }
+
+        return output.ToString().TrimEnd('\n');
     }
 
     private static string Table(TextCatalog text, Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, Imputation imputation)
@@ -213,18 +258,27 @@ internal static class ScaleAnalysis
         }
 
         AppendNotes(output, notes);
+        output.AppendLine();
+        output.AppendLine(text["analyze.confidence"]);
+        output.AppendLine(Columns((text["analyze.column.scale"], -16), ("alpha", 7), ("ase", 6), ("Feldt 95 %", 16), ("Duhachek 95 %", 16), ("median_r", 8), ("var.r", 7)));
+        foreach (var s in stats)
+        {
+            output.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{s.ScaleId,-16} {Cell(text, s.AlphaRaw, 7, "0.000")} {Cell(text, s.AlphaStandardError, 6, "0.000")} {Interval(text, s.FeldtLower, s.FeldtUpper, 16)} {Interval(text, s.DuhachekLower, s.DuhachekUpper, 16)} {Cell(text, s.MedianR, 8, "0.000")} {Cell(text, s.VarianceR, 7, "0.000")}"));
+        }
+
         foreach (var s in stats)
         {
             output.AppendLine();
             output.AppendLine(text.Format("analyze.itemStatistics", s.ScaleId));
             output.AppendLine(Columns(
                 (text["analyze.column.item"], -10), ("n", 5), (text["analyze.column.missing"], 8), (text["analyze.column.mean"], 7), (text["analyze.column.sd"], 6),
-                ("r.drop", 7), ("raw.r", 6), ("alpha.if.deleted", 17)));
+                ("r.drop", 7), ("raw.r", 6), ("alpha.if.deleted", 17), ("std.r", 6), ("r.cor", 6)));
             var itemNotes = new List<string>();
             foreach (var i in s.ItemStatistics)
             {
                 output.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {i.N,5} {i.Missing,8} {Cell(text, i.Mean, 7, "0.000")} {Cell(text, i.StandardDeviation, 6, "0.000")} {Cell(text, i.RDrop, 7, "0.000")} {Cell(text, i.RawR, 6, "0.000")} {Cell(text, i.AlphaIfDeleted, 17, "0.000")}"));
+                    $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {i.N,5} {i.Missing,8} {Cell(text, i.Mean, 7, "0.000")} {Cell(text, i.StandardDeviation, 6, "0.000")} {Cell(text, i.RDrop, 7, "0.000")} {Cell(text, i.RawR, 6, "0.000")} {Cell(text, i.AlphaIfDeleted, 17, "0.000")} {Cell(text, i.StdR, 6, "0.000")} {Cell(text, i.RCor, 6, "0.000")}"));
                 if (i.Dropped is { } why)
                 {
                     itemNotes.Add(text.Format("analyze.itemLeftOut", i.ItemId, Why(text, why)));
@@ -237,10 +291,25 @@ internal static class ScaleAnalysis
             }
 
             AppendNotes(output, itemNotes);
+            if (s.ItemStatistics.Count(i => i.Dropped is null) >= 3)
+            {
+                output.AppendLine(text.Format("analyze.ifDeleted", s.ScaleId));
+                output.AppendLine(Columns((text["analyze.column.item"], -10), ("raw_alpha", 9), ("std.alpha", 9), ("G6(smc)", 8), ("average_r", 9), ("S/N", 6),
+                    ("alpha se", 8), ("var.r", 6), ("med.r", 6)));
+                foreach (var i in s.ItemStatistics.Where(i => i.Dropped is null))
+                {
+                    output.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{(i.Reverse ? "-" : "") + i.ItemId,-10} {Cell(text, i.AlphaIfDeleted, 9, "0.000")} {Cell(text, i.AlphaStandardizedIfDeleted, 9, "0.000")} {Cell(text, i.G6IfDeleted, 8, "0.000")} {Cell(text, i.AverageRIfDeleted, 9, "0.000")} {Cell(text, i.SignalNoiseIfDeleted, 6, "0.00")} {Cell(text, i.AlphaStandardErrorIfDeleted, 8, "0.0000")} {Cell(text, i.VarianceRIfDeleted, 6, "0.000")} {Cell(text, i.MedianRIfDeleted, 6, "0.000")}"));
+                }
+            }
         }
 
         return output.ToString().TrimEnd();
     }
+
+    /// <summary>"[lower, upper]" right-aligned in <paramref name="width"/>, or a dash when a bound is undefined.</summary>
+    private static string Interval(TextCatalog text, double lower, double upper, int width) =>
+        (double.IsNaN(lower) || double.IsNaN(upper) ? "-" : text.Format("analyze.interval", lower, upper)).PadLeft(width);
 
     /// <summary>A table's header line: each label padded to its column's width (negative: left-aligned), one space between columns.</summary>
     internal static string Columns(params (string Label, int Width)[] columns) =>
@@ -298,6 +367,20 @@ internal static class ScaleAnalysis
         [nameof(ItemStatistics.RawR)] = "rawR",
         [nameof(ItemStatistics.AlphaIfDeleted)] = "alphaIfDeleted",
         [nameof(ItemStatistics.Frequencies)] = "frequencies",
+        [nameof(ItemStatistics.StdR)] = "stdR",
+        [nameof(ItemStatistics.RCor)] = "rCor",
+        [nameof(ItemStatistics.AlphaStandardizedIfDeleted)] = "alphaStdIfDeleted",
+        [nameof(ItemStatistics.G6IfDeleted)] = "g6IfDeleted",
+        [nameof(ItemStatistics.AverageRIfDeleted)] = "averageRIfDeleted",
+        [nameof(ItemStatistics.SignalNoiseIfDeleted)] = "signalNoiseIfDeleted",
+        [nameof(ItemStatistics.AlphaStandardErrorIfDeleted)] = "alphaSeIfDeleted",
+        [nameof(ItemStatistics.VarianceRIfDeleted)] = "varianceRIfDeleted",
+        [nameof(ItemStatistics.MedianRIfDeleted)] = "medianRIfDeleted",
+        [nameof(ScaleReliability.AlphaStandardError)] = "alphaSe",
+        [nameof(ScaleReliability.FeldtLower)] = "feldtLower",
+        [nameof(ScaleReliability.FeldtUpper)] = "feldtUpper",
+        [nameof(ScaleReliability.MedianR)] = "medianR",
+        [nameof(ScaleReliability.VarianceR)] = "varianceR",
         [nameof(OmegaResult.OmegaHierarchical)] = "omegaH",
         [nameof(OmegaResult.OmegaTotal)] = "omegaT",
         [nameof(OmegaResult.G6)] = "g6",
@@ -305,7 +388,7 @@ internal static class ScaleAnalysis
         [nameof(OmegaResult.Communalities)] = "communalities",
     };
 
-    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, OmegaResult? omega,
+    private static string Json(Instrument instrument, ScoreSummary summary, IReadOnlyList<ScaleReliability> stats, ScaleCorrelations correlations, OmegaResult? omega,
         Dictionary<string, OmegaResult> perScale)
     {
         using var stream = new MemoryStream();
@@ -334,6 +417,13 @@ internal static class ScaleAnalysis
                 Number(json, "averageRScoreItems", s.AverageRScoreItems);
                 Number(json, "signalNoise", s.SignalNoise);
                 Number(json, "sem", s.Sem);
+                Number(json, "alphaSe", s.AlphaStandardError);
+                Number(json, "feldtLower", s.FeldtLower);
+                Number(json, "feldtUpper", s.FeldtUpper);
+                Number(json, "duhachekLower", s.DuhachekLower);
+                Number(json, "duhachekUpper", s.DuhachekUpper);
+                Number(json, "medianR", s.MedianR);
+                Number(json, "varianceR", s.VarianceR);
                 IReadOnlyList<UndefinedStatistic> undefined = s.Undefined;
                 if (perScale.TryGetValue(s.ScaleId, out var scaleOmega))
                 {
@@ -371,6 +461,15 @@ internal static class ScaleAnalysis
                     Number(json, "rDrop", i.RDrop);
                     Number(json, "rawR", i.RawR);
                     Number(json, "alphaIfDeleted", i.AlphaIfDeleted);
+                    Number(json, "stdR", i.StdR);
+                    Number(json, "rCor", i.RCor);
+                    Number(json, "alphaStdIfDeleted", i.AlphaStandardizedIfDeleted);
+                    Number(json, "g6IfDeleted", i.G6IfDeleted);
+                    Number(json, "averageRIfDeleted", i.AverageRIfDeleted);
+                    Number(json, "signalNoiseIfDeleted", i.SignalNoiseIfDeleted);
+                    Number(json, "alphaSeIfDeleted", i.AlphaStandardErrorIfDeleted);
+                    Number(json, "varianceRIfDeleted", i.VarianceRIfDeleted);
+                    Number(json, "medianRIfDeleted", i.MedianRIfDeleted);
                     json.WriteStartArray("frequencies");
                     foreach (var f in i.Frequencies)
                     {
@@ -387,6 +486,32 @@ internal static class ScaleAnalysis
             }
 
             json.WriteEndArray();
+            json.WriteStartObject("correlations");
+            json.WriteStartArray("scales");
+            foreach (var id in correlations.ScaleIds)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            foreach (var (name, rows) in new[] { ("raw", correlations.Raw), ("corrected", correlations.Corrected) })
+            {
+                json.WriteStartArray(name);
+                foreach (var row in rows)
+                {
+                    json.WriteStartArray();
+                    foreach (var value in row)
+                    {
+                        NumberValue(json, value);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
             if (omega is not null)
             {
                 json.WriteStartObject("omega");

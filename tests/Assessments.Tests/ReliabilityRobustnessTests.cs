@@ -69,8 +69,10 @@ public class ReliabilityRobustnessTests
         var k1 = agree.ItemStatistics[5];
         Assert.Equal(("K1", DroppedItemReason.ZeroVariance, 2800, 3.0, 0.0), (k1.ItemId, k1.Dropped!.Value, k1.N, k1.Mean, k1.StandardDeviation));
         Assert.True(double.IsNaN(k1.RDrop) && double.IsNaN(k1.RawR) && double.IsNaN(k1.AlphaIfDeleted));
-        Assert.Equal([nameof(ItemStatistics.RDrop), nameof(ItemStatistics.RawR), nameof(ItemStatistics.AlphaIfDeleted)],
-            k1.Undefined.Select(u => u.Statistic));
+        Assert.Equal([nameof(ItemStatistics.RDrop), nameof(ItemStatistics.RawR), nameof(ItemStatistics.AlphaIfDeleted), nameof(ItemStatistics.StdR),
+            nameof(ItemStatistics.RCor), nameof(ItemStatistics.AlphaStandardizedIfDeleted), nameof(ItemStatistics.G6IfDeleted), nameof(ItemStatistics.AverageRIfDeleted),
+            nameof(ItemStatistics.SignalNoiseIfDeleted), nameof(ItemStatistics.AlphaStandardErrorIfDeleted), nameof(ItemStatistics.VarianceRIfDeleted),
+            nameof(ItemStatistics.MedianRIfDeleted)], k1.Undefined.Select(u => u.Statistic));
         Assert.All(k1.Undefined, u => Assert.Equal(UndefinedReason.ItemDropped, u.Reason));
 
         // Scores leave it out too, as scoreItems does (with it, every agree score would move towards 3).
@@ -138,11 +140,27 @@ public class ReliabilityRobustnessTests
                 new(nameof(ScaleReliability.G6Alpha), UndefinedReason.SingularCorrelations),
                 new(nameof(ScaleReliability.G6ScoreItems), UndefinedReason.SingularCorrelations),
                 new(nameof(ScaleReliability.SignalNoise), UndefinedReason.Degenerate),
+                new(nameof(ScaleReliability.VarianceR), UndefinedReason.TooFewItems), // one correlation has no variance
             ],
             s.Undefined);
         var i1 = s.ItemStatistics[0];
         Assert.Equal((1.0, 1.0, 2.0, Math.Sqrt(2)), (i1.RDrop, i1.RawR, i1.Mean, i1.StandardDeviation));
-        Assert.Equal([new UndefinedStatistic(nameof(ItemStatistics.AlphaIfDeleted), UndefinedReason.TooFewItems)], i1.Undefined);
+
+        // std.r = colSum(R)/√sum(R) = 2/√4 = 1; r.cor needs the singular R's SMCs; nothing "if deleted" with one item left.
+        Assert.Equal(1.0, i1.StdR, Exact);
+        Assert.Equal(
+            [
+                new(nameof(ItemStatistics.AlphaIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.RCor), UndefinedReason.SingularCorrelations),
+                new(nameof(ItemStatistics.AlphaStandardizedIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.G6IfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.AverageRIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.SignalNoiseIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.AlphaStandardErrorIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.VarianceRIfDeleted), UndefinedReason.TooFewItems),
+                new(nameof(ItemStatistics.MedianRIfDeleted), UndefinedReason.TooFewItems),
+            ],
+            i1.Undefined);
     }
 
     [Fact]
@@ -315,7 +333,8 @@ public class ReliabilityRobustnessTests
             [nameof(s.Mean)] = s.Mean, [nameof(s.StandardDeviation)] = s.StandardDeviation, [nameof(s.AlphaRaw)] = s.AlphaRaw,
             [nameof(s.AlphaStandardized)] = s.AlphaStandardized, [nameof(s.G6Alpha)] = s.G6Alpha, [nameof(s.G6ScoreItems)] = s.G6ScoreItems,
             [nameof(s.AverageR)] = s.AverageR, [nameof(s.AverageRScoreItems)] = s.AverageRScoreItems, [nameof(s.SignalNoise)] = s.SignalNoise,
-            [nameof(s.Sem)] = s.Sem,
+            [nameof(s.Sem)] = s.Sem, [nameof(s.AlphaStandardError)] = s.AlphaStandardError, [nameof(s.FeldtLower)] = s.FeldtLower,
+            [nameof(s.FeldtUpper)] = s.FeldtUpper, [nameof(s.MedianR)] = s.MedianR, [nameof(s.VarianceR)] = s.VarianceR,
         };
         Assert.Equal(values.Where(v => double.IsNaN(v.Value)).Select(v => v.Key).Order(), s.Undefined.Select(u => u.Statistic).Order());
         Assert.All(values.Values, v => Assert.False(double.IsInfinity(v)));
@@ -326,6 +345,10 @@ public class ReliabilityRobustnessTests
                 [nameof(i.Mean)] = i.Mean, [nameof(i.StandardDeviation)] = i.StandardDeviation, [nameof(i.RDrop)] = i.RDrop,
                 [nameof(i.RawR)] = i.RawR, [nameof(i.AlphaIfDeleted)] = i.AlphaIfDeleted,
                 [nameof(i.Frequencies)] = i.Frequencies.Any(double.IsNaN) ? double.NaN : 0,
+                [nameof(i.StdR)] = i.StdR, [nameof(i.RCor)] = i.RCor, [nameof(i.AlphaStandardizedIfDeleted)] = i.AlphaStandardizedIfDeleted,
+                [nameof(i.G6IfDeleted)] = i.G6IfDeleted, [nameof(i.AverageRIfDeleted)] = i.AverageRIfDeleted,
+                [nameof(i.SignalNoiseIfDeleted)] = i.SignalNoiseIfDeleted, [nameof(i.AlphaStandardErrorIfDeleted)] = i.AlphaStandardErrorIfDeleted,
+                [nameof(i.VarianceRIfDeleted)] = i.VarianceRIfDeleted, [nameof(i.MedianRIfDeleted)] = i.MedianRIfDeleted,
             };
             Assert.Equal(itemValues.Where(v => double.IsNaN(v.Value)).Select(v => v.Key).Order(), i.Undefined.Select(u => u.Statistic).Order());
             Assert.Equal(i.Dropped is not null, s.DroppedItems.Any(d => d.ItemId == i.ItemId));
@@ -341,7 +364,8 @@ public class ReliabilityRobustnessTests
             (expected.Mean, actual.Mean), (expected.StandardDeviation, actual.StandardDeviation), (expected.AlphaRaw, actual.AlphaRaw),
             (expected.AlphaStandardized, actual.AlphaStandardized), (expected.G6Alpha, actual.G6Alpha), (expected.G6ScoreItems, actual.G6ScoreItems),
             (expected.AverageR, actual.AverageR), (expected.AverageRScoreItems, actual.AverageRScoreItems), (expected.SignalNoise, actual.SignalNoise),
-            (expected.Sem, actual.Sem),
+            (expected.Sem, actual.Sem), (expected.AlphaStandardError, actual.AlphaStandardError), (expected.FeldtLower, actual.FeldtLower),
+            (expected.MedianR, actual.MedianR), (expected.VarianceR, actual.VarianceR),
         })
         {
             Assert.Equal(e, a, Exact);

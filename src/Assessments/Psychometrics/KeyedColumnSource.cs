@@ -198,14 +198,14 @@ internal sealed class KeyedColumnSource
     /// </summary>
     public double Correlation(int i, double[] y)
     {
+        var x = Doubles is { } doubles ? doubles[i] : KeyedColumn(i);
         double sx = 0, sy = 0;
         var n = 0;
         for (var r = 0; r < Rows; r++)
         {
-            var x = Value(i, r);
-            if (!double.IsNaN(x) && !double.IsNaN(y[r]))
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
             {
-                sx += x;
+                sx += x[r];
                 sy += y[r];
                 n++;
             }
@@ -219,11 +219,10 @@ internal sealed class KeyedColumnSource
         double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
         for (var r = 0; r < Rows; r++)
         {
-            var x = Value(i, r);
-            if (!double.IsNaN(x) && !double.IsNaN(y[r]))
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
             {
-                sxy += (x - mx) * (y[r] - my);
-                sxx += (x - mx) * (x - mx);
+                sxy += (x[r] - mx) * (y[r] - my);
+                sxx += (x[r] - mx) * (x[r] - mx);
                 syy += (y[r] - my) * (y[r] - my);
             }
         }
@@ -231,16 +230,19 @@ internal sealed class KeyedColumnSource
         return sxy / Math.Sqrt(sxx * syy);
     }
 
-    /// <summary>Item <paramref name="i"/>'s keyed value in row <paramref name="r"/>, NaN when missing.</summary>
-    private double Value(int i, int r)
+    /// <summary>Item <paramref name="i"/>'s keyed values as doubles, NaN when missing (one column at a time).</summary>
+    private double[] KeyedColumn(int i)
     {
-        if (Doubles is { } doubles)
+        var column = _matrix!.Column(_items[i])[..Rows];
+        var reverse = _reverseBase[i];
+        var values = new double[Rows];
+        for (var r = 0; r < values.Length; r++)
         {
-            return doubles[i][r];
+            int raw = column[r];
+            values[r] = raw == ResponseMatrix.Missing ? double.NaN : reverse == 0 ? raw : reverse - raw;
         }
 
-        int raw = _matrix!.Column(_items[i])[r];
-        return raw == ResponseMatrix.Missing ? double.NaN : _reverseBase[i] == 0 ? raw : _reverseBase[i] - raw;
+        return values;
     }
 
     private static double[] PersonMeansOf(double[][] columns, int n)

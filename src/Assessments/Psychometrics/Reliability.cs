@@ -25,7 +25,8 @@ public static class Reliability
     /// eigendecomposition path. On a shared 2-core AMD EPYC, 1,500 items took 2.7 s in process (6.1 s singular) and the
     /// whole command 5.2 s (8.1 s singular), 0.55 GB at peak; 2,000 items took 4.6 s (17.6 s singular) in process, but the
     /// singular command took 40 s under the machine's usual load
-    /// (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md).
+    /// (benchmarks/results/AnalyzeItemCountBenchmarks-amd-epyc-2core.md). With psych's alpha.drop statistics and the scales'
+    /// correlations added (one more inverse of the largest scale's R), the 1,500-item command took 6.5 s (timed once, Release).
     /// <see cref="Analyze"/> itself does not enforce it.
     /// </summary>
     public const int MaxItems = 1_500;
@@ -49,7 +50,21 @@ public static class Reliability
     /// </list>
     /// </remarks>
     /// <exception cref="ArgumentException">The matrix does not have one column per item of the instrument.</exception>
-    public static IReadOnlyList<ScaleReliability> Analyze(Instrument instrument, ResponseMatrix matrix, Imputation imputation = Imputation.None)
+    public static IReadOnlyList<ScaleReliability> Analyze(Instrument instrument, ResponseMatrix matrix, Imputation imputation = Imputation.None) =>
+        Core(instrument, matrix, imputation).Results;
+
+    /// <summary>
+    /// <see cref="Analyze"/> and <see cref="Correlations"/> in one pass: the items' covariances, the costly part of both, are
+    /// computed once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix does not have one column per item of the instrument.</exception>
+    public static InstrumentReliability AnalyzeWithCorrelations(Instrument instrument, ResponseMatrix matrix, Imputation imputation = Imputation.None)
+    {
+        var (results, pool, covariance, raw) = Core(instrument, matrix, imputation);
+        return new InstrumentReliability(results, CorrelationsOf(instrument, results, pool, covariance, raw));
+    }
+
+    private static (ScaleReliability[] Results, List<ScaleItem> Pool, double[,] Covariance, bool Raw) Core(Instrument instrument, ResponseMatrix matrix, Imputation imputation)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(matrix);
@@ -82,7 +97,7 @@ public static class Reliability
             var kept = scale.Items.Where(i => !dropped.ContainsKey(i.Item.Index)).ToList();
             results[s] = AnalyzeScale(scale, kept, dropped, matrix, poolSmc, imputation, raw is null ? null : Keyed(raw, kept, position));
         });
-        return results;
+        return (results, poolItems, poolCovariance, raw is not null);
     }
 
     /// <summary>
@@ -122,30 +137,45 @@ public static class Reliability
             throw new ArgumentException("Give the reliabilities of every scale of the instrument, in its order (Reliability.Analyze on the same data).", nameof(reliabilities));
         }
 
-        // As scoreItems: the scales' covariances from the items' pairwise covariances, keys' · C · keys, then cov2cor (with
-        // missing answers this is not the correlation of the score columns). The pool's columns are keyed by the pool's
-        // own sign; each scale's sign undoes it.
         var dropped = Screen(matrix, Pool(instrument.Scales));
         var pool = Pool(instrument.Scales).Where(i => !dropped.ContainsKey(i.Item.Index)).ToList();
+        var indexes = pool.Select(i => i.Item.Index).ToList();
+        var gram = imputation == Imputation.None && PairwiseGram.Applies(matrix, indexes) ? PairwiseGram.Covariances(matrix, indexes) : null;
+        return CorrelationsOf(instrument, reliabilities, pool, gram ?? PairwiseCovariance.Compute(PairwiseCovariance.KeyedColumns(matrix, pool, imputation)), gram is not null);
+    }
+
+    /// <summary>
+    /// As scoreItems: the scales' covariances from the items' pairwise covariances <paramref name="c"/>, keys' · C · keys, then
+    /// cov2cor (with missing answers this is not the correlation of the score columns). <paramref name="c"/> is of the raw
+    /// answers (<paramref name="rawAnswers"/>) or of the pool's keyed columns, whose sign each scale's own sign undoes.
+    /// </summary>
+    private static ScaleCorrelations CorrelationsOf(Instrument instrument, IReadOnlyList<ScaleReliability> reliabilities, List<ScaleItem> pool, double[,] c, bool rawAnswers)
+    {
+        var ids = instrument.Scales.Select(s => s.Id).ToList();
         var at = pool.Select((item, k) => (item.Item.Index, k)).ToDictionary(p => p.Index, p => p.k);
-        var c = PairwiseCovariance.Compute(PairwiseCovariance.KeyedColumns(matrix, pool, imputation));
+        bool PoolReversed(int p) => !rawAnswers && pool[p].Reverse;
         var covariance = new double[ids.Count, ids.Count];
+
+        // Each scale as (position in the pool, sign relative to the pool's column).
+        var members = instrument.Scales.Select(scale => scale.Items.Where(i => at.ContainsKey(i.Item.Index))
+            .Select(i => (At: at[i.Item.Index], Sign: i.Reverse != PoolReversed(at[i.Item.Index]) ? -1.0 : 1.0)).ToArray()).ToArray();
         for (var s = 0; s < ids.Count; s++)
         {
-            for (var t = 0; t < ids.Count; t++)
+            for (var t = s; t < ids.Count; t++)
             {
                 double sum = 0;
-                foreach (var a in instrument.Scales[s].Items.Where(i => at.ContainsKey(i.Item.Index)))
+                foreach (var (p, sp) in members[s])
                 {
-                    foreach (var b in instrument.Scales[t].Items.Where(i => at.ContainsKey(i.Item.Index)))
+                    double row = 0;
+                    foreach (var (q, sq) in members[t])
                     {
-                        var (p, q) = (at[a.Item.Index], at[b.Item.Index]);
-                        var sign = (a.Reverse != pool[p].Reverse) != (b.Reverse != pool[q].Reverse) ? -1 : 1;
-                        sum += sign * c[p, q];
+                        row += sq * c[p, q];
                     }
+
+                    sum += sp * row;
                 }
 
-                covariance[s, t] = sum;
+                covariance[s, t] = covariance[t, s] = sum;
             }
         }
 
@@ -302,12 +332,14 @@ public static class Reliability
 
         // psych::alpha's further statistics (docs/methods.md §2.7): per scale, α's standard error with Feldt's bounds and the
         // spread of the inter-item r; per item, std.r, r.cor and the scale's statistics without it.
-        var details = AlphaDetails.Compute(c, r, smc, smcReason, alpha, matrix.RowCount);
+        // n = the people with a score: psych's nsub counts every row of the data frame, answered or not (PROJECT CHOICE,
+        // docs/methods.md §2.7: a row that answers none of the scale's items tells nothing about its reliability).
+        var details = AlphaDetails.Compute(c, r, smc, smcReason, alpha, scored.Length);
         var alphaSe = gaps.Check(nameof(ScaleReliability.AlphaStandardError), details.AlphaStandardError, Reason(2));
         var feldtLower = gaps.Check(nameof(ScaleReliability.FeldtLower), details.FeldtLower,
-            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (matrix.RowCount < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
+            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (scored.Length < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
         var feldtUpper = gaps.Check(nameof(ScaleReliability.FeldtUpper), details.FeldtUpper,
-            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (matrix.RowCount < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
+            gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? (scored.Length < 2 ? UndefinedReason.TooFewPeople : UndefinedReason.Degenerate));
         var varianceR = gaps.Check(nameof(ScaleReliability.VarianceR), details.VarianceR, k < 3 ? UndefinedReason.TooFewItems : Reason(2));
         var medianR = gaps.Check(nameof(ScaleReliability.MedianR), details.MedianR, Reason(2));
 

@@ -14,3 +14,8 @@ namespace Assessments.Psychometrics;
 /// correlations corrected for attenuation, r_ij / √(α_i α_j) (Spearman, 1904).
 /// </param>
 public sealed record ScaleCorrelations(IReadOnlyList<string> ScaleIds, IReadOnlyList<IReadOnlyList<double>> Raw, IReadOnlyList<IReadOnlyList<double>> Corrected);
+
+/// <summary>Every scale's reliability and the correlations between the scales, from one pass over the data (<see cref="Reliability.AnalyzeWithCorrelations"/>).</summary>
+/// <param name="Scales">As <see cref="Reliability.Analyze"/> gives them.</param>
+/// <param name="Correlations">As <see cref="Reliability.Correlations"/> gives them.</param>
+public sealed record InstrumentReliability(IReadOnlyList<ScaleReliability> Scales, ScaleCorrelations Correlations);
