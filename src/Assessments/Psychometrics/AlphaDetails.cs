@@ -5,7 +5,7 @@ namespace Assessments.Psychometrics;
 
 /// <summary>
 /// What <c>psych::alpha</c> 2.2.9 reports beyond α from the keyed covariance matrix C and its <c>cov2cor</c> R
-/// (docs/methods.md §2.7): per item <c>std.r</c>, <c>r.cor</c> and every <c>alpha.drop</c> statistic; per scale α's asymptotic
+/// (docs/methods.md §2.9): per item <c>std.r</c>, <c>r.cor</c> and every <c>alpha.drop</c> statistic; per scale α's asymptotic
 /// standard error (Duhachek &amp; Iacobucci, 2004, with Hattori's correction as psych applies it), Feldt's bounds and the
 /// variance and median of the inter-item correlations. Each "if deleted" statistic is found from the whole scale's
 /// totals in O(k) per item (and the SMCs from one inverse of R), not by recomputing k sub-matrices.
@@ -116,7 +116,7 @@ internal sealed class AlphaDetails
         d.MedianR = pairs.Median(-1);
         if (k < 3)
         {
-            return d; // psych fills its 2-item alpha.drop with other statistics (PROJECT CHOICE: NaN, docs/methods.md §2.7)
+            return d; // psych fills its 2-item alpha.drop with other statistics (PROJECT CHOICE: NaN, docs/methods.md §2.9)
         }
 
         var smcWithout = SmcsWithout(r, smc, smcReason, out var g6Reason);

@@ -330,10 +330,10 @@ public static class Reliability
         var sem = gaps.Check(nameof(ScaleReliability.Sem), sd * Math.Sqrt(1 - alpha),
             gaps.ReasonOf(nameof(ScaleReliability.StandardDeviation)) ?? gaps.ReasonOf(nameof(ScaleReliability.AlphaRaw)) ?? UndefinedReason.Degenerate);
 
-        // psych::alpha's further statistics (docs/methods.md §2.7): per scale, α's standard error with Feldt's bounds and the
+        // psych::alpha's further statistics (docs/methods.md §2.9): per scale, α's standard error with Feldt's bounds and the
         // spread of the inter-item r; per item, std.r, r.cor and the scale's statistics without it.
         // n = the people with a score: psych's nsub counts every row of the data frame, answered or not (PROJECT CHOICE,
-        // docs/methods.md §2.7: a row that answers none of the scale's items tells nothing about its reliability).
+        // docs/methods.md §2.9: a row that answers none of the scale's items tells nothing about its reliability).
         var details = AlphaDetails.Compute(c, r, smc, smcReason, alpha, scored.Length);
         var alphaSe = gaps.Check(nameof(ScaleReliability.AlphaStandardError), details.AlphaStandardError, Reason(2));
         var feldtLower = gaps.Check(nameof(ScaleReliability.FeldtLower), details.FeldtLower,

@@ -1,7 +1,7 @@
 namespace Assessments.Psychometrics;
 
 /// <summary>
-/// Correlations between an instrument's scale scores, as <c>psych::scoreItems</c> reports them (docs/methods.md §2.8).
+/// Correlations between an instrument's scale scores, as <c>psych::scoreItems</c> reports them (docs/methods.md §2.10).
 /// Rows and columns follow <see cref="ScaleIds"/>.
 /// </summary>
 /// <param name="ScaleIds">The scales, in the instrument's order.</param>

@@ -33,7 +33,7 @@ public sealed record ScaleReliability(string ScaleId, int Items, int N, double M
 
     /// <summary>
     /// α's asymptotic standard error as <c>psych::alpha</c> reports it (<c>ase</c>): √(Q / n) with Duhachek &amp; Iacobucci's
-    /// (2004) Q, n the people with a score (<see cref="N"/>; docs/methods.md §2.7).
+    /// (2004) Q, n the people with a score (<see cref="N"/>; docs/methods.md §2.9).
     /// </summary>
     public double AlphaStandardError { get; init; } = double.NaN;
 
