@@ -318,7 +318,7 @@ public sealed class NormsCommandTests : IDisposable
         var none = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--format", "csv");
         var median = AssessRunner.Run("analyze", "--instrument", instrument, "--responses", TestPaths.BfiItems, "--format", "csv", "--impute", "median");
         Assert.Equal(0, none.ExitCode);
-        Assert.Equal("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem", none.StdoutLines[0]);
+        Assert.Equal("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem,alphaSe,feldtLower,feldtUpper,duhachekLower,duhachekUpper,medianR,varianceR", none.StdoutLines[0]);
         Assert.Equal(6, median.StdoutLines.Length);
         Assert.NotEqual(none.StdoutLines[1], median.StdoutLines[1]); // imputing 16–27 answers per item changes the statistics
     }

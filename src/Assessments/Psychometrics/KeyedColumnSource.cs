@@ -196,39 +196,7 @@ internal sealed class KeyedColumnSource
     /// Pearson's r of item <paramref name="i"/> with <paramref name="y"/> as R's <c>cor(x, y, use = "pairwise")</c>: both
     /// means and both variances, like the covariance, over the rows where both are present.
     /// </summary>
-    public double Correlation(int i, double[] y)
-    {
-        var x = Doubles is { } doubles ? doubles[i] : KeyedColumn(i);
-        double sx = 0, sy = 0;
-        var n = 0;
-        for (var r = 0; r < Rows; r++)
-        {
-            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
-            {
-                sx += x[r];
-                sy += y[r];
-                n++;
-            }
-        }
-
-        if (n < 2)
-        {
-            return double.NaN;
-        }
-
-        double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
-        for (var r = 0; r < Rows; r++)
-        {
-            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
-            {
-                sxy += (x[r] - mx) * (y[r] - my);
-                sxx += (x[r] - mx) * (x[r] - mx);
-                syy += (y[r] - my) * (y[r] - my);
-            }
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
+    public double Correlation(int i, double[] y) => PairwiseCovariance.Correlation(Doubles is { } doubles ? doubles[i] : KeyedColumn(i), y);
 
     /// <summary>Item <paramref name="i"/>'s keyed values as doubles, NaN when missing (one column at a time).</summary>
     private double[] KeyedColumn(int i)

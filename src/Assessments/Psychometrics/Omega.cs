@@ -246,32 +246,7 @@ public static class Omega
             r[i, i] = 1;
             for (var j = i + 1; j < k; j++)
             {
-                double sx = 0, sy = 0;
-                var n = 0;
-                for (var p = 0; p < columns[i].Length; p++)
-                {
-                    if (!double.IsNaN(columns[i][p]) && !double.IsNaN(columns[j][p]))
-                    {
-                        sx += columns[i][p];
-                        sy += columns[j][p];
-                        n++;
-                    }
-                }
-
-                double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
-                for (var p = 0; p < columns[i].Length; p++)
-                {
-                    if (!double.IsNaN(columns[i][p]) && !double.IsNaN(columns[j][p]))
-                    {
-                        var dx = columns[i][p] - mx;
-                        var dy = columns[j][p] - my;
-                        sxy += dx * dy;
-                        sxx += dx * dx;
-                        syy += dy * dy;
-                    }
-                }
-
-                r[i, j] = r[j, i] = sxy / Math.Sqrt(sxx * syy);
+                r[i, j] = r[j, i] = PairwiseCovariance.Correlation(columns[i], columns[j]);
             }
         }
 

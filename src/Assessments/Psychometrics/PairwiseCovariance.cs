@@ -108,6 +108,40 @@ internal static class PairwiseCovariance
         return sum / (n - 1);
     }
 
+    /// <summary>
+    /// R's <c>cor(x, y, use = "pairwise")</c>: Pearson's r with both means, both variances and the covariance over the rows
+    /// where both are present (NaN = missing); two passes.
+    /// </summary>
+    public static double Correlation(double[] x, double[] y)
+    {
+        double sx = 0, sy = 0;
+        var n = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
+            {
+                sx += x[r];
+                sy += y[r];
+                n++;
+            }
+        }
+
+        double mx = sx / n, my = sy / n, sxy = 0, sxx = 0, syy = 0;
+        for (var r = 0; r < x.Length; r++)
+        {
+            if (!double.IsNaN(x[r]) && !double.IsNaN(y[r]))
+            {
+                var dx = x[r] - mx;
+                var dy = y[r] - my;
+                sxy += dx * dy;
+                sxx += dx * dx;
+                syy += dy * dy;
+            }
+        }
+
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
     /// <summary><c>cov2cor</c>: r_ij = c_ij / √(c_ii c_jj).</summary>
     public static double[,] ToCorrelation(double[,] c)
     {
