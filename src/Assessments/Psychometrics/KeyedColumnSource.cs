@@ -148,51 +148,6 @@ internal sealed class KeyedColumnSource
     }
 
     /// <summary>
-    /// The covariance of item <paramref name="i"/> with <paramref name="y"/> over the rows where both are present: two passes,
-    /// n − 1, the additions of <see cref="PairwiseCovariance.Pair"/> in the same order.
-    /// </summary>
-    public double Covariance(int i, double[] y)
-    {
-        if (Doubles is { } doubles)
-        {
-            return PairwiseCovariance.Pair(doubles[i], y);
-        }
-
-        var column = _matrix!.Column(_items[i])[..Rows];
-        var reverse = _reverseBase[i];
-        double sx = 0, sy = 0;
-        var n = 0;
-        for (var r = 0; r < column.Length; r++)
-        {
-            int raw = column[r];
-            if (raw != ResponseMatrix.Missing && !double.IsNaN(y[r]))
-            {
-                sx += reverse == 0 ? raw : reverse - raw;
-                sy += y[r];
-                n++;
-            }
-        }
-
-        if (n < 2)
-        {
-            return double.NaN;
-        }
-
-        double mx = sx / n, my = sy / n, sum = 0;
-        for (var r = 0; r < column.Length; r++)
-        {
-            int raw = column[r];
-            if (raw != ResponseMatrix.Missing && !double.IsNaN(y[r]))
-            {
-                double x = reverse == 0 ? raw : reverse - raw;
-                sum += (x - mx) * (y[r] - my);
-            }
-        }
-
-        return sum / (n - 1);
-    }
-
-    /// <summary>
     /// Pearson's r of item <paramref name="i"/> with <paramref name="y"/> as R's <c>cor(x, y, use = "pairwise")</c>: both
     /// means and both variances, like the covariance, over the rows where both are present.
     /// </summary>
