@@ -17,8 +17,10 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliStreams io)
     {
-        var instrument = CliOptions.Instrument();
-        var responses = CliOptions.Responses("The responses: a CSV as for `assess score` (scales), or JSON Lines of card sorts.");
+        // Required unless --correlations gives a matrix instead (checked in the action).
+        var instrument = CliOptions.Text("--instrument", "An instrument definition file, or the id of a shipped instrument (career-readiness, ikigai, interests-riasec, type-indicator, values-cards). Required unless --correlations.", helpName: "FILE|ID");
+        var responses = CliOptions.Text("--responses", "The responses: a CSV as for `assess score` (scales), or JSON Lines of card sorts. Required unless --correlations.", helpName: "FILE");
+        var correlations = CliOptions.OptionalText("--correlations", "Instead of an instrument and responses: a correlation matrix (CSV with a header of names and one named row per variable; a triangle is enough), for --omega.", "FILE");
         var format = CliOptions.Choice("--format", "The output: a table for people, JSON (everything), CSV of the scales' statistics, or CSV of the items' (csv-items).", "table", "table", "json", "csv", "csv-items");
         var language = CliOptions.Language();
         var idColumn = CliOptions.IdColumn();
@@ -30,10 +32,36 @@ internal static class AnalyzeCommand
         var omega = CliOptions.OptionalWhole("--omega", "Also McDonald's omega with this many group factors (as psych::omega).", 1, 20);
         var command = new Command("analyze", "Scales: alpha, G6, average r, S/N, SEM and item statistics as R's psych computes them. Card sorts: Borda consensus, Kendall's W, Thurstone, Bradley–Terry.")
         {
-            instrument, responses, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega,
+            instrument, responses, correlations, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(correlations) is { } matrix)
+            {
+                ScoreCommand.Refuse(parse, "--correlations gives omega of a correlation matrix, and no answers are read", instrument, responses, idColumn, separator, answers,
+                    survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute);
+                if (parse.GetValue(omega) is not { } factors)
+                {
+                    throw new UsageException("--correlations needs --omega N: the number of group factors of the omega to compute from the matrix.");
+                }
+
+                if (parse.GetValue(format) is "csv-items")
+                {
+                    throw new UsageException("--format csv-items lists items' statistics from answers; a correlation matrix gives omega as a table, JSON or CSV.");
+                }
+
+                ScoreCommand.RequireFile(matrix);
+                return ScaleAnalysis.RunCorrelations(matrix, parse.GetValue(format)!, factors, TextCatalog.For(parse.GetValue(language)!), io.Out);
+            }
+
+            foreach (var required in new[] { instrument, responses })
+            {
+                if (parse.GetValue(required) is null)
+                {
+                    throw new UsageException($"Option '{required.Name}' is required (or --correlations FILE with --omega N for omega of a correlation matrix).");
+                }
+            }
+
             var path = parse.GetValue(responses)!;
             var definition = AssessCli.LoadInstrument(parse.GetValue(instrument)!);
             ScoreCommand.RequireFile(path);

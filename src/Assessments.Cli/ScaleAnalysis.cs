@@ -85,7 +85,7 @@ internal static class ScaleAnalysis
         stdout.WriteLine(format switch
         {
             "json" => Json(instrument, summary, stats, correlations, omega, perScale),
-            "csv" => Csv(stats),
+            "csv" => Csv(stats, omegaFactors is null ? null : perScale),
             "csv-items" => CsvItems(stats),
             _ => Table(text, instrument, summary, stats, imputation) + CorrelationText(text, correlations) + OmegaText(text, omega, perScale),
         });
@@ -144,6 +144,7 @@ internal static class ScaleAnalysis
             output.Append("  ").Append(text.Format("analyze.omega.flipped", omega.Flipped.Count(f => f)));
         }
 
+        output.Append(GroupsText(text, omega));
         notes.AddRange(OmegaNotes(text, allItems, omega));
         if (perScale.Count < 1)
         {
@@ -158,6 +159,152 @@ internal static class ScaleAnalysis
         return output.ToString();
     }
 
+    /// <summary>ECV, ω_limit and psych's omega.group table (row g, then each group factor with its items).</summary>
+    private static string GroupsText(TextCatalog text, OmegaResult omega)
+    {
+        if (omega.Groups.Count == 0)
+        {
+            return "";
+        }
+
+        var output = new StringBuilder();
+        output.Append(CultureInfo.InvariantCulture, $"\n  ECV {Cell(text, omega.Ecv, 5, "0.000")}  omega_limit {Cell(text, omega.OmegaLimit, 5, "0.000")}");
+        output.Append("\n  ").Append(Columns((text["analyze.omega.factor"], -7), ("omega_t", 7), ("omega_h", 7), ("omega_group", 11), (text["analyze.omega.items"], -5)).TrimEnd());
+        output.Append(CultureInfo.InvariantCulture,
+            $"\n  {"g",-7} {Cell(text, omega.OmegaTotal, 7, "0.000")} {Cell(text, omega.OmegaHierarchical, 7, "0.000")} {Cell(text, omega.OmegaGroup, 11, "0.000")} {text.Format("analyze.omega.all", omega.ItemIds.Count - omega.DroppedItems.Count)}");
+        foreach (var f in omega.Groups)
+        {
+            output.Append(CultureInfo.InvariantCulture,
+                $"\n  {$"F{f.Factor}*",-7} {Cell(text, f.OmegaTotal, 7, "0.000")} {Cell(text, f.OmegaHierarchical, 7, "0.000")} {Cell(text, f.OmegaGroup, 11, "0.000")} {string.Join(' ', f.Items.Select(i => omega.ItemIds[i]))}");
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// <c>assess analyze --correlations FILE --omega N</c>: ω of a correlation matrix (psych::omega on a matrix), with
+    /// ECV, ω_limit and the group factors; no answers are read.
+    /// </summary>
+    public static int RunCorrelations(string path, string format, int factors, TextCatalog text, TextWriter stdout)
+    {
+        var (names, matrix) = CorrelationMatrixCsv.Read(path);
+        if (names.Count > Omega.MaxItems)
+        {
+            throw new InputFileException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: the matrix has {names.Count:N0} variables; assess analyze --omega handles at most {Omega.MaxItems:N0}."));
+        }
+
+        OmegaResult omega;
+        try
+        {
+            omega = Omega.FromCorrelations(matrix, factors, names);
+        }
+        catch (ArgumentException ex)
+        {
+            // The library names cells by zero-based position; the file's readers think in names.
+            var message = ex.Message.Split(" (Parameter", 2)[0];
+            message = System.Text.RegularExpressions.Regex.Replace(message, @"\[(\d+), (\d+)\]",
+                m => $"(row '{names[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]}', column '{names[int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)]}')");
+            throw new InputFileException($"{path}: {message}");
+        }
+
+        stdout.WriteLine(format switch
+        {
+            "json" => MatrixJson(omega),
+            "csv" => OmegaGroupsCsv(omega),
+            _ => text.Format("analyze.omega.matrixTitle", names.Count, factors)
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"\n  omega_h {Cell(text, omega.OmegaHierarchical, 5, "0.000")}  omega_t {Cell(text, omega.OmegaTotal, 5, "0.000")}  alpha_std {Cell(text, omega.AlphaStandardized, 5, "0.000")}  G6 {Cell(text, omega.G6, 5, "0.000")}")
+                + (omega.Flipped.Any(f => f) ? "  " + text.Format("analyze.omega.flipped", omega.Flipped.Count(f => f)) : "")
+                + GroupsText(text, omega)
+                + string.Concat(OmegaNotes(text, text["analyze.omega.allItems"], omega).Select(n => "\n  - " + n)),
+        });
+        return ExitCodes.Success;
+    }
+
+    /// <summary>psych's omega.group as CSV: row g (with ECV, ω_limit, α_std and G6), then F1*, F2*, … with their items.</summary>
+    private static string OmegaGroupsCsv(OmegaResult omega)
+    {
+        var csv = new StringBuilder("factor,omegaT,omegaH,omegaGroup,ecv,omegaLimit,alphaStd,g6,items");
+        csv.Append("\ng,").Append(string.Join(",", CsvText.Number(omega.OmegaTotal), CsvText.Number(omega.OmegaHierarchical), CsvText.Number(omega.OmegaGroup),
+            CsvText.Number(omega.Ecv), CsvText.Number(omega.OmegaLimit), CsvText.Number(omega.AlphaStandardized), CsvText.Number(omega.G6),
+            CsvText.Escape(string.Join(' ', omega.ItemIds.Where((_, i) => !double.IsNaN(omega.General[i]))), ',')));
+        foreach (var f in omega.Groups)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"\nF{f.Factor}*,").Append(string.Join(",", CsvText.Number(f.OmegaTotal), CsvText.Number(f.OmegaHierarchical),
+                CsvText.Number(f.OmegaGroup), "", "", "", "", CsvText.Escape(string.Join(' ', f.Items.Select(i => omega.ItemIds[i])), ',')));
+        }
+
+        return csv.ToString();
+    }
+
+    private static string MatrixJson(OmegaResult omega)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            OmegaJson(json, omega);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The <c>omega</c> object: the coefficients, ECV, ω_limit, the group factors and each item's loadings.</summary>
+    private static void OmegaJson(Utf8JsonWriter json, OmegaResult omega)
+    {
+        json.WriteStartObject("omega");
+        json.WriteNumber("factors", omega.Factors);
+        Number(json, "omegaH", omega.OmegaHierarchical);
+        Number(json, "omegaT", omega.OmegaTotal);
+        Number(json, "alphaStd", omega.AlphaStandardized);
+        Number(json, "g6", omega.G6);
+        Number(json, "ecv", omega.Ecv);
+        Number(json, "omegaLimit", omega.OmegaLimit);
+        Number(json, "omegaGroup", omega.OmegaGroup);
+        Reasons(json, [.. omega.Undefined.Where(u => u.Statistic is not (nameof(OmegaResult.General) or nameof(OmegaResult.Communalities)))]);
+        json.WriteStartArray("groups");
+        foreach (var f in omega.Groups)
+        {
+            json.WriteStartObject();
+            json.WriteString("factor", $"F{f.Factor}*");
+            json.WriteStartArray("items");
+            foreach (var i in f.Items)
+            {
+                json.WriteStringValue(omega.ItemIds[i]);
+            }
+
+            json.WriteEndArray();
+            Number(json, "omegaT", f.OmegaTotal);
+            Number(json, "omegaH", f.OmegaHierarchical);
+            Number(json, "omegaGroup", f.OmegaGroup);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("items");
+        for (var i = 0; i < omega.ItemIds.Count; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("item", omega.ItemIds[i]);
+            Number(json, "general", omega.General[i]);
+            Number(json, "communality", omega.Communalities[i]);
+            json.WriteBoolean("flipped", omega.Flipped[i]);
+            json.WriteStartArray("groupLoadings");
+            foreach (var value in omega.GroupLoadings.Count > i ? omega.GroupLoadings[i] : [])
+            {
+                NumberValue(json, value);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>Footnotes for ω's empty coefficients, one per reason.</summary>
     private static IEnumerable<string> OmegaNotes(TextCatalog text, string what, OmegaResult o) =>
         o.Undefined.Where(u => u.Statistic is not (nameof(OmegaResult.General) or nameof(OmegaResult.Communalities)))
@@ -170,11 +317,19 @@ internal static class ScaleAnalysis
         [nameof(OmegaResult.OmegaTotal)] = "omega_t",
         [nameof(OmegaResult.AlphaStandardized)] = "alpha_std",
         [nameof(OmegaResult.G6)] = "G6",
+        [nameof(OmegaResult.Ecv)] = "ECV",
+        [nameof(OmegaResult.OmegaLimit)] = "omega_limit",
+        [nameof(OmegaResult.OmegaGroup)] = "omega_group",
     };
 
-    private static string Csv(IReadOnlyList<ScaleReliability> stats)
+    private static string Csv(IReadOnlyList<ScaleReliability> stats, Dictionary<string, OmegaResult>? perScale)
     {
         var text = new StringBuilder("scale,n,items,mean,sd,alpha,alphaStd,g6Alpha,g6ScoreItems,averageR,averageRScoreItems,signalNoise,sem,alphaSe,feldtLower,feldtUpper,duhachekLower,duhachekUpper,medianR,varianceR");
+        if (perScale is not null)
+        {
+            text.Append(",omegaH,omegaT,omegaLimit,ecv");
+        }
+
         foreach (var s in stats)
         {
             text.Append('\n').Append(string.Join(",", s.ScaleId, s.N.ToString(CultureInfo.InvariantCulture), s.Items.ToString(CultureInfo.InvariantCulture),
@@ -183,6 +338,12 @@ internal static class ScaleAnalysis
                 CsvText.Number(s.SignalNoise), CsvText.Number(s.Sem), CsvText.Number(s.AlphaStandardError), CsvText.Number(s.FeldtLower),
                 CsvText.Number(s.FeldtUpper), CsvText.Number(s.DuhachekLower), CsvText.Number(s.DuhachekUpper), CsvText.Number(s.MedianR),
                 CsvText.Number(s.VarianceR)));
+            if (perScale is not null)
+            {
+                var o = perScale.GetValueOrDefault(s.ScaleId);
+                text.Append(',').Append(string.Join(",", CsvText.Number(o?.OmegaHierarchical ?? double.NaN), CsvText.Number(o?.OmegaTotal ?? double.NaN),
+                    CsvText.Number(o?.OmegaLimit ?? double.NaN), CsvText.Number(o?.Ecv ?? double.NaN)));
+            }
         }
 
         return text.ToString();
@@ -384,6 +545,9 @@ internal static class ScaleAnalysis
         [nameof(OmegaResult.OmegaHierarchical)] = "omegaH",
         [nameof(OmegaResult.OmegaTotal)] = "omegaT",
         [nameof(OmegaResult.G6)] = "g6",
+        [nameof(OmegaResult.Ecv)] = "ecv",
+        [nameof(OmegaResult.OmegaLimit)] = "omegaLimit",
+        [nameof(OmegaResult.OmegaGroup)] = "omegaGroup",
         [nameof(OmegaResult.General)] = "general",
         [nameof(OmegaResult.Communalities)] = "communalities",
     };
@@ -429,7 +593,10 @@ internal static class ScaleAnalysis
                 {
                     Number(json, "omegaH", scaleOmega.OmegaHierarchical);
                     Number(json, "omegaT", scaleOmega.OmegaTotal);
-                    undefined = [.. undefined, .. scaleOmega.Undefined.Where(u => u.Statistic is nameof(OmegaResult.OmegaHierarchical) or nameof(OmegaResult.OmegaTotal))];
+                    Number(json, "omegaLimit", scaleOmega.OmegaLimit);
+                    Number(json, "ecv", scaleOmega.Ecv);
+                    undefined = [.. undefined, .. scaleOmega.Undefined.Where(u => u.Statistic is nameof(OmegaResult.OmegaHierarchical) or nameof(OmegaResult.OmegaTotal)
+                        or nameof(OmegaResult.OmegaLimit) or nameof(OmegaResult.Ecv))];
                 }
 
                 Reasons(json, undefined);
@@ -514,14 +681,7 @@ internal static class ScaleAnalysis
             json.WriteEndObject();
             if (omega is not null)
             {
-                json.WriteStartObject("omega");
-                json.WriteNumber("factors", omega.Factors);
-                Number(json, "omegaH", omega.OmegaHierarchical);
-                Number(json, "omegaT", omega.OmegaTotal);
-                Number(json, "alphaStd", omega.AlphaStandardized);
-                Number(json, "g6", omega.G6);
-                Reasons(json, [.. omega.Undefined.Where(u => u.Statistic is not (nameof(OmegaResult.General) or nameof(OmegaResult.Communalities)))]);
-                json.WriteEndObject();
+                OmegaJson(json, omega);
             }
 
             json.WriteEndObject();

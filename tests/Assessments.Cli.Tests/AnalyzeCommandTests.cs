@@ -132,6 +132,126 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(expected["omega_t"], omega.GetProperty("omegaT").GetDouble(), 1e-4);
         Assert.Equal(expected["alpha_std"], omega.GetProperty("alphaStd").GetDouble(), 1e-4);
         Assert.Equal(expected["G6"], omega.GetProperty("g6").GetDouble(), 1e-4);
+        AssertOmegaGroups(omega);
+    }
+
+    [Fact]
+    public void GivesOmegaOfACorrelationMatrixFileWithItsGroupFactorsInJsonCsvAndFrench()
+    {
+        // The matrix as R's write.csv(cor(items, use = "pairwise")) writes it, computed here by the test's own loop over
+        // the bfi answers: psych::omega on it gives omega_5factors.csv, omega_groups.csv and omega_ecv.csv (1e-4).
+        var lines = File.ReadAllLines(TestPaths.BfiItems);
+        var names = lines[0].Split(',')[1..];
+        var columns = names.Select((_, c) => lines.Skip(1).Select(l => l.Split(',')[c + 1]).Select(x => x.Length == 0 ? double.NaN : Parse(x)).ToArray()).ToArray();
+        var k = names.Length;
+        var r = new double[k, k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                var pairs = columns[i].Zip(columns[j]).Where(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second)).ToArray();
+                double mx = pairs.Average(p => p.First), my = pairs.Average(p => p.Second);
+                r[i, j] = i == j ? 1 : pairs.Sum(p => (p.First - mx) * (p.Second - my))
+                    / Math.Sqrt(pairs.Sum(p => (p.First - mx) * (p.First - mx)) * pairs.Sum(p => (p.Second - my) * (p.Second - my)));
+            }
+        }
+
+        var full = _temp.Write("bfi-r.csv", "\"\"," + string.Join(",", names.Select(n => $"\"{n}\"")) + "\n"
+            + string.Concat(names.Select((n, i) => $"\"{n}\"," + string.Join(",", Enumerable.Range(0, k).Select(j => r[i, j].ToString("R", CultureInfo.InvariantCulture))) + "\n")));
+
+        var result = AssessRunner.Run("analyze", "--correlations", full, "--omega", "5", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var omega = json.RootElement.GetProperty("omega");
+        var expected = File.ReadAllLines(Path.Combine(TestPaths.SharedReference, "omega_5factors.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(row => row[0], row => Parse(row[1]));
+        Assert.Equal(expected["omega_h"], omega.GetProperty("omegaH").GetDouble(), 1e-4);
+        Assert.Equal(expected["omega_t"], omega.GetProperty("omegaT").GetDouble(), 1e-4);
+        AssertOmegaGroups(omega);
+        Assert.Equal(names, omega.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item").GetString()));
+
+        var csv = AssessRunner.Run("analyze", "--correlations", full, "--omega", "5", "--format", "csv");
+        Assert.Equal("factor,omegaT,omegaH,omegaGroup,ecv,omegaLimit,alphaStd,g6,items", csv.StdoutLines[0]);
+        Assert.Equal(7, csv.StdoutLines.Length);
+        Assert.Equal(ReferenceEcv()["ECV"], Parse(csv.StdoutLines[1].Split(',')[4]), 1e-4);
+
+        // The same matrix rounded to two decimals as a French spreadsheet exports a paper's lower triangle (semicolons,
+        // decimal commas, the upper triangle empty) gives exactly what the full matrix with those rounded values gives.
+        string Rounded(int i, int j) => Math.Round(r[i, j], 2).ToString("0.00", CultureInfo.InvariantCulture);
+        var lower = _temp.Write("bfi-lower.csv", ";" + string.Join(";", names) + "\n"
+            + string.Concat(names.Select((n, i) => n + ";" + string.Join(";", Enumerable.Range(0, k).Select(j => j < i ? Rounded(i, j).Replace('.', ',') : j == i ? "1" : "")) + "\n")));
+        var roundedFull = _temp.Write("bfi-rounded.csv", "," + string.Join(",", names) + "\n"
+            + string.Concat(names.Select((n, i) => n + "," + string.Join(",", Enumerable.Range(0, k).Select(j => i == j ? "1" : Rounded(Math.Max(i, j), Math.Min(i, j)))) + "\n")));
+        var french = AssessRunner.Run("analyze", "--correlations", lower, "--omega", "5", "--lang", "fr");
+        Assert.Equal(0, french.ExitCode);
+        Assert.StartsWith("oméga d'une matrice de corrélations (25 variables ; 5 facteurs de groupe", french.Stdout, StringComparison.Ordinal);
+        Assert.Contains("N1 N2 N3 N4 N5", french.Stdout, StringComparison.Ordinal);
+        Assert.Empty(CatalogLeaks.EnglishIn(french.Stdout));
+        Assert.Equal(AssessRunner.Run("analyze", "--correlations", roundedFull, "--omega", "5", "--format", "csv").Stdout,
+            AssessRunner.Run("analyze", "--correlations", lower, "--omega", "5", "--format", "csv").Stdout);
+    }
+
+    [Theory]
+    [InlineData(",a,b,c\na,1,x,\nb,,1,\nc,,,1\n", 4, "line 2, column 'b': 'x' is not a number")]
+    [InlineData(",a,b,c,d,e,f\na,1\n", 4, "the header names 6 variables but the file has 1 row(s)")]
+    [InlineData(",a,b\nb,1,0.2\na,0.2,1\n", 4, "line 2: the row is named 'b'; row 1 must be 'a'")]
+    [InlineData(",a,b\na,1,0.2\nb,0.2,1\n", 4, "the matrix has 2")]
+    public void RefusesAMalformedCorrelationMatrixNamingTheLineAndColumn(string content, int exitCode, string message)
+    {
+        var path = _temp.Write("bad-r.csv", content);
+
+        var result = AssessRunner.Run("analyze", "--correlations", path, "--omega", "1");
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void NamesTheCellsOfANonSymmetricMatrixAndRefusesOptionsThatDoNotApply()
+    {
+        var cells = string.Concat(Enumerable.Range(0, 6).Select(i => $"v{i}," + string.Join(",", Enumerable.Range(0, 6).Select(j => i == j ? "1" : (i, j) == (3, 1) ? "0.5" : "0.3")) + "\n"));
+        var path = _temp.Write("asym.csv", "," + string.Join(",", Enumerable.Range(0, 6).Select(i => $"v{i}")) + "\n" + cells);
+
+        var asymmetric = AssessRunner.Run("analyze", "--correlations", path, "--omega", "1");
+        Assert.Equal(4, asymmetric.ExitCode);
+        Assert.Contains("(row 'v3', column 'v1') differs from (row 'v1', column 'v3')", asymmetric.Stderr, StringComparison.Ordinal);
+
+        var noFactors = AssessRunner.Run("analyze", "--correlations", path);
+        Assert.Equal(2, noFactors.ExitCode);
+        Assert.Contains("--correlations needs --omega N", noFactors.Stderr, StringComparison.Ordinal);
+        var withResponses = AssessRunner.Run("analyze", "--correlations", path, "--omega", "1", "--responses", path);
+        Assert.Equal(2, withResponses.ExitCode);
+        Assert.Contains("--responses does not apply here", withResponses.Stderr, StringComparison.Ordinal);
+        var neither = AssessRunner.Run("analyze", "--responses", path);
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Contains("'--instrument' is required", neither.Stderr, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, double> ReferenceEcv() =>
+        File.ReadAllLines(Path.Combine(TestPaths.SharedReference, "omega_ecv.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(r => r[0], r => Parse(r[1]));
+
+    /// <summary>The JSON omega's ECV, omega_limit and groups against omega_ecv.csv and omega_groups.csv (factors matched by their items).</summary>
+    private static void AssertOmegaGroups(JsonElement omega)
+    {
+        Assert.Equal(ReferenceEcv()["ECV"], omega.GetProperty("ecv").GetDouble(), 1e-4);
+        Assert.Equal(ReferenceEcv()["omega_limit"], omega.GetProperty("omegaLimit").GetDouble(), 1e-4);
+        var groups = omega.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(5, groups.Count);
+        foreach (var row in File.ReadAllLines(Path.Combine(TestPaths.SharedReference, "omega_groups.csv")).Skip(1).Select(l => l.Replace("\"", "").Split(',')))
+        {
+            if (row[0] == "g")
+            {
+                Assert.Equal(Parse(row[3]), omega.GetProperty("omegaGroup").GetDouble(), 1e-4);
+                continue;
+            }
+
+            var group = Assert.Single(groups, g => g.GetProperty("items").EnumerateArray().Select(i => i.GetString()!.TrimStart('-')).Order().SequenceEqual(row[4].Split(' ').Order()));
+            Assert.Equal(Parse(row[1]), group.GetProperty("omegaT").GetDouble(), 1e-4);
+            Assert.Equal(Parse(row[2]), group.GetProperty("omegaH").GetDouble(), 1e-4);
+            Assert.Equal(Parse(row[3]), group.GetProperty("omegaGroup").GetDouble(), 1e-4);
+        }
     }
 
     [Fact]

@@ -246,6 +246,9 @@ public class ReliabilityRobustnessTests
         var expected = Omega.Compute(Bfi.Load(), Matrix(Bfi.Load(), _ => { }), 5);
         Assert.Equal(expected.OmegaHierarchical, omega.OmegaHierarchical, Exact);
         Assert.Equal(expected.OmegaTotal, omega.OmegaTotal, Exact);
+        Assert.Equal(expected.Ecv, omega.Ecv, Exact);
+        Assert.True(double.IsNaN(omega.GroupLoadings[25][0])); // K1's group loadings, and no group holds it
+        Assert.Equal(expected.Groups.Select(g => g.Items), omega.Groups.Select(g => g.Items)); // positions 0–24 are the same items
 
         // Two people: the 25 × 25 correlation matrix has rank 1; minres has no SMCs to start from.
         var two = Omega.Compute(Bfi.Load(), Matrix(Bfi.Load(), _ => { }, rows: 2), 5);

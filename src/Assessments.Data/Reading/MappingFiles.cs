@@ -159,41 +159,7 @@ internal static class MappingCsv
 
     public static IEnumerable<(long Line, string[] Fields)> Rows(string path, string option, string[] columns)
     {
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            if (Directory.Exists(path))
-            {
-                throw new InputFileException($"{path}: is a folder; {option} expects a CSV file.");
-            }
-
-            if (info.Exists && info.Length > MaxBytes)
-            {
-                throw new InputFileException($"{path}: is larger than {MaxBytes >> 20} MiB; {option} expects a small CSV file ({string.Join(',', columns)}).");
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
-            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-            var built = new System.Text.StringBuilder();
-            var buffer = new char[1 << 14];
-            int n;
-            while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                built.Append(buffer, 0, n);
-                if (built.Length > MaxBytes)
-                {
-                    throw new InputFileException($"{path}: is larger than {MaxBytes >> 20} MiB; {option} expects a small CSV file ({string.Join(',', columns)}).");
-                }
-            }
-
-            text = built.ToString();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{path}: cannot be read ({option}): {ex.Message}");
-        }
-
+        var text = ReadText(path, option, $"a small CSV file ({string.Join(',', columns)})");
         var separator = text.Split('\n', 2)[0] is var first && first.Contains(';') && !first.Contains(',') ? ';' : first.Contains('\t') && !first.Contains(',') ? '\t' : ',';
         using var sep = Sep.New(separator).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
         var rows = new List<(long, string[])>();
@@ -238,5 +204,49 @@ internal static class MappingCsv
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The whole text of a small input file, refused (with <paramref name="expects"/> in the message) when it is a folder
+    /// or larger than <see cref="MaxBytes"/>, counted as it is read so that a FIFO or a growing file cannot exhaust memory.
+    /// </summary>
+    public static string ReadText(string path, string option, string expects)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                throw new InputFileException($"{path}: is a folder; {option} expects a CSV file.");
+            }
+
+            if (info.Exists && info.Length > MaxBytes)
+            {
+                throw new InputFileException($"{path}: is larger than {MaxBytes >> 20} MiB; {option} expects {expects}.");
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+            var built = new System.Text.StringBuilder();
+            var buffer = new char[1 << 14];
+            int n;
+            while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                built.Append(buffer, 0, n);
+                if (built.Length > MaxBytes)
+                {
+                    throw new InputFileException($"{path}: is larger than {MaxBytes >> 20} MiB; {option} expects {expects}.");
+                }
+            }
+
+            text = built.ToString();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"{path}: cannot be read ({option}): {ex.Message}");
+        }
+
+        return text;
     }
 }

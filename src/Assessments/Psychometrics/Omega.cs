@@ -60,7 +60,10 @@ public static class Omega
         var dropped = Reliability.Screen(matrix, items);
         var kept = items.Where(i => !dropped.ContainsKey(i.Item.Index)).ToList();
         return Expand(Fit(PairwiseCovariance.KeyedColumns(matrix, kept, imputation), factors),
-            [.. items.Select(i => dropped.TryGetValue(i.Item.Index, out var why) ? new DroppedItem(i.Item.Id, why) : null)]);
+            [.. items.Select(i => dropped.TryGetValue(i.Item.Index, out var why) ? new DroppedItem(i.Item.Id, why) : null)]) with
+        {
+            ItemIds = [.. items.Select(i => i.Item.Id)],
+        };
     }
 
     /// <summary>
@@ -80,8 +83,10 @@ public static class Omega
         }
 
         var dropped = columns.Select((column, j) => Screen(column) is { } why ? new DroppedItem(j.ToString(System.Globalization.CultureInfo.InvariantCulture), why) : null).ToList();
-        return Expand(Fit([.. columns.Where((_, j) => dropped[j] is null)], factors), dropped);
+        return Expand(Fit([.. columns.Where((_, j) => dropped[j] is null)], factors), dropped) with { ItemIds = Positions(columns.Count) };
     }
+
+    private static string[] Positions(int k) => [.. Enumerable.Range(0, k).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Why a column (NaN = missing) has no variance, or null when it has some.</summary>
     private static DroppedItemReason? Screen(double[] column)
@@ -117,7 +122,22 @@ public static class Omega
             (general[i], communalities[i], flipped[i]) = dropped[i] is null ? (kept.General[at], kept.Communalities[at], kept.Flipped[at++]) : (double.NaN, double.NaN, false);
         }
 
-        return kept with { General = general, Communalities = communalities, Flipped = flipped, DroppedItems = [.. dropped.OfType<DroppedItem>()] };
+        var position = Enumerable.Range(0, dropped.Count).Where(i => dropped[i] is null).ToArray();
+        var loadings = new double[kept.GroupLoadings.Count == 0 ? 0 : dropped.Count][];
+        for (int i = 0, at = 0; i < loadings.Length; i++)
+        {
+            loadings[i] = dropped[i] is null ? [.. kept.GroupLoadings[at++]] : [.. Enumerable.Repeat(double.NaN, kept.Factors)];
+        }
+
+        return kept with
+        {
+            General = general,
+            Communalities = communalities,
+            Flipped = flipped,
+            DroppedItems = [.. dropped.OfType<DroppedItem>()],
+            Groups = [.. kept.Groups.Select(f => f with { Items = [.. f.Items.Select(i => position[i])] })],
+            GroupLoadings = loadings,
+        };
     }
 
     /// <summary>ω of columns that all have variance; NaN coefficients with the reason when the data cannot give it.</summary>
@@ -135,6 +155,73 @@ public static class Omega
             return Empty(k, factors, UndefinedReason.MissingCovariance);
         }
 
+        return FitCorrelations(r, factors);
+    }
+
+    /// <summary>
+    /// ω from a correlation matrix, as <c>psych::omega(m, nfactors)</c> computes it when <c>m</c> is a correlation matrix
+    /// (for example one printed in a paper): the same factoring, rotation and Schmid–Leiman steps as from raw answers, with
+    /// the same ECV, ω_limit and per-factor ω.
+    /// </summary>
+    /// <param name="correlations">A square, symmetric matrix with 1 on the diagonal and every value in [−1, 1]. Symmetry
+    /// and the unit diagonal are checked to 1e-6, so a matrix copied with its printed decimals is accepted.</param>
+    /// <param name="factors">The number of group factors.</param>
+    /// <param name="names">The items' names for <see cref="OmegaResult.ItemIds"/>, in the matrix's order; by default their zero-based positions ("0", "1", …).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="factors"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">The matrix is not a correlation matrix (the message names the first bad cell, zero-based), it has fewer than three items per factor, or <paramref name="names"/> does not name each row once.</exception>
+    public static OmegaResult FromCorrelations(double[,] correlations, int factors, IReadOnlyList<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(correlations);
+        ArgumentOutOfRangeException.ThrowIfLessThan(factors, 1);
+        var k = correlations.GetLength(0);
+        if (correlations.GetLength(1) != k)
+        {
+            throw new ArgumentException($"A correlation matrix is square; this one is {k} × {correlations.GetLength(1)}.", nameof(correlations));
+        }
+
+        if (k < 3 * factors)
+        {
+            throw new ArgumentException($"ω with {factors} group factors needs at least {3 * factors} items; the matrix has {k}.", nameof(factors));
+        }
+
+        var r = Matrix<double>.Build.Dense(k, k);
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                var x = correlations[i, j];
+                var where = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{i}, {j}]");
+                if (!double.IsFinite(x) || Math.Abs(x) > 1 + 1e-6)
+                {
+                    throw new ArgumentException($"The correlation at {where} is {x.ToString(System.Globalization.CultureInfo.InvariantCulture)}; a correlation is a number in [-1, 1].", nameof(correlations));
+                }
+
+                if (i == j && Math.Abs(x - 1) > 1e-6)
+                {
+                    throw new ArgumentException($"The diagonal value at {where} is {x.ToString(System.Globalization.CultureInfo.InvariantCulture)}; a correlation matrix has 1 on its diagonal.", nameof(correlations));
+                }
+
+                if (j < i && Math.Abs(x - correlations[j, i]) > 1e-6)
+                {
+                    throw new ArgumentException($"The matrix is not symmetric: {where} differs from [{j}, {i}].", nameof(correlations));
+                }
+
+                r[i, j] = i == j ? 1 : Math.Clamp((x + correlations[j, i]) / 2, -1, 1);
+            }
+        }
+
+        if (names is not null && (names.Count != k || names.Distinct(StringComparer.Ordinal).Count() != k))
+        {
+            throw new ArgumentException($"The names must name each of the {k} rows once; {names.Count} were given.", nameof(names));
+        }
+
+        return FitCorrelations(r, factors) with { ItemIds = names is null ? Positions(k) : [.. names] };
+    }
+
+    /// <summary>ω of a correlation matrix without missing values.</summary>
+    private static OmegaResult FitCorrelations(Matrix<double> r, int factors)
+    {
+        var k = r.RowCount;
         // Minres starts from the SMCs (psych's default), which a singular matrix does not have (PROJECT CHOICE: see
         // PairwiseCovariance.Smc); then ω is not reported either.
         if (PairwiseCovariance.Smc(r.ToArray(), out var reason) is not { } smc)
@@ -155,8 +242,12 @@ public static class Omega
     private static OmegaResult Empty(int k, int factors, UndefinedReason reason) =>
         new(factors, double.NaN, double.NaN, double.NaN, double.NaN, [.. Enumerable.Repeat(double.NaN, k)], [.. Enumerable.Repeat(double.NaN, k)], new bool[k])
         {
+            Ecv = double.NaN,
+            OmegaLimit = double.NaN,
+            OmegaGroup = double.NaN,
             Undefined = [.. new[] { nameof(OmegaResult.OmegaHierarchical), nameof(OmegaResult.OmegaTotal), nameof(OmegaResult.AlphaStandardized),
-                nameof(OmegaResult.G6), nameof(OmegaResult.General), nameof(OmegaResult.Communalities) }.Select(s => new UndefinedStatistic(s, reason))],
+                nameof(OmegaResult.G6), nameof(OmegaResult.Ecv), nameof(OmegaResult.OmegaLimit), nameof(OmegaResult.OmegaGroup),
+                nameof(OmegaResult.General), nameof(OmegaResult.Communalities) }.Select(s => new UndefinedStatistic(s, reason))],
         };
 
     private static OmegaResult Solve(Matrix<double> r, int factors, double[] smc)
@@ -226,12 +317,55 @@ public static class Omega
             return double.NaN;
         }
 
+        // Schmid–Leiman group loadings (psych::schmid): the oblique pattern times √(1 − gl²), reversed with the item.
+        var group = new double[k][];
+        var ev = new double[factors + 1];
+        for (var i = 0; i < k; i++)
+        {
+            group[i] = new double[factors];
+            ev[0] += g[i] * g[i];
+            for (var f = 0; f < factors; f++)
+            {
+                group[i][f] = pattern[i, f] * Math.Sqrt(Math.Max(0, 1 - (gl[f] * gl[f]))) * (flipped[i] ? -1 : 1);
+                ev[f + 1] += group[i][f] * group[i][f];
+            }
+        }
+
+        // psych::omegah's omega.group: each item goes to the group factor with its largest |loading| (the first on a tie).
+        var groups = new List<OmegaGroupFactor>(factors);
+        var owner = group.Select(row => Enumerable.Range(0, factors).Aggregate((best, f) => Math.Abs(row[f]) > Math.Abs(row[best]) ? f : best)).ToArray();
+        double groupShare = 0;
+        for (var f = 0; f < factors; f++)
+        {
+            var members = Enumerable.Range(0, k).Where(i => owner[i] == f).ToArray();
+            double vgr = 0, gr = 0, gg = 0;
+            foreach (var i in members)
+            {
+                gr += group[i][f];
+                gg += g[i];
+                foreach (var j in members)
+                {
+                    vgr += r[i, j];
+                }
+            }
+
+            groupShare += gr * gr;
+            groups.Add(members.Length == 0 || vgr <= 0
+                ? new OmegaGroupFactor(f + 1, members, double.NaN, double.NaN, double.NaN)
+                : new OmegaGroupFactor(f + 1, members, ((gr * gr) + (gg * gg)) / vgr, gg * gg / vgr, gr * gr / vgr));
+        }
+
         return new OmegaResult(factors, Check(nameof(OmegaResult.OmegaHierarchical), sumG * sumG / vt, UndefinedReason.Degenerate),
             Check(nameof(OmegaResult.OmegaTotal), (vt - u2) / vt, UndefinedReason.Degenerate),
             Check(nameof(OmegaResult.AlphaStandardized), (vt - trace) / vt * k / (k - 1.0), UndefinedReason.Degenerate),
             Check(nameof(OmegaResult.G6), flippedSmc is null ? double.NaN : (vt + flippedSmc.Sum() - trace) / vt, flippedSmc is null ? smcReason : UndefinedReason.Degenerate),
             g, h2, flipped)
         {
+            Ecv = Check(nameof(OmegaResult.Ecv), ev[0] / ev.Sum(), UndefinedReason.Degenerate),
+            OmegaLimit = Check(nameof(OmegaResult.OmegaLimit), sumG * sumG / (vt - u2), UndefinedReason.Degenerate),
+            OmegaGroup = Check(nameof(OmegaResult.OmegaGroup), groupShare / vt, UndefinedReason.Degenerate),
+            Groups = groups,
+            GroupLoadings = group,
             Undefined = undefined,
         };
     }

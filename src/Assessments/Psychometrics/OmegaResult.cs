@@ -22,6 +22,40 @@ public sealed record OmegaResult(int Factors, double OmegaHierarchical, double O
     /// </summary>
     public IReadOnlyList<DroppedItem> DroppedItems { get; init; } = [];
 
+    /// <summary>
+    /// The items in the order of <see cref="General"/>, <see cref="Communalities"/> and the positions in
+    /// <see cref="OmegaGroupFactor.Items"/>: definition ids for an instrument, the given names for a correlation matrix,
+    /// else zero-based positions ("0", "1", …).
+    /// </summary>
+    public IReadOnlyList<string> ItemIds { get; init; } = [];
+
+    /// <summary>
+    /// The explained common variance of the general factor (psych's <c>ECV</c>): Σ g² over the sum of the squared
+    /// Schmid–Leiman loadings of the general and group factors. Near 1, the items measure mostly one thing.
+    /// </summary>
+    public double Ecv { get; init; }
+
+    /// <summary>ω_limit (psych's <c>omega.lim</c>): (Σ g)² / (sum(R) − Σ u²), that is ω_h / ω_t, the share of the reliable variance due to the general factor.</summary>
+    public double OmegaLimit { get; init; }
+
+    /// <summary>
+    /// The share of the total score's variance due to the group factors together: Σ over factors of (Σ its items' group
+    /// loadings)² / sum(R) (the <c>group</c> column of psych's <c>omega.group</c>, row <c>g</c>).
+    /// </summary>
+    public double OmegaGroup { get; init; }
+
+    /// <summary>
+    /// Each group factor with the items whose largest absolute group loading is on it, and ω of those items' sum split
+    /// as psych's <c>omega.group</c> splits it (rows F1*, F2*, …). Empty when ω is undefined.
+    /// </summary>
+    public IReadOnlyList<OmegaGroupFactor> Groups { get; init; } = [];
+
+    /// <summary>
+    /// The Schmid–Leiman group-factor loadings, one row per item and one column per group factor (after the flips; NaN
+    /// for a dropped item). Empty when ω is undefined.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> GroupLoadings { get; init; } = [];
+
     /// <summary>The coefficients of this record that are NaN, by property name, each with its reason. Empty when all are numbers.</summary>
     public IReadOnlyList<UndefinedStatistic> Undefined { get; init; } = [];
 }
