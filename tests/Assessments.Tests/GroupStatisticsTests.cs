@@ -174,6 +174,30 @@ public class GroupStatisticsTests
         Assert.Equal(3, w.DegreesOfFreedom);
         Assert.Equal(1 - ChiSquared.CDF(3, 9 * 486.0 / 522), w.PValue, 12);
         Assert.Equal(486.0 / 540, KendallW.Compute([[1, 2, 3, 4], [2, 1, 3, 4], [1.5, 1.5, 3, 4]], correctTies: false).W, 12);
+        Assert.Equal(40.5, w.S, 12);
+        Assert.Equal(6, w.TieSum, 12);
+        // Per judge: a pile of three and a pile of two: (27 − 3) + (8 − 2) = 30.
+        Assert.Equal(30, KendallW.Ties([2, 2, 2, 4.5, 4.5]), 12);
+        Assert.Equal(0, KendallW.Ties([1, 2, 3, 4]), 12);
+    }
+
+    [Fact]
+    public void ComputesKendallsTauAAndStuartsTauCByHand()
+    {
+        // x = 1 2 3 4 5, y = 1 3 2 4 4. Of the 10 pairs: (2,3) is ordered oppositely (D = 1), (4,5) is tied in y only, the
+        // other 8 agree (C = 8). τ_a = (8 − 1)/10 = .7; τ_b = 7/√(9·10); τ_c: x has 5 distinct ranks, y has 4, so m = 4
+        // and τ_c = 2·4·7/(5²·3) = 56/75.
+        double[] x = [1, 2, 3, 4, 5], y = [1, 3, 2, 4, 4];
+        Assert.Equal(0.7, RankCorrelation.KendallTauA(x, y), 12);
+        Assert.Equal(7 / Math.Sqrt(90), RankCorrelation.KendallTauB(x, y), 12);
+        Assert.Equal(56.0 / 75, RankCorrelation.KendallTauC(x, y), 12);
+        // Two piles each, crossed: x = 1 1 2 2, y = 1 2 1 2. No pair is ordered in both (C = D = 0): all three are 0.
+        Assert.Equal(0, RankCorrelation.KendallTauA([1, 1, 2, 2], [1, 2, 1, 2]), 12);
+        Assert.Equal(0, RankCorrelation.KendallTauC([1, 1, 2, 2], [1, 2, 1, 2]), 12);
+        // τ_c reaches 1 on two identical 2-pile sorts, where τ_a stops at 4/6 (the two tied pairs): 2·2·4/(16·1) = 1.
+        Assert.Equal(1, RankCorrelation.KendallTauC([1, 1, 2, 2], [1, 1, 2, 2]), 12);
+        Assert.Equal(4.0 / 6, RankCorrelation.KendallTauA([1, 1, 2, 2], [1, 1, 2, 2]), 12);
+        Assert.True(double.IsNaN(RankCorrelation.KendallTauC([1, 1, 1, 1], [1, 2, 3, 4])));
     }
 
     [Property(MaxTest = 100)]

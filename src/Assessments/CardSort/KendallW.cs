@@ -12,6 +12,34 @@ namespace Assessments.CardSort;
 /// <param name="TieCorrected">Whether the tie correction was applied.</param>
 public sealed record KendallW(double W, double ChiSquare, int DegreesOfFreedom, double PValue, int Judges, int Objects, bool TieCorrected)
 {
+    /// <summary>S = Σ_i (R_i − R̄)², the sum of squared deviations of the cards' rank sums from their mean (Kendall 1948).</summary>
+    public double S { get; init; }
+
+    /// <summary>Σ_j T_j, the judges' tie sums (see <see cref="Ties"/>) that the tie correction subtracts m times; 0 without ties.</summary>
+    public double TieSum { get; init; }
+
+    /// <summary>One ranking's tie sum T = Σ over its groups of tied ranks of (t³ − t), t the group's size; 0 without ties.</summary>
+    public static double Ties(ReadOnlySpan<double> ranking)
+    {
+        double ties = 0;
+        var sorted = ranking.ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i < sorted.Length;)
+        {
+            var j = i;
+            while (j < sorted.Length && sorted[j] == sorted[i])
+            {
+                j++;
+            }
+
+            double t = j - i;
+            ties += (t * t * t) - t;
+            i = j;
+        }
+
+        return ties;
+    }
+
     /// <summary>
     /// <c>W = 12·S / (m²(n³ − n) − m·Σ_j T_j)</c>, <c>S = Σ_i (R_i − R̄)²</c>, <c>T_j = Σ_groups (t³ − t)</c> over judge j's ties
     /// (Kendall 1948; identical to <c>irr::kendall(correct = TRUE)</c>, docs/methods.md §6.5). Each ranking gives rank 1 to
@@ -43,11 +71,7 @@ public sealed record KendallW(double W, double ChiSquare, int DegreesOfFreedom, 
                 sums[i] += ranking[i];
             }
 
-            foreach (var group in ranking.GroupBy(r => r))
-            {
-                double t = group.Count();
-                ties += (t * t * t) - t;
-            }
+            ties += Ties(ranking);
         }
 
         var mean = sums.Average();
@@ -55,6 +79,6 @@ public sealed record KendallW(double W, double ChiSquare, int DegreesOfFreedom, 
         var denominator = ((double)m * m * (((double)n * n * n) - n)) - (correctTies ? m * ties : 0);
         var w = denominator == 0 ? double.NaN : 12 * s / denominator;
         var chi = m * (n - 1) * w;
-        return new KendallW(w, chi, n - 1, double.IsNaN(chi) ? double.NaN : 1 - ChiSquared.CDF(n - 1, chi), m, n, correctTies);
+        return new KendallW(w, chi, n - 1, double.IsNaN(chi) ? double.NaN : 1 - ChiSquared.CDF(n - 1, chi), m, n, correctTies) { S = s, TieSum = ties };
     }
 }
