@@ -144,6 +144,17 @@ internal static class AnalyzeCommand
             stdout.WriteLine(string.Create(text.Culture, $"{++position,4}  {titles[id],-30} {group.BordaPoints[i],6:0.#}  {group.MeanRanks[i],9:0.00}"));
         }
 
+        if (group.Kemeny is { } kemeny)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(text.Format(kemeny.Optimal ? "analyze.cards.kemenyOptimal" : "analyze.cards.kemenyHeuristic", kemeny.Distance, kemeny.LowerBound));
+            var place = 0;
+            foreach (var i in kemeny.Order)
+            {
+                stdout.WriteLine(string.Create(text.Culture, $"{++place,4}  {titles[group.CardIds[i]]}"));
+            }
+        }
+
         if (group.Thurstone is { } t)
         {
             stdout.WriteLine();
@@ -198,6 +209,23 @@ internal static class AnalyzeCommand
                 json.WriteNumber("chiSquare", w.ChiSquare);
                 json.WriteNumber("df", w.DegreesOfFreedom);
                 json.WriteNumber("p", w.PValue);
+                json.WriteEndObject();
+            }
+
+            if (group.Kemeny is { } kemeny)
+            {
+                json.WriteStartObject("kemeny");
+                json.WriteStartArray("order");
+                foreach (var i in kemeny.Order)
+                {
+                    json.WriteStringValue(group.CardIds[i]);
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("distance", kemeny.Distance);
+                json.WriteNumber("lowerBound", kemeny.LowerBound);
+                json.WriteBoolean("optimal", kemeny.Optimal);
+                json.WriteBoolean("exact", kemeny.Exact);
                 json.WriteEndObject();
             }
 

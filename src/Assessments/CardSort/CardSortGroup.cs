@@ -17,6 +17,12 @@ namespace Assessments.CardSort;
 public sealed record CardSortGroup(IReadOnlyList<string> CardIds, int People, IReadOnlyList<double> BordaPoints, IReadOnlyList<string> ConsensusOrder,
     IReadOnlyList<double> MeanRanks, KendallW? Concordance, ThurstoneScaling? Thurstone, BradleyTerry? BradleyTerry)
 {
+    /// <summary>
+    /// The Kemeny consensus of the sorts (ties such as piles included; exact up to <see cref="KemenyConsensus.DefaultExactLimit"/>
+    /// cards, else the documented heuristic with its lower bound), in deck positions; null with no card.
+    /// </summary>
+    public KemenyConsensus? Kemeny { get; init; }
+
     /// <summary>Scores every response and summarises the group.</summary>
     /// <exception cref="Responses.InvalidResponseException">A response breaks the procedure.</exception>
     public static CardSortGroup Analyze(Instrument instrument, IReadOnlyList<CardSortResponse> responses)
@@ -64,6 +70,9 @@ public sealed record CardSortGroup(IReadOnlyList<string> CardIds, int People, IR
             bradleyTerry = BradleyTerry.Fit(wins);
         }
 
-        return new CardSortGroup(ids, results.Count, points, order, meanRanks, w, thurstone, bradleyTerry);
+        return new CardSortGroup(ids, results.Count, points, order, meanRanks, w, thurstone, bradleyTerry)
+        {
+            Kemeny = ids.Count == 0 ? null : KemenyConsensus.Compute(rankings),
+        };
     }
 }
