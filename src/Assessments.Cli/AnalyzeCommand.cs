@@ -171,10 +171,12 @@ internal static class AnalyzeCommand
             if (bt.LogAbilities is { } abilities)
             {
                 stdout.WriteLine(text.Format("analyze.cards.bradleyTerry", titles[group.CardIds[0]]));
-                foreach (var (id, value) in group.CardIds.Zip(abilities).OrderByDescending(p => p.Second))
+                foreach (var (id, i) in group.CardIds.Select((id, i) => (id, i)).OrderByDescending(p => abilities[p.i]))
                 {
-                    stdout.WriteLine(string.Create(text.Culture, $"  {titles[id],-30} {value,7:0.000}"));
+                    stdout.WriteLine(string.Create(text.Culture, $"  {titles[id],-30} {abilities[i],7:0.000}  ({bt.StandardErrors![i]:0.000})"));
                 }
+
+                stdout.WriteLine(text.Format("analyze.cards.deviance", bt.Deviance, bt.DevianceDegreesOfFreedom));
             }
             else
             {
@@ -256,6 +258,15 @@ internal static class AnalyzeCommand
                     }
 
                     json.WriteEndObject();
+                    json.WriteStartObject("standardErrors");
+                    foreach (var (id, value) in group.CardIds.Zip(bt.StandardErrors!))
+                    {
+                        json.WriteNumber(id, value);
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteNumber("deviance", bt.Deviance);
+                    json.WriteNumber("devianceDf", bt.DevianceDegreesOfFreedom);
                 }
 
                 json.WriteEndObject();

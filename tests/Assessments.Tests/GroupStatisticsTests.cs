@@ -30,6 +30,79 @@ public class GroupStatisticsTests
     }
 
     [Fact]
+    public void GivesTheClosedFormStandardErrorAndZeroDevianceForTwoItems()
+    {
+        // Two items, 30 wins to 10: λ = ln(30/10) and, as for any log-odds of a binomial, SE = √(1/30 + 1/10) = √(4/30).
+        // One pair and one free ability: the model is saturated, deviance 0 on 0 df.
+        var fit = BradleyTerry.Fit(new double[,] { { 0, 10 }, { 30, 0 } });
+        Assert.Equal(Math.Log(3), fit.LogAbilities![1], 10);
+        Assert.Equal(0, fit.StandardErrors![0]);
+        Assert.Equal(Math.Sqrt(4.0 / 30), fit.StandardErrors[1], 10);
+        Assert.Equal(0, fit.Deviance, 10);
+        Assert.Equal(0, fit.DevianceDegreesOfFreedom);
+    }
+
+    [Fact]
+    public void StandardErrorsAreTheCurvatureOfTheLogLikelihoodAndTheDevianceItsDefinition()
+    {
+        // Stigler's citations (the test above). Checked against the definitions, computed here independently: the
+        // standard errors are √diag of the inverse of minus the log-likelihood's Hessian in λ_1..λ_3 (λ_0 = 0), taken by
+        // central second differences (step 1e-4); the deviance is 2 Σ w ln(w/μ) over both orders of the 6 pairs, on
+        // 6 − 3 = 3 df.
+        double[,] wins = { { 714, 730, 498, 221 }, { 33, 425, 68, 17 }, { 320, 813, 1072, 142 }, { 284, 276, 325, 188 } };
+        var fit = BradleyTerry.Fit(wins);
+        double LogLikelihood(double[] l)
+        {
+            double sum = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                for (var j = 0; j < 4; j++)
+                {
+                    sum += i == j ? 0 : wins[i, j] * -Math.Log(1 + Math.Exp(l[j] - l[i]));
+                }
+            }
+
+            return sum;
+        }
+
+        var h = 1e-4;
+        var hessian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3, (a, b) =>
+        {
+            double At(int da, int db)
+            {
+                var l = fit.LogAbilities!.ToArray();
+                l[a + 1] += da * h;
+                l[b + 1] += db * h;
+                return LogLikelihood(l);
+            }
+
+            return (At(1, 1) - At(1, -1) - At(-1, 1) + At(-1, -1)) / (4 * h * h);
+        });
+        var covariance = (-hessian).Inverse();
+        for (var i = 1; i < 4; i++)
+        {
+            Assert.Equal(Math.Sqrt(covariance[i - 1, i - 1]), fit.StandardErrors![i], 5);
+        }
+
+        double deviance = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                if (i != j)
+                {
+                    var mu = (wins[i, j] + wins[j, i]) / (1 + Math.Exp(fit.LogAbilities![j] - fit.LogAbilities[i]));
+                    deviance += 2 * wins[i, j] * Math.Log(wins[i, j] / mu);
+                }
+            }
+        }
+
+        Assert.Equal(deviance, fit.Deviance, 8);
+        Assert.Equal(3, fit.DevianceDegreesOfFreedom);
+        Assert.Equal(0, fit.StandardErrors![0]);
+    }
+
+    [Fact]
     public void RecoversAbilitiesFromExpectedWinCounts()
     {
         // With wins[i, j] = 100·π_i/(π_i + π_j) exactly, the likelihood equations hold at π: the MLE is π itself.

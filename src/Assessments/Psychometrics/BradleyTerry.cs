@@ -10,6 +10,22 @@ namespace Assessments.Psychometrics;
 /// <param name="Converged">Whether the largest change of a log-ability fell below 1e-12 within the iteration cap.</param>
 public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbilities, int Iterations, bool Converged)
 {
+    /// <summary>
+    /// The standard errors of <see cref="LogAbilities"/> from the observed information (equal to the expected one for
+    /// this logit model), with item 0 as the reference (its error is 0), as BradleyTerry2's <c>summary(BTm(...))</c>
+    /// reports them; null when the MLE does not exist.
+    /// </summary>
+    public IReadOnlyList<double>? StandardErrors { get; init; }
+
+    /// <summary>
+    /// The residual deviance 2 Σ w_ij ln(w_ij / μ_ij) over ordered pairs (μ_ij = n_ij π_i/(π_i + π_j), 0·ln 0 = 0), as
+    /// BradleyTerry2 (a binomial GLM) reports it; NaN when the MLE does not exist.
+    /// </summary>
+    public double Deviance { get; init; } = double.NaN;
+
+    /// <summary>The deviance's degrees of freedom: the number of pairs compared at least once, minus (items − 1).</summary>
+    public int DevianceDegreesOfFreedom { get; init; }
+
     /// <summary>Iteration cap of the MM algorithm.</summary>
     public const int MaxIterations = 100_000;
 
@@ -85,11 +101,59 @@ public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbiliti
 
             if (change < 1e-12)
             {
-                return new BradleyTerry(true, [.. log.Select(l => l - log[0])], iteration, true);
+                return WithFit(new BradleyTerry(true, [.. log.Select(l => l - log[0])], iteration, true), wins, n);
             }
         }
 
-        return new BradleyTerry(true, [.. log.Select(l => l - log[0])], MaxIterations, false);
+        return WithFit(new BradleyTerry(true, [.. log.Select(l => l - log[0])], MaxIterations, false), wins, n);
+    }
+
+    /// <summary>Adds the standard errors (inverse of the information with λ_0 fixed) and the deviance.</summary>
+    private static BradleyTerry WithFit(BradleyTerry fit, double[,] wins, int n)
+    {
+        var lambda = fit.LogAbilities!;
+        // Information of λ: a weighted Laplacian, weight n_ij p_ij p_ji per pair; drop the reference item 0.
+        var information = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n - 1, n - 1);
+        double deviance = 0;
+        var pairs = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                var total = wins[i, j] + wins[j, i];
+                if (total == 0)
+                {
+                    continue;
+                }
+
+                pairs++;
+                var p = 1 / (1 + Math.Exp(lambda[j] - lambda[i]));
+                var weight = total * p * (1 - p);
+                if (i > 0)
+                {
+                    information[i - 1, i - 1] += weight;
+                }
+
+                information[j - 1, j - 1] += weight;
+                if (i > 0)
+                {
+                    information[i - 1, j - 1] -= weight;
+                    information[j - 1, i - 1] -= weight;
+                }
+
+                deviance += Term(wins[i, j], total * p) + Term(wins[j, i], total * (1 - p));
+            }
+        }
+
+        var covariance = information.Inverse();
+        return fit with
+        {
+            StandardErrors = [0, .. Enumerable.Range(0, n - 1).Select(i => Math.Sqrt(covariance[i, i]))],
+            Deviance = 2 * deviance,
+            DevianceDegreesOfFreedom = pairs - (n - 1),
+        };
+
+        static double Term(double observed, double expected) => observed == 0 ? 0 : observed * Math.Log(observed / expected);
     }
 
     /// <summary>Every item reaches every other along "beat at least once" edges (Hunter's condition for the MLE).</summary>
