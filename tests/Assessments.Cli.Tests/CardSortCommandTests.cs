@@ -18,6 +18,39 @@ public sealed class CardSortCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnalyzeReportsBradleyTerryStandardErrorsAndDevianceForPairedComparisons()
+    {
+        // Three cards, four people; pooled wins a>b 3 of 4, a>c 3 of 4, b>c 2 of 4. The command's numbers are the library's
+        // fit of those pooled counts (its formulas are tested in GroupStatisticsTests): three pairs, two free abilities, 1 df.
+        var deck = _temp.Write("deck.json", """
+            { "id": "deck", "version": "1.0.0", "kind": "card-sort", "languages": ["en", "fr"], "title": { "en": "Deck", "fr": "Jeu" },
+              "responseFormats": {},
+              "items": [ { "id": "a", "text": { "en": "Autonomy", "fr": "Autonomie" } }, { "id": "b", "text": { "en": "Team", "fr": "Équipe" } },
+                         { "id": "c", "text": { "en": "Income", "fr": "Revenu" } } ],
+              "card-sort": { "cards": { "a": { "workValues": ["Independence"] }, "b": { "workValues": ["Relationships"] }, "c": { "workValues": ["Recognition"] } },
+                             "procedure": { "type": "paired-comparison", "rankTop": 1 } } }
+            """);
+        var sorts = _temp.Write("sorts.jsonl", string.Join("\n",
+            """{"respondent":"p1","choices":[["a","b","a"],["a","c","a"],["b","c","b"]]}""",
+            """{"respondent":"p2","choices":[["a","b","a"],["a","c","a"],["b","c","c"]]}""",
+            """{"respondent":"p3","choices":[["a","b","b"],["a","c","a"],["b","c","b"]]}""",
+            """{"respondent":"p4","choices":[["a","b","a"],["a","c","c"],["b","c","c"]]}""") + "\n");
+        var fit = Psychometrics.BradleyTerry.Fit(new double[,] { { 0, 3, 3 }, { 1, 0, 2 }, { 1, 2, 0 } });
+
+        var result = AssessRunner.Run("analyze", "--instrument", deck, "--responses", sorts, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var bt = json.RootElement.GetProperty("bradleyTerry");
+        Assert.Equal(fit.StandardErrors![1], bt.GetProperty("standardErrors").GetProperty("b").GetDouble(), 12);
+        Assert.Equal(fit.StandardErrors[2], bt.GetProperty("standardErrors").GetProperty("c").GetDouble(), 12);
+        Assert.Equal(fit.Deviance, bt.GetProperty("deviance").GetDouble(), 12);
+        Assert.Equal(1, bt.GetProperty("devianceDf").GetInt32());
+        var french = AssessRunner.Run("analyze", "--instrument", deck, "--responses", sorts, "--lang", "fr");
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"déviance résiduelle {fit.Deviance:0.00} pour 1 ddl"), french.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoreWritesOneRankColumnPerCardAndTheTopCards()
     {
         var output = _temp.PathOf("ranks.csv");
