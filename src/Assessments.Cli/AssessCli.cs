@@ -38,6 +38,7 @@ internal static class AssessCli
             MatchCommand.Create(io),
             SkillsCommand.Create(io),
             AnalyzeCommand.Create(io),
+            QualityCommand.Create(io),
             NormsCommand.Create(io),
             GenerateCommand.Create(io),
             ReportCommand.Create(io),

@@ -15,14 +15,34 @@ public sealed class ResponseCollector(int itemCount)
 
     private short[][] _columns = [.. Enumerable.Range(0, itemCount).Select(_ => new short[4096])];
 
+    private readonly List<string> _ids = [];
+
     /// <summary>The rows gathered so far.</summary>
     public int Rows { get; private set; }
+
+    /// <summary>Whether the respondent id of every row is kept too (<see cref="Ids"/>); off by default.</summary>
+    public bool KeepIds { get; init; }
+
+    /// <summary>With <see cref="KeepIds"/>: each gathered row's respondent id, as read, in row order; otherwise empty.</summary>
+    public IReadOnlyList<string> Ids => _ids;
 
     /// <summary>Appends row <paramref name="row"/> of <paramref name="chunk"/>.</summary>
     /// <param name="chunk">A block of answers with this collector's items.</param>
     /// <param name="row">The row to append.</param>
-    public void Add(ResponseMatrix chunk, int row)
+    public void Add(ResponseMatrix chunk, int row) => Add(chunk, row, "");
+
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="chunk"/>, whose respondent id is <paramref name="id"/>.</summary>
+    /// <param name="chunk">A block of answers with this collector's items.</param>
+    /// <param name="row">The row to append.</param>
+    /// <param name="id">The row's respondent id (kept with <see cref="KeepIds"/>).</param>
+    public void Add(ResponseMatrix chunk, int row, string id)
     {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (KeepIds)
+        {
+            _ids.Add(id);
+        }
+
         Reserve(1);
         for (var j = 0; j < _columns.Length; j++)
         {
@@ -36,8 +56,21 @@ public sealed class ResponseCollector(int itemCount)
     /// Converts a fast-path chunk's scored rows (answers stored as answer + 1 in 64-row tiles; 0 = missing) into the chunk's
     /// own two-byte columns. Runs on the thread that parsed the chunk, in parallel with the others.
     /// </summary>
-    internal static void Prepare(Fast.FastChunk chunk, Fast.FastScorePlan plan)
+    internal void Prepare(Fast.FastChunk chunk, Fast.FastScorePlan plan)
     {
+        if (KeepIds)
+        {
+            chunk.GatheredIds.Clear();
+            for (var r = 0; r < chunk.Rows; r++)
+            {
+                var length = chunk.IdLength[r];
+                if (length != int.MinValue)
+                {
+                    chunk.GatheredIds.Add(length >= 0 ? System.Text.Encoding.UTF8.GetString(chunk.Input, chunk.IdStart[r], length) : chunk.IdTexts[r]);
+                }
+            }
+        }
+
         var items = plan.ItemCount;
         var rows = chunk.Rows - chunk.Rejected.Count;
         if (chunk.Gathered.Length < items * rows)
@@ -65,6 +98,11 @@ public sealed class ResponseCollector(int itemCount)
     internal void Add(Fast.FastChunk chunk)
     {
         var rows = chunk.Rows - chunk.Rejected.Count;
+        if (KeepIds)
+        {
+            _ids.AddRange(chunk.GatheredIds);
+        }
+
         Reserve(rows);
         for (var j = 0; j < _columns.Length; j++)
         {

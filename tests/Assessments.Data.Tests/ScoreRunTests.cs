@@ -27,6 +27,32 @@ public sealed class ScoreRunTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(examples, "career-readiness.expected.csv")).ReplaceLineEndings("\n"), output.ToString().ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData(ReaderChoice.Auto)]
+    [InlineData(ReaderChoice.General)]
+    public void A_collector_keeps_each_rows_id_as_read_with_either_reader(ReaderChoice reader)
+    {
+        // Ids the fast reader stores raw (r1), one it must quote ("x, y"), one a spreadsheet could run as a formula (=2+2)
+        // and a rejected row (r4, answer 9): the collector keeps the three scored rows' ids as they were read, in order.
+        var examples = Path.Combine(TestPaths.Instruments, "examples");
+        var lines = File.ReadAllLines(Path.Combine(examples, "career-readiness.responses.csv"));
+        var header = lines[0];
+        var answers = lines[1][(lines[1].IndexOf(',', StringComparison.Ordinal) + 1)..];
+        var bad = "9" + answers[answers.IndexOf(',', StringComparison.Ordinal)..];
+        var path = Path.Combine(_temp, "ids.csv");
+        File.WriteAllLines(path, [header, "r1," + answers, "\"x, y\"," + answers, "=2+2," + answers, "r4," + bad]);
+        var rows = new ResponseCollector(Readiness) { KeepIds = true };
+        var summary = new ScoreRun { Instrument = Readiness, ResponsesPath = path, Collector = rows, Read = new ResponsesReadOptions { Reader = reader } }.Run();
+        Assert.Equal((4L, 3L, 1L), (summary.Read, summary.Scored, summary.Rejected));
+        Assert.Equal(["r1", "x, y", "=2+2"], rows.Ids);
+        Assert.Equal(3, rows.Rows);
+
+        // Without KeepIds nothing is kept.
+        var plain = new ResponseCollector(Readiness);
+        new ScoreRun { Instrument = Readiness, ResponsesPath = path, Collector = plain }.Run();
+        Assert.Empty(plain.Ids);
+    }
+
     [Fact]
     public void A_workbook_run_gives_the_same_bytes_twice_and_the_CSV_runs_numbers_as_number_cells()
     {

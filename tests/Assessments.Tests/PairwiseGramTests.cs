@@ -48,6 +48,44 @@ public class PairwiseGramTests
         }
     }
 
+    [Property(MaxTest = 30)]
+    public void CorrelationsAgreeWithRsPairwiseCompleteCor(PositiveInt seed)
+    {
+        // R's cor(x, use = "pairwise.complete.obs") takes each pair's means and variances over the rows the pair shares:
+        // PairwiseCovariance.Correlation does so in two passes; the exact sums must agree with it.
+        var random = new Random(seed.Get);
+        var rows = 2 + random.Next(5000);
+        const int items = 4;
+        var matrix = new ResponseMatrix(items, rows) { RowCount = rows };
+        for (var j = 0; j < items; j++)
+        {
+            var missing = random.NextDouble() * 0.6;
+            for (var r = 0; r < rows; r++)
+            {
+                matrix[r, j] = random.NextDouble() < missing ? ResponseMatrix.Missing : (short)random.Next(0, 16);
+            }
+        }
+
+        var columns = Enumerable.Range(0, items)
+            .Select(j => matrix.Column(j)[..rows].ToArray().Select(x => x == ResponseMatrix.Missing ? double.NaN : x).ToArray()).ToArray();
+        var actual = PairwiseGram.Correlations(matrix, [0, 1, 2, 3]);
+        for (var a = 0; a < items; a++)
+        {
+            for (var b = a + 1; b < items; b++)
+            {
+                var expected = PairwiseCovariance.Correlation(columns[a], columns[b]);
+                if (double.IsNaN(expected) || double.IsInfinity(expected))
+                {
+                    Assert.True(double.IsNaN(actual[a, b]));
+                }
+                else
+                {
+                    Assert.True(Math.Abs(expected - actual[a, b]) <= 1e-12, $"{a},{b}: {expected} vs {actual[a, b]}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void MatchesAHandComputedCase()
     {
@@ -66,5 +104,11 @@ public class PairwiseGramTests
         var c = PairwiseGram.Covariances(matrix, [0, 1]);
         Assert.Equal(-1.0, c[0, 1]);
         Assert.Equal(35.0 / 12, c[0, 0]);
+
+        // R's pairwise correlation takes the variances over the shared rows too: x = 1, 3, 5 (var 4), y = 2, 4, 1
+        // (mean 7/3, Σd² = 42/9, var 7/3): r = −1/√(4 · 7/3) — not cov2cor of the matrix above, whose x variance is 35/12.
+        var correlations = PairwiseGram.Correlations(matrix, [0, 1]);
+        Assert.Equal(-1 / Math.Sqrt(28.0 / 3), correlations[0, 1], 14);
+        Assert.Equal(1.0, correlations[0, 0]);
     }
 }

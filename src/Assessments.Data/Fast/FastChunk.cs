@@ -58,6 +58,12 @@ internal sealed class FastChunk
     /// <summary>Escaped ids of the rows the general reader parsed.</summary>
     public List<byte> GeneralIds { get; } = [];
 
+    /// <summary>The ids, as read, of the rows whose output id lies in <see cref="GeneralIds"/> (by row).</summary>
+    public Dictionary<int, string> IdTexts { get; } = [];
+
+    /// <summary>The scored rows' ids, as read, for a collector that keeps them (<see cref="ResponseCollector.KeepIds"/>).</summary>
+    public List<string> GatheredIds { get; } = [];
+
     /// <summary>Rows the general reader rejected: row, line within the chunk (1 = its first), id and every problem.</summary>
     public List<(int Row, int Line, string Id, List<(string Column, string Reason)> Problems)> Rejected { get; } = [];
 
@@ -129,6 +135,7 @@ internal sealed class FastChunk
     {
         Rows = 0;
         GeneralIds.Clear();
+        IdTexts.Clear();
         Rejected.Clear();
         Kept.Clear();
         OutputLength = 0;

@@ -230,7 +230,7 @@ internal sealed class FastCsvScoreRun : IDisposable
 
                 if (_writer.Collector is not null)
                 {
-                    ResponseCollector.Prepare(chunk, _plan);
+                    _writer.Collector.Prepare(chunk, _plan);
                 }
 
                 Write(chunk, sink, progress, free);
@@ -491,7 +491,9 @@ internal sealed class FastCsvScoreRun : IDisposable
                     if (CsvText.MayStartFormula(buffer[idStart]) && !CsvText.AllowFormulas)
                     {
                         // Rare: an id a spreadsheet could run as a formula is written escaped, as the general reader writes it.
-                        var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(Encoding.UTF8.GetString(buffer, idStart, idLength), _context.Separator));
+                        var text = Encoding.UTF8.GetString(buffer, idStart, idLength);
+                        chunk.IdTexts[rows] = text;
+                        var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(text, _context.Separator));
                         idStart = chunk.GeneralIds.Count;
                         idLength = -1 - escaped.Length;
                         chunk.GeneralIds.AddRange(escaped);
@@ -778,6 +780,7 @@ internal sealed class FastCsvScoreRun : IDisposable
                 chunk.Kept.Add((r, rowLine + lineOffset, id, kept));
             }
 
+            chunk.IdTexts[r] = id;
             var escaped = Encoding.UTF8.GetBytes(CsvText.Escape(id, _context.Separator));
             chunk.IdStart[r] = chunk.GeneralIds.Count;
             chunk.IdLength[r] = -1 - escaped.Length;

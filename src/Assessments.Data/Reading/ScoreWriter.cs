@@ -90,7 +90,7 @@ internal sealed class ScoreWriter
             }
         }
 
-        Collector?.Add(matrix, row);
+        Collector?.Add(matrix, row, id);
         var csv = Output is not null && Format == "csv";
         var summary = csv && Instrument.KindHandler.SummaryColumns(Instrument).Count > 0;
         if (csv && !summary)

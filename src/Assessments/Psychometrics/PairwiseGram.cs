@@ -48,15 +48,71 @@ internal static class PairwiseGram
     }
 
     /// <summary>The raw covariance matrix of <paramref name="items"/> (item indexes), pairwise complete; NaN where fewer than two rows.</summary>
-    public static double[,] Covariances(ResponseMatrix matrix, IReadOnlyList<int> items)
+    public static double[,] Covariances(ResponseMatrix matrix, IReadOnlyList<int> items) => CovariancesFrom(Sums(matrix, items, Stride), items.Count, Stride);
+
+    /// <summary>
+    /// R's <c>cor(x, use = "pairwise.complete.obs")</c> of <paramref name="items"/>: each pair's Pearson r with both means,
+    /// both variances and the covariance over the rows where both are answered (exact integer numerators); NaN where fewer
+    /// than two such rows or either item is constant on them. The diagonal is 1 for an item answered at least twice.
+    /// </summary>
+    public static double[,] Correlations(ResponseMatrix matrix, IReadOnlyList<int> items) => CorrelationsFrom(MomentSums(matrix, items), items.Count);
+
+    /// <summary>Per pair a ≤ b, over the rows where both are answered: n, Σx_a, Σx_b, Σx_a·x_b, Σx_a², Σx_b² (<see cref="MomentStride"/> numbers a pair).</summary>
+    public static long[] MomentSums(ResponseMatrix matrix, IReadOnlyList<int> items) => Sums(matrix, items, MomentStride);
+
+    /// <summary>The pairwise-complete covariances from sums of <paramref name="stride"/> numbers a pair (n, Σx_a, Σx_b, Σx_a·x_b first).</summary>
+    public static double[,] CovariancesFrom(long[] total, int k, int stride)
+    {
+        var c = new double[k, k];
+        for (int a = 0, p = 0; a < k; a++)
+        {
+            for (var b = a; b < k; b++, p++)
+            {
+                var n = total[stride * p];
+                var numerator = ((Int128)n * total[(stride * p) + 3]) - ((Int128)total[(stride * p) + 1] * total[(stride * p) + 2]);
+                c[a, b] = c[b, a] = n < 2 ? double.NaN : (double)numerator / ((double)n * (n - 1));
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>The pairwise-complete correlations from <see cref="MomentSums"/>.</summary>
+    public static double[,] CorrelationsFrom(long[] total, int k)
+    {
+        var r = new double[k, k];
+        for (int a = 0, p = 0; a < k; a++)
+        {
+            for (var b = a; b < k; b++, p++)
+            {
+                var at = MomentStride * p;
+                Int128 n = total[at], sa = total[at + 1], sb = total[at + 2], ab = total[at + 3], aa = total[at + 4], bb = total[at + 5];
+                var va = (n * aa) - (sa * sa);
+                var vb = (n * bb) - (sb * sb);
+                r[a, b] = r[b, a] = n < 2 || va == 0 || vb == 0
+                    ? double.NaN
+                    : a == b ? 1 : (double)((n * ab) - (sa * sb)) / Math.Sqrt((double)va * (double)vb);
+            }
+        }
+
+        return r;
+    }
+
+    /// <summary>Sums per pair a ≤ b: n, Σx_a, Σx_b, Σx_a·x_b, and with <see cref="MomentStride"/> also Σx_a², Σx_b² (all over the rows where both are answered).</summary>
+    private const int Stride = 4;
+
+    /// <summary>Numbers a pair in <see cref="MomentSums"/>.</summary>
+    public const int MomentStride = 6;
+
+    private static long[] Sums(ResponseMatrix matrix, IReadOnlyList<int> items, int stride)
     {
         var k = items.Count;
         var rows = matrix.RowCount;
         var blocks = (rows + Block - 1) / Block;
         var pairs = k * (k + 1) / 2;
-        var total = new long[pairs * 4]; // per pair a ≤ b: n, Σx_a, Σx_b, Σx_a·x_b (for a = b: n, Σx, Σx, Σx²)
+        var total = new long[pairs * stride]; // per pair a ≤ b: n, Σx_a, Σx_b, Σx_a·x_b[, Σx_a², Σx_b²] (for a = b: n, Σx, Σx, Σx²…)
         var gate = new Lock();
-        Parallel.For(0, blocks, () => new Accumulator(k, pairs), (b, _, local) =>
+        Parallel.For(0, blocks, () => new Accumulator(k, pairs, stride), (b, _, local) =>
         {
             local.Add(matrix, items, b * Block, Math.Min(rows, (b + 1) * Block));
             return local;
@@ -71,27 +127,16 @@ internal static class PairwiseGram
             }
         });
 
-        var c = new double[k, k];
-        for (int a = 0, p = 0; a < k; a++)
-        {
-            for (var b = a; b < k; b++, p++)
-            {
-                var n = total[4 * p];
-                var numerator = ((Int128)n * total[(4 * p) + 3]) - ((Int128)total[(4 * p) + 1] * total[(4 * p) + 2]);
-                c[a, b] = c[b, a] = n < 2 ? double.NaN : (double)numerator / ((double)n * (n - 1));
-            }
-        }
-
-        return c;
+        return total;
     }
 
     /// <summary>One thread's sums, and its block buffers: per item, the values (0 when missing) and the answered mask (−1).</summary>
-    private sealed class Accumulator(int k, int pairs)
+    private sealed class Accumulator(int k, int pairs, int stride)
     {
         private readonly short[][] _values = [.. Enumerable.Range(0, k).Select(_ => new short[Block])];
         private readonly short[][] _masks = [.. Enumerable.Range(0, k).Select(_ => new short[Block])];
 
-        public long[] Sums { get; } = new long[pairs * 4];
+        public long[] Sums { get; } = new long[pairs * stride];
 
         public void Add(ResponseMatrix matrix, IReadOnlyList<int> items, int start, int end)
         {
@@ -133,22 +178,46 @@ internal static class PairwiseGram
                 {
                     var xb = _values[b];
                     var mb = _masks[b];
-                    Vector<short> n = default, sa = default, sb = default, ab = default;
-                    for (var r = 0; r < Block; r += w)
+                    Vector<short> n = default, sa = default, sb = default, ab = default, aa = default, bb = default;
+                    if (stride == Stride)
                     {
-                        var va = new Vector<short>(xa, r);
-                        var vb = new Vector<short>(xb, r);
-                        var both = new Vector<short>(ma, r) & new Vector<short>(mb, r);
-                        n -= both;
-                        sa += va & both;
-                        sb += vb & both;
-                        ab += va * vb; // a missing answer is 0, so its products vanish
+                        for (var r = 0; r < Block; r += w)
+                        {
+                            var va = new Vector<short>(xa, r);
+                            var vb = new Vector<short>(xb, r);
+                            var both = new Vector<short>(ma, r) & new Vector<short>(mb, r);
+                            n -= both;
+                            sa += va & both;
+                            sb += vb & both;
+                            ab += va * vb; // a missing answer is 0, so its products vanish
+                        }
+                    }
+                    else
+                    {
+                        for (var r = 0; r < Block; r += w)
+                        {
+                            var va = new Vector<short>(xa, r);
+                            var vb = new Vector<short>(xb, r);
+                            var both = new Vector<short>(ma, r) & new Vector<short>(mb, r);
+                            n -= both;
+                            sa += va & both;
+                            sb += vb & both;
+                            ab += va * vb;
+                            aa += (va * va) & both; // at most 225 a row, as the products
+                            bb += (vb * vb) & both;
+                        }
                     }
 
-                    Sums[4 * p] += Total(n);
-                    Sums[(4 * p) + 1] += Total(sa);
-                    Sums[(4 * p) + 2] += Total(sb);
-                    Sums[(4 * p) + 3] += Total(ab);
+                    var at = stride * p;
+                    Sums[at] += Total(n);
+                    Sums[at + 1] += Total(sa);
+                    Sums[at + 2] += Total(sb);
+                    Sums[at + 3] += Total(ab);
+                    if (stride == MomentStride)
+                    {
+                        Sums[at + 4] += Total(aa);
+                        Sums[at + 5] += Total(bb);
+                    }
                 }
             }
         }
