@@ -95,7 +95,7 @@ internal static class QualityCommand
         return command;
     }
 
-    /// <summary>The <c>--flags</c> list, each checked (a usage error names the bad one); no two on the same index and operator.</summary>
+    /// <summary>The <c>--flags</c> list, each checked (a usage error names the bad one); the same flag twice is refused.</summary>
     internal static IReadOnlyList<QualityFlag> Flags(string? list)
     {
         if (string.IsNullOrWhiteSpace(list))

@@ -54,6 +54,7 @@ public sealed class Instrument
         _answerMax = [.. items.Select(i => i.Format?.Max ?? 0)];
         _scalesById = scales.ToDictionary(s => s.Id, StringComparer.Ordinal);
         CompiledScales = [.. scales.Select(s => new CompiledScale(s))];
+        RatedItems = CompiledScales.Any(c => c.Centred) ? [.. items.Where(i => i.Format is not null).Select(i => i.Index)] : null;
     }
 
     /// <summary>
@@ -117,6 +118,9 @@ public sealed class Instrument
     public string Fingerprint { get; }
 
     internal CompiledScale[] CompiledScales { get; }
+
+    /// <summary>The indexes of the rated items (with a response format), whose raw mean is MRAT; null when no scale is centred.</summary>
+    internal int[]? RatedItems { get; }
 
     /// <summary>Loads and validates a definition file.</summary>
     /// <exception cref="InstrumentLoadException">The definition has problems; every one is in <see cref="InstrumentLoadException.Diagnostics"/>.</exception>
@@ -259,9 +263,10 @@ public sealed class Instrument
         }
 
         var scores = new ScaleScore[CompiledScales.Length];
+        var centre = RatedItems is null ? double.NaN : CompiledScale.Mrat(answers, RatedItems);
         for (var s = 0; s < scores.Length; s++)
         {
-            scores[s] = CompiledScales[s].Score(answers);
+            scores[s] = CompiledScales[s].Score(answers, centre);
         }
 
         var result = KindHandler.Score(this, response, scores);

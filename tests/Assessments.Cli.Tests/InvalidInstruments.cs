@@ -63,7 +63,7 @@ internal static class InvalidInstruments
         Error(path, ShapeJson, "\"colour\"", "$.items[0].colour",
             "Unknown property 'colour'. Allowed here: id, format, text, left, right, freeText.", "unknown-property"),
         Error(path, ShapeJson, "\"weight\"", "$.scales[0].weight",
-            "Unknown property 'weight'. Allowed here: id, title, description, items, aggregate, minAnswered.", "unknown-property"),
+            "Unknown property 'weight'. Allowed here: id, title, description, items, aggregate, minAnswered, centring.", "unknown-property"),
     ];
 
     /// <summary>The 1-based line and column of the first occurrence of <paramref name="marker"/> in <paramref name="text"/>.</summary>

@@ -94,7 +94,7 @@ public sealed class QualityCommandTests : IDisposable
         var rejected = File.ReadAllText(rejects);
         Assert.Contains(",g,", rejected, StringComparison.Ordinal);
         Assert.Contains("D² de Mahalanobis : moyenne et covariance des 5 lignes complètes sur 6", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Alerte mahalanobis>=2 : levée pour 2 personne(s) sur 6 (1 non jugée(s)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Alerte mahalanobis>=2 : déclenchée pour 2 personne(s) sur 6 (1 non évaluée(s)", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Psychometric", result.Stderr, StringComparison.Ordinal);
     }
 

@@ -109,7 +109,7 @@ public class InstrumentLoaderTests
             .Replace("[\"A1\", \"-A2\"]", "[\"A1\", \"-A9\"]", StringComparison.Ordinal);
         Assert.Equal(
         [
-            "$.scales[0].colour: Unknown property 'colour'. Allowed here: id, title, description, items, aggregate, minAnswered.",
+            "$.scales[0].colour: Unknown property 'colour'. Allowed here: id, title, description, items, aggregate, minAnswered, centring.",
             "$.scales[0].items[1]: The scale refers to item 'A9', which is not defined in $.items.",
         ], Problems(json).Select(p => $"{p.Path}: {p.Reason}"));
     }

@@ -106,6 +106,11 @@ internal sealed class FastCsvScoreRun : IDisposable
             return "--duplicate-ids error rejects rows in input order, which the general reader does";
         }
 
+        if (writer.Output is not null && context.Instrument.Scales.Any(s => s.Centring == Definitions.ScaleCentring.Mrat))
+        {
+            return "a scale is centred on each person's mean rating (MRAT), which the fast reader's tables of values cannot hold";
+        }
+
         return FastScorePlan.TryCreate(context.Instrument, context.Layout, context.Separator, out var reason) is null ? reason : null;
     }
 

@@ -62,6 +62,7 @@ internal sealed class ScaleDto
     public required List<JsonElement> Items { get; set; }
     public string? Aggregate { get; set; }
     public double? MinAnswered { get; set; }
+    public string? Centring { get; set; }
 }
 
 internal sealed class ScaleItemDto

@@ -430,9 +430,24 @@ internal static partial class InstrumentLoader
                         string.Create(CultureInfo.InvariantCulture, $"minAnswered must be a fraction from 0 to 1 (found {minAnswered}); 0.5 means half the items must be answered."));
                 }
 
+                var centring = ScaleCentring.None;
+                if (dtoScale.Centring is "mrat")
+                {
+                    centring = ScaleCentring.Mrat;
+                    if (aggregate != ScaleAggregate.Mean)
+                    {
+                        bag.Add(JsonPath.Property(path, "centring"), "invalid-value",
+                            "MRAT centring subtracts the person's mean rating from the scale's mean, so the scale must be a mean: use \"aggregate\": \"mean\" or leave out \"centring\".");
+                    }
+                }
+                else if (dtoScale.Centring is not (null or "none"))
+                {
+                    bag.Add(JsonPath.Property(path, "centring"), "invalid-value", $"Unknown centring '{dtoScale.Centring}'; use 'none' or 'mrat' (the scale's mean minus the person's mean rating over all items).");
+                }
+
                 scales.Add(new Scale(dtoScale.Id, i, Text(dtoScale.Title, JsonPath.Property(path, "title")),
                     Text(dtoScale.Description, JsonPath.Property(path, "description")), scaleItems, aggregate, minAnswered,
-                    norms.GetValueOrDefault(dtoScale.Id)));
+                    norms.GetValueOrDefault(dtoScale.Id), centring));
             }
 
             return scales;

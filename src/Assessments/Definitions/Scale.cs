@@ -7,8 +7,9 @@ namespace Assessments.Definitions;
 public sealed class Scale
 {
     internal Scale(string id, int index, LocalizedText? title, LocalizedText? description, IReadOnlyList<ScaleItem> items,
-        ScaleAggregate aggregate, double minAnswered, Norm? norm)
+        ScaleAggregate aggregate, double minAnswered, Norm? norm, ScaleCentring centring = ScaleCentring.None)
     {
+        Centring = centring;
         Id = id;
         Index = index;
         Title = title;
@@ -45,6 +46,12 @@ public sealed class Scale
     public ScaleAggregate Aggregate { get; }
 
     /// <summary>
+    /// Whether the reported score is centred on the person's mean rating (<see cref="ScaleCentring.Mrat"/>): then
+    /// <see cref="Scoring.ScaleScore.Value"/> is the mean minus <see cref="Scoring.ScaleScore.Centre"/>.
+    /// </summary>
+    public ScaleCentring Centring { get; }
+
+    /// <summary>
     /// The fraction of the scale's weight that must be answered for a score to exist (and always at least one item).
     /// PROJECT CHOICE: 1 (every item) when the definition does not say, because a silent prorating rule is worse than a missing score.
     /// </summary>
@@ -65,7 +72,8 @@ public sealed class Scale
     /// The scale's reported value for a raw sum of recoded (reverse-keyed) answers — the mean, or the sum prorated to every
     /// item — or NaN when fewer than <see cref="MinAnswered"/> were answered: the very arithmetic of
     /// <see cref="Instrument.Score(Responses.Response)"/> and of batch scoring, for readers that add answers up themselves
-    /// (the byte-level CSV reader fills its tables of values with it, so its output bytes match).
+    /// (the byte-level CSV reader fills its tables of values with it, so its output bytes match). For a scale centred on the
+    /// person's mean rating (<see cref="Centring"/>) this is the value before centring: subtract the person's MRAT.
     /// </summary>
     /// <param name="rawSum">The sum of the recoded answers given (weighted by each item's weight).</param>
     /// <param name="answered">How many of the scale's items were answered.</param>

@@ -38,7 +38,7 @@ public readonly record struct QualityIndices
     /// <summary>
     /// Psychometric synonyms: the correlation, over the sample's synonym pairs that the person answered both items of, of the
     /// first items' answers with the second items'; NaN with fewer pairs than <see cref="QualityOptions.MinimumPairs"/>
-    /// or constant answers (<c>careless::psychsyn</c>, without its random resampling).
+    /// or constant answers (<c>careless::psychsyn</c>, without its random swapping of items).
     /// </summary>
     public double Synonyms { get; init; }
 

@@ -181,7 +181,11 @@ public sealed class QualityScreen
         double[]? means = null;
         double[][]? inverse = null;
         UndefinedReason? undefined = null;
-        if (complete.Count <= k)
+        if (k == 0)
+        {
+            undefined = UndefinedReason.TooFewItems; // no rated item: no distance to measure
+        }
+        else if (complete.Count <= k)
         {
             undefined = UndefinedReason.TooFewPeople; // a covariance of k items from k or fewer rows is singular
         }
@@ -222,6 +226,7 @@ public sealed class QualityScreen
     public QualityIndices Evaluate(ResponseMatrix matrix, int row)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        CheckColumns(matrix);
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, matrix.RowCount);
         var work = new Work(_items.Length, _scalePositions.Length, Math.Max(_synonyms.Length, _antonyms.Length));
@@ -259,6 +264,7 @@ public sealed class QualityScreen
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(destination);
+        CheckColumns(matrix);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + destination.Length, matrix.RowCount);
         const int Block = 1024;
@@ -667,6 +673,14 @@ public sealed class QualityScreen
     }
 
     private static double[,] SlowCovariances(ResponseMatrix matrix, int[] items) => PairwiseCovariance.Compute(Columns(matrix, items));
+
+    private void CheckColumns(ResponseMatrix matrix)
+    {
+        if (matrix.ItemCount != Instrument.Items.Count)
+        {
+            throw new ArgumentException($"The matrix has {matrix.ItemCount} item columns; {Instrument.Reference} has {Instrument.Items.Count} items.", nameof(matrix));
+        }
+    }
 
     private static Item[] Screened(Instrument instrument) => [.. instrument.Items.Where(i => i.Format is not null)];
 

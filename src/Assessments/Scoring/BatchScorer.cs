@@ -59,6 +59,34 @@ internal static class BatchScorer
     {
         var rejections = Validate(instrument, matrix, output.RejectedRows, start, end);
         var length = end - start;
+        if (instrument.RatedItems is { } rated)
+        {
+            // MRAT: each row's exact integer sum and count of its raw rated answers, as the per-person path takes them.
+            var centres = output.Centres.AsSpan(start, length);
+            Span<long> totals = length <= 2048 ? stackalloc long[length] : new long[length];
+            Span<int> given = length <= 2048 ? stackalloc int[length] : new int[length];
+            totals.Clear();
+            given.Clear();
+            foreach (var item in rated)
+            {
+                var column = matrix.Column(item).Slice(start, length);
+                for (var r = 0; r < length; r++)
+                {
+                    int x = column[r];
+                    if (x != ResponseMatrix.Missing)
+                    {
+                        totals[r] += x;
+                        given[r]++;
+                    }
+                }
+            }
+
+            for (var r = 0; r < length; r++)
+            {
+                centres[r] = given[r] == 0 ? double.NaN : (double)totals[r] / given[r];
+            }
+        }
+
         Span<long> intSums = length <= 4096 ? stackalloc long[length] : new long[length];
         foreach (var scale in instrument.CompiledScales)
         {
@@ -116,7 +144,7 @@ internal static class BatchScorer
                     rawSums[r] = intSums[r];
                 }
 
-                values[r] = scale.Value(rawSums[r], counts[r], weights[r]);
+                values[r] = scale.Centred ? scale.Value(rawSums[r], counts[r], weights[r], output.Centres[start + r]) : scale.Value(rawSums[r], counts[r], weights[r]);
             }
         }
 

@@ -47,7 +47,7 @@ internal sealed class CompiledScale
     /// One person's score from dense answers (by item index, <see cref="ResponseMatrix.Missing"/> for missing): the same
     /// additions in the same order as <see cref="BatchScorer"/> makes for one row.
     /// </summary>
-    public ScaleScore Score(scoped ReadOnlySpan<int> answers)
+    public ScaleScore Score(scoped ReadOnlySpan<int> answers, double centre = double.NaN)
     {
         if (Scale.UnitWeights)
         {
@@ -69,7 +69,7 @@ internal sealed class CompiledScale
                 }
             }
 
-            return Finish(unitSum, present, present);
+            return Finish(unitSum, present, present, centre);
         }
 
         long intSum = 0;
@@ -97,10 +97,38 @@ internal sealed class CompiledScale
             answeredWeight += Weights[p];
         }
 
-        return Finish(Scale.UnitWeights ? intSum : weightedSum, answered, answeredWeight);
+        return Finish(Scale.UnitWeights ? intSum : weightedSum, answered, answeredWeight, centre);
     }
 
-    public ScaleScore Finish(double rawSum, int answered, double answeredWeight)
+    /// <summary>Whether the reported value is the mean minus the person's mean rating (<see cref="ScaleCentring.Mrat"/>).</summary>
+    public bool Centred => Scale.Centring == ScaleCentring.Mrat;
+
+    /// <summary>
+    /// The person's mean rating (MRAT) over the instrument's rated items <paramref name="rated"/> (item indexes), from the
+    /// exact integer sum of the raw answers given: the same double on every path. NaN when none was answered.
+    /// </summary>
+    public static double Mrat(scoped ReadOnlySpan<int> answers, int[] rated)
+    {
+        long sum = 0;
+        var count = 0;
+        foreach (var item in rated)
+        {
+            var x = answers[item];
+            if (x != ResponseMatrix.Missing)
+            {
+                sum += x;
+                count++;
+            }
+        }
+
+        return count == 0 ? double.NaN : (double)sum / count;
+    }
+
+    /// <param name="rawSum">The (weighted) sum of the answered recoded items.</param>
+    /// <param name="answered">How many were answered.</param>
+    /// <param name="answeredWeight">Their total weight.</param>
+    /// <param name="centre">The person's MRAT, subtracted from the mean of a centred scale (ignored otherwise).</param>
+    public ScaleScore Finish(double rawSum, int answered, double answeredWeight, double centre = double.NaN)
     {
         var scale = Scale;
         var reason = MissingReason(answered, answeredWeight);
@@ -115,23 +143,25 @@ internal sealed class CompiledScale
 
         var mean = rawSum / answeredWeight;
         var sum = ProratedSum(rawSum, answered, answeredWeight);
-        var value = scale.Aggregate == ScaleAggregate.Mean ? mean : sum;
+        var value = Centred ? mean - centre : scale.Aggregate == ScaleAggregate.Mean ? mean : sum;
         return new ScaleScore
         {
             ScaleId = scale.Id, Value = value, Mean = mean, Sum = sum, RawSum = rawSum, Answered = answered, ItemCount = Count,
             MinAnswered = scale.MinAnswered, Norms = scale.Norm is { } norm ? NormScorer.Compute(norm, value) : null,
+            Centre = Centred ? centre : null,
         };
     }
 
     /// <summary>The reported value, or NaN when missing: the same arithmetic as <see cref="Finish"/>.</summary>
-    public double Value(double rawSum, int answered, double answeredWeight)
+    public double Value(double rawSum, int answered, double answeredWeight, double centre = double.NaN)
     {
         if (MissingReason(answered, answeredWeight) is not null)
         {
             return double.NaN;
         }
 
-        return Scale.Aggregate == ScaleAggregate.Mean ? rawSum / answeredWeight : ProratedSum(rawSum, answered, answeredWeight);
+        return Centred ? (rawSum / answeredWeight) - centre
+            : Scale.Aggregate == ScaleAggregate.Mean ? rawSum / answeredWeight : ProratedSum(rawSum, answered, answeredWeight);
     }
 
     private double ProratedSum(double rawSum, int answered, double answeredWeight) =>

@@ -78,6 +78,11 @@ public class InstrumentResult
             writer.WriteNumber("answered", s.Answered);
             writer.WriteNumber("items", s.ItemCount);
             writer.WriteNumber("minAnswered", s.MinAnswered);
+            if (s.Centre is { } centre)
+            {
+                WriteNumber(writer, "mrat", centre); // the mean rating the score is centred on
+            }
+
             if (s.MissingReason is not null)
             {
                 writer.WriteString("missingReason", s.MissingReason);

@@ -9,7 +9,7 @@ public sealed record ScaleScore
     /// <summary>The scale's id.</summary>
     public required string ScaleId { get; init; }
 
-    /// <summary>The score as the scale aggregates it (mean or prorated sum); null when the score is missing.</summary>
+    /// <summary>The score as the scale aggregates it (mean or prorated sum; for a centred scale, the mean minus <see cref="Centre"/>); null when the score is missing.</summary>
     public double? Value { get; init; }
 
     /// <summary>The (weighted) mean of the answered recoded items; null when missing.</summary>
@@ -32,6 +32,13 @@ public sealed record ScaleScore
 
     /// <summary>Why the score is missing, in words; null when it exists.</summary>
     public string? MissingReason { get; init; }
+
+    /// <summary>
+    /// For a scale centred on the person's mean rating (<see cref="Definitions.ScaleCentring.Mrat"/>): that mean rating (MRAT),
+    /// over all the instrument's rated items answered, which <see cref="Value"/> is <see cref="Mean"/> minus. Null for an
+    /// uncentred scale.
+    /// </summary>
+    public double? Centre { get; init; }
 
     /// <summary>The norm scores, when the scale has norms and the score exists.</summary>
     public NormScores? Norms { get; init; }

@@ -29,6 +29,7 @@ public sealed class ScaleScoreBatch
         }
 
         RejectedRows = new bool[capacity];
+        Centres = instrument.RatedItems is null ? [] : new double[capacity];
     }
 
     /// <summary>Allocates result columns for up to <paramref name="capacity"/> rows of <paramref name="instrument"/>.</summary>
@@ -67,6 +68,9 @@ public sealed class ScaleScoreBatch
 
     internal bool[] RejectedRows { get; }
 
+    /// <summary>Each row's MRAT, when a scale is centred on it (empty otherwise).</summary>
+    internal double[] Centres { get; }
+
     /// <summary>The reported scores of one scale (by <see cref="Scale.Index"/>) for every row; NaN where missing or rejected.</summary>
     public ReadOnlySpan<double> GetValues(int scaleIndex) => Values[scaleIndex].AsSpan(0, RowCount);
 
@@ -89,7 +93,8 @@ public sealed class ScaleScoreBatch
             throw new InvalidOperationException($"Row {row} was rejected; see Rejections.");
         }
 
-        return Instrument.CompiledScales[scaleIndex].Finish(RawSums[scaleIndex][row], AnsweredCounts[scaleIndex][row], AnsweredWeights[scaleIndex][row]);
+        return Instrument.CompiledScales[scaleIndex].Finish(RawSums[scaleIndex][row], AnsweredCounts[scaleIndex][row], AnsweredWeights[scaleIndex][row],
+            Centres.Length > 0 ? Centres[row] : double.NaN);
     }
 
     /// <summary>Every scale's score for one scored row, in definition order.</summary>
