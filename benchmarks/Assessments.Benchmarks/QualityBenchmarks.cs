@@ -14,6 +14,7 @@ namespace Assessments.Benchmarks;
 /// the CSV written to a file. Then the two stages alone on the complete file's rows already in memory.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class QualityBenchmarks
 {
     private string _folder = null!;

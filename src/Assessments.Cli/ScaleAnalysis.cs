@@ -109,6 +109,7 @@ internal static class ScaleAnalysis
         UndefinedReason.MissingCovariance => "analyze.undefined.missingCovariance",
         UndefinedReason.SingularCorrelations => "analyze.undefined.singularCorrelations",
         UndefinedReason.NotConverged => "analyze.undefined.notConverged",
+        UndefinedReason.TooLarge => "analyze.undefined.tooLarge",
         _ => "analyze.undefined.divisionByZero",
     }];
 

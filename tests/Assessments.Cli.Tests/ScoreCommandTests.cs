@@ -470,7 +470,7 @@ public sealed class ScoreCommandTests : IDisposable
         var none = AssessRunner.Run();
         Assert.Equal(2, none.ExitCode);
         Assert.Equal("", none.Stdout);
-        Assert.Equal("error: no command given; the commands are validate, score, match, skills, analyze, norms, generate, report, demo. See 'assess --help'.\n", none.Stderr);
+        Assert.Equal("error: no command given; the commands are validate, score, match, skills, analyze, quality, norms, generate, report, demo. See 'assess --help'.\n", none.Stderr);
 
         var help = AssessRunner.Run("--help");
         Assert.Equal(0, help.ExitCode);

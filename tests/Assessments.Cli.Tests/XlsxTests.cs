@@ -67,6 +67,31 @@ public sealed class XlsxTests : IDisposable
     private static string[] Scores(string output) => [.. AssessRunner.Lines(output).Select(l => l[l.IndexOf(',')..])];
 
     [Fact]
+    public void Quality_screens_a_workbook_and_a_French_Google_Forms_export_as_it_screens_the_plain_CSV()
+    {
+        // The same twelve people three ways: the plain CSV, a workbook of it (numbers as number cells, empty cells missing)
+        // and the Google Forms export with French answer labels and e-mail ids. The indices are the same, id aside.
+        var plain = Path.Combine(Exports, "plain.csv");
+        var rows = File.ReadAllLines(plain).Select((line, i) => line.Split(',').Select((cell, c) =>
+            i == 0 || c == 0 ? cell : cell.Length == 0 ? null : (object?)int.Parse(cell, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var book = Workbook("answers.xlsx", ("Réponses", rows));
+
+        string[] Indices(CliResult result)
+        {
+            Assert.Equal(0, result.ExitCode);
+            return [.. result.StdoutLines.Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..])];
+        }
+
+        var fromCsv = Indices(AssessRunner.Run("quality", "--instrument", "career-readiness", "--responses", plain));
+        Assert.Equal(12, fromCsv.Length);
+        Assert.Equal(fromCsv, Indices(AssessRunner.Run("quality", "--instrument", "career-readiness", "--responses", book)));
+        var forms = AssessRunner.Run("quality", "--instrument", "career-readiness", "--responses", Path.Combine(Exports, "google-forms-fr.csv"), "--lang", "fr");
+        Assert.Equal(fromCsv, Indices(forms));
+        Assert.StartsWith("respondent,answered,longstring", forms.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Contains("La cohérence pair-impair porte sur 4 échelle(s)", forms.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_counsellors_workbook_scores_as_the_same_answers_in_a_CSV()
     {
         // Exports/plain.csv's 12 people, typed into a workbook: an instructions sheet first, the answers on "Réponses"

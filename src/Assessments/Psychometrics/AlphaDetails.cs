@@ -15,6 +15,12 @@ internal sealed class AlphaDetails
     /// <summary>The largest scale whose λ6-if-deleted is computed item by item when its R has no inverse (each a new inversion).</summary>
     private const int DirectSmcLimit = 200;
 
+    /// <summary>
+    /// The largest R that λ6-if-deleted inverts with a general (LU) inverse when R is not positive definite: 6 s for the
+    /// whole analysis at 1,000 items on 2 cores, 40 s at 1,500 (benchmarks/results/AnalyzeItemCountBenchmarks-*.md).
+    /// </summary>
+    private const int GeneralInverseLimit = 1_000;
+
     private AlphaDetails(int k)
     {
         StdR = Filled(k);
@@ -167,7 +173,14 @@ internal sealed class AlphaDetails
         reason = UndefinedReason.Degenerate;
         if (smc is not null)
         {
-            var a = CholeskyInverse(r) ?? Matrix<double>.Build.DenseOfArray(r).Inverse().ToArray();
+            var a = CholeskyInverse(r);
+            if (a is null && k > GeneralInverseLimit)
+            {
+                reason = UndefinedReason.TooLarge;
+                return null;
+            }
+
+            a ??= Matrix<double>.Build.DenseOfArray(r).Inverse().ToArray();
             var sums = new double[k];
             for (var i = 0; i < k; i++)
             {

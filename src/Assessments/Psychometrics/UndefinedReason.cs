@@ -40,4 +40,11 @@ public enum UndefinedReason
     /// variance assembled from pairwise-complete covariances).
     /// </summary>
     Degenerate,
+
+    /// <summary>
+    /// The statistic would cost too much at this size to be worth its meaning: λ6-if-deleted of a scale of more than
+    /// 1,000 items whose correlation matrix is not positive definite (pairwise-complete correlations, or fewer people than
+    /// items) needs a general inverse of the whole matrix, tens of seconds at 1,500 items.
+    /// </summary>
+    TooLarge,
 }
