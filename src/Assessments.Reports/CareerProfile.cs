@@ -50,7 +50,8 @@ public sealed record ScaleResults(string InstrumentId, IReadOnlyList<ScaleValue>
 /// <param name="Answered">How many of its items were answered.</param>
 /// <param name="Items">How many items it has (0 when the results line does not say).</param>
 /// <param name="MinAnswered">The share of items it needs.</param>
-public sealed record ScaleValue(string ScaleId, double? Value, string? MissingReason, int Answered = 0, int Items = 0, double MinAnswered = 0);
+/// <param name="Mrat">For a scale centred on the person's mean rating (<c>"centring": "mrat"</c>): that mean rating, which the value is relative to; otherwise null.</param>
+public sealed record ScaleValue(string ScaleId, double? Value, string? MissingReason, int Answered = 0, int Items = 0, double MinAnswered = 0, double? Mrat = null);
 
 /// <summary>How a synthesis is written beyond its language.</summary>
 public sealed record ReportOptions
@@ -429,7 +430,8 @@ public sealed partial class CareerProfile
                         var path = Place.Member("$.scales", s.Name);
                         var scale = at.Object(scales, "$.scales", s.Name);
                         return new ScaleValue(s.Name, at.OptionalNumber(scale, path, "score", allowNull: true), at.OptionalString(scale, path, "missingReason"),
-                            at.OptionalWholeNumber(scale, path, "answered") ?? 0, at.OptionalWholeNumber(scale, path, "items") ?? 0, at.OptionalNumber(scale, path, "minAnswered") ?? 0);
+                            at.OptionalWholeNumber(scale, path, "answered") ?? 0, at.OptionalWholeNumber(scale, path, "items") ?? 0, at.OptionalNumber(scale, path, "minAnswered") ?? 0,
+                            at.OptionalNumber(scale, path, "mrat"));
                     })]));
                 }
 

@@ -184,8 +184,11 @@ public static partial class ReportRenderer
                 foreach (var s in other.Scales)
                 {
                     var title = definition?.Scales.FirstOrDefault(x => x.Id == s.ScaleId)?.Title?.Get(t.Language) ?? s.ScaleId;
-                    Item(html, t.Catalog.Format("report.scaleLine", title, s.Value is { } value ? t.Number(value)
-                        : s.Items > 0 ? t.Catalog.MissingScore(s.Answered, s.Items, s.MinAnswered) : s.MissingReason ?? "—"));
+                    var shown = s.Value is { } value ? t.Number(value)
+                        : s.Items > 0 ? t.Catalog.MissingScore(s.Answered, s.Items, s.MinAnswered) : s.MissingReason ?? "—";
+                    Item(html, s is { Value: not null, Mrat: { } mrat }
+                        ? t.Catalog.Format("report.scaleLineCentred", title, shown, t.Number(mrat)) // relative to the person's own mean rating
+                        : t.Catalog.Format("report.scaleLine", title, shown));
                 }
 
                 html.Append("</ul>\n");

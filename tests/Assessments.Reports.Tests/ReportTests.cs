@@ -185,6 +185,27 @@ public class ReportTests
     }
 
     [Fact]
+    public void AValueCentredOnThePersonsMeanRatingSaysSoInTheReport()
+    {
+        // Two centred values (docs/methods.md §6.8): answers 6, 5 and 2, 3: MRAT 4; care 5.5 − 4 = 1.5, achievement 2.5 − 4 = −1.5.
+        var values = Instrument.Parse("""
+            { "id": "values-test", "version": "1.0.0", "kind": "likert", "languages": ["en", "fr"], "title": { "en": "Values", "fr": "Valeurs" },
+              "responseFormats": { "f": { "min": 1, "max": 6 } },
+              "items": [ { "id": "C1", "format": "f", "text": { "en": "c1", "fr": "c1" } }, { "id": "C2", "format": "f", "text": { "en": "c2", "fr": "c2" } },
+                         { "id": "A1", "format": "f", "text": { "en": "a1", "fr": "a1" } }, { "id": "A2", "format": "f", "text": { "en": "a2", "fr": "a2" } } ],
+              "scales": [ { "id": "care", "items": ["C1", "C2"], "centring": "mrat" }, { "id": "achievement", "items": ["A1", "A2"], "centring": "mrat" } ] }
+            """);
+        var result = values.Score(new Response("someone", new Dictionary<string, int?> { ["C1"] = 6, ["C2"] = 5, ["A1"] = 2, ["A2"] = 3 }));
+        var profile = CareerProfile.FromResults([.. OnePerson.Results, result], OnePerson.Id);
+        Assert.Equal(4, profile.OtherScales.Single().Scales[0].Mrat);
+
+        string Other(string language) => Parse(ReportRenderer.Render(profile, language)).Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "other").Value;
+        Assert.Contains("care: 1.5 (relative to this person's average rating, 4:", Other("en"), StringComparison.Ordinal);
+        Assert.Contains("achievement: -1.5 (relative", Other("en"), StringComparison.Ordinal);
+        Assert.Contains("care : 1,5 (par rapport à la note moyenne de la personne, 4 :", Other("fr"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheReadmeExampleRunsAsWritten()
     {
         // The lines of docs/report.md's example, run here, then the file they write.

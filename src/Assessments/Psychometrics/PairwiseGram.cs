@@ -179,6 +179,8 @@ internal static class PairwiseGram
                     var xb = _values[b];
                     var mb = _masks[b];
                     Vector<short> n = default, sa = default, sb = default, ab = default, aa = default, bb = default;
+
+                    // Two copies of the hot loop, with and without the squares, so the covariances alone do not pay for them.
                     if (stride == Stride)
                     {
                         for (var r = 0; r < Block; r += w)
