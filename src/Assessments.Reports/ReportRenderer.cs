@@ -186,8 +186,8 @@ public static partial class ReportRenderer
                     var title = definition?.Scales.FirstOrDefault(x => x.Id == s.ScaleId)?.Title?.Get(t.Language) ?? s.ScaleId;
                     var shown = s.Value is { } value ? t.Number(value)
                         : s.Items > 0 ? t.Catalog.MissingScore(s.Answered, s.Items, s.MinAnswered) : s.MissingReason ?? "—";
-                    Item(html, s is { Value: not null, Mrat: { } mrat }
-                        ? t.Catalog.Format("report.scaleLineCentred", title, shown, t.Number(mrat)) // relative to the person's own mean rating
+                    Item(html, s is { Value: { } centred, Mrat: { } mrat } // relative to the person's own mean rating: the sign in words
+                        ? t.Catalog.Format(centred > 0 ? "report.scaleLineAbove" : centred < 0 ? "report.scaleLineBelow" : "report.scaleLineAtMean", title, shown, t.Number(mrat))
                         : t.Catalog.Format("report.scaleLine", title, shown));
                 }
 

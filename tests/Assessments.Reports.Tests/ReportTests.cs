@@ -200,9 +200,10 @@ public class ReportTests
         Assert.Equal(4, profile.OtherScales.Single().Scales[0].Mrat);
 
         string Other(string language) => Parse(ReportRenderer.Render(profile, language)).Descendants(X + "section").Single(s => s.Attribute("id")!.Value == "other").Value;
-        Assert.Contains("care: 1.5 (relative to this person's average rating, 4:", Other("en"), StringComparison.Ordinal);
-        Assert.Contains("achievement: -1.5 (relative", Other("en"), StringComparison.Ordinal);
-        Assert.Contains("care : 1,5 (par rapport à la note moyenne de la personne, 4 :", Other("fr"), StringComparison.Ordinal);
+        Assert.Contains("care: 1.5 — rated above this person's average rating (4)", Other("en"), StringComparison.Ordinal);
+        Assert.Contains("achievement: -1.5 — rated below this person's average rating (4)", Other("en"), StringComparison.Ordinal);
+        Assert.Contains("care : 1,5 — au-dessus de la note moyenne de la personne (4)", Other("fr"), StringComparison.Ordinal);
+        Assert.Contains("achievement : -1,5 — en dessous de la note moyenne de la personne (4)", Other("fr"), StringComparison.Ordinal);
     }
 
     [Fact]
