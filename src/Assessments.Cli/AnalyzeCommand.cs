@@ -176,7 +176,7 @@ internal static class AnalyzeCommand
                     stdout.WriteLine(string.Create(text.Culture, $"  {titles[id],-30} {abilities[i],7:0.000}  ({bt.StandardErrors![i]:0.000})"));
                 }
 
-                stdout.WriteLine(text.Format("analyze.cards.deviance", bt.Deviance, bt.DevianceDegreesOfFreedom));
+                stdout.WriteLine(text.Format("analyze.cards.deviance", bt.Deviance, bt.DevianceDegreesOfFreedom, bt.NullDeviance, bt.NullDevianceDegreesOfFreedom));
             }
             else
             {
@@ -267,6 +267,8 @@ internal static class AnalyzeCommand
                     json.WriteEndObject();
                     json.WriteNumber("deviance", bt.Deviance);
                     json.WriteNumber("devianceDf", bt.DevianceDegreesOfFreedom);
+                    json.WriteNumber("nullDeviance", bt.NullDeviance);
+                    json.WriteNumber("nullDevianceDf", bt.NullDevianceDegreesOfFreedom);
                 }
 
                 json.WriteEndObject();

@@ -46,8 +46,13 @@ public sealed class CardSortCommandTests : IDisposable
         Assert.Equal(fit.StandardErrors[2], bt.GetProperty("standardErrors").GetProperty("c").GetDouble(), 12);
         Assert.Equal(fit.Deviance, bt.GetProperty("deviance").GetDouble(), 12);
         Assert.Equal(1, bt.GetProperty("devianceDf").GetInt32());
+
+        // Null deviance by hand: a–b 3 to 1 and a–c 3 to 1 against 2 expected each way, b–c 2 to 2 exactly as expected:
+        // 2 · 2 · (3 ln(3/2) + 1 ln(1/2)) = 4 (3 ln 1.5 − ln 2), on the 3 pairs compared.
+        Assert.Equal(4 * ((3 * Math.Log(1.5)) - Math.Log(2)), bt.GetProperty("nullDeviance").GetDouble(), 12);
+        Assert.Equal(3, bt.GetProperty("nullDevianceDf").GetInt32());
         var french = AssessRunner.Run("analyze", "--instrument", deck, "--responses", sorts, "--lang", "fr");
-        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"déviance résiduelle {fit.Deviance:0.00} pour 1 ddl"), french.Stdout, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"déviance résiduelle {fit.Deviance:0.00} pour 1 ddl, déviance nulle {4 * ((3 * Math.Log(1.5)) - Math.Log(2)):0.00} pour 3 ddl"), french.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,10 @@ public class GroupStatisticsTests
         Assert.Equal(Math.Sqrt(4.0 / 30), fit.StandardErrors[1], 10);
         Assert.Equal(0, fit.Deviance, 10);
         Assert.Equal(0, fit.DevianceDegreesOfFreedom);
+
+        // The null model makes the pair a toss-up: 20 expected each way of the 40, so 2(30 ln(30/20) + 10 ln(10/20)) on 1 df.
+        Assert.Equal(2 * ((30 * Math.Log(1.5)) + (10 * Math.Log(0.5))), fit.NullDeviance, 10);
+        Assert.Equal(1, fit.NullDevianceDegreesOfFreedom);
     }
 
     [Fact]

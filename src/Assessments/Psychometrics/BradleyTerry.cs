@@ -26,6 +26,15 @@ public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbiliti
     /// <summary>The deviance's degrees of freedom: the number of pairs compared at least once, minus (items − 1).</summary>
     public int DevianceDegreesOfFreedom { get; init; }
 
+    /// <summary>
+    /// The null deviance: the same sum with every pair a toss-up (μ_ij = n_ij / 2, all abilities equal), as the binomial
+    /// GLM behind BradleyTerry2 (no intercept) prints it beside the residual deviance; NaN when the MLE does not exist.
+    /// </summary>
+    public double NullDeviance { get; init; } = double.NaN;
+
+    /// <summary>The null deviance's degrees of freedom: the number of pairs compared at least once.</summary>
+    public int NullDevianceDegreesOfFreedom { get; init; }
+
     /// <summary>Iteration cap of the MM algorithm.</summary>
     public const int MaxIterations = 100_000;
 
@@ -114,7 +123,7 @@ public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbiliti
         var lambda = fit.LogAbilities!;
         // Information of λ: a weighted Laplacian, weight n_ij p_ij p_ji per pair; drop the reference item 0.
         var information = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n - 1, n - 1);
-        double deviance = 0;
+        double deviance = 0, nullDeviance = 0;
         var pairs = 0;
         for (var i = 0; i < n; i++)
         {
@@ -142,6 +151,7 @@ public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbiliti
                 }
 
                 deviance += Term(wins[i, j], total * p) + Term(wins[j, i], total * (1 - p));
+                nullDeviance += Term(wins[i, j], total / 2) + Term(wins[j, i], total / 2);
             }
         }
 
@@ -151,6 +161,8 @@ public sealed record BradleyTerry(bool Exists, IReadOnlyList<double>? LogAbiliti
             StandardErrors = [0, .. Enumerable.Range(0, n - 1).Select(i => Math.Sqrt(covariance[i, i]))],
             Deviance = 2 * deviance,
             DevianceDegreesOfFreedom = pairs - (n - 1),
+            NullDeviance = 2 * nullDeviance,
+            NullDevianceDegreesOfFreedom = pairs,
         };
 
         static double Term(double observed, double expected) => observed == 0 ? 0 : observed * Math.Log(observed / expected);
