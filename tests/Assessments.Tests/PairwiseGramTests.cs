@@ -12,24 +12,33 @@ namespace Assessments.Tests;
 /// </summary>
 public class PairwiseGramTests
 {
-    [Property(MaxTest = 40)]
-    public void AgreesWithTheTwoPassCovariances(PositiveInt seed)
+    /// <summary>
+    /// Answers 0–15 from <paramref name="seed"/>: <paramref name="fewest"/> + up to <paramref name="more"/> rows, each item
+    /// missing with its own probability below <paramref name="missingUpTo"/>; and the same as double columns (NaN missing).
+    /// </summary>
+    private static (ResponseMatrix Matrix, double[][] Columns) RandomAnswers(int seed, int fewest, int more, int items, double missingUpTo)
     {
-        var random = new Random(seed.Get);
-        var rows = 1 + random.Next(6000);
-        const int items = 5;
+        var random = new Random(seed);
+        var rows = fewest + random.Next(more);
         var matrix = new ResponseMatrix(items, rows) { RowCount = rows };
         for (var j = 0; j < items; j++)
         {
-            var missing = random.NextDouble() * 0.5;
+            var missing = random.NextDouble() * missingUpTo;
             for (var r = 0; r < rows; r++)
             {
                 matrix[r, j] = random.NextDouble() < missing ? ResponseMatrix.Missing : (short)random.Next(0, 16);
             }
         }
 
-        var columns = Enumerable.Range(0, items)
-            .Select(j => matrix.Column(j)[..rows].ToArray().Select(x => x == ResponseMatrix.Missing ? double.NaN : x).ToArray()).ToArray();
+        return (matrix, [.. Enumerable.Range(0, items)
+            .Select(j => matrix.Column(j)[..rows].ToArray().Select(x => x == ResponseMatrix.Missing ? double.NaN : x).ToArray())]);
+    }
+
+    [Property(MaxTest = 40)]
+    public void AgreesWithTheTwoPassCovariances(PositiveInt seed)
+    {
+        const int items = 5;
+        var (matrix, columns) = RandomAnswers(seed.Get, 1, 6000, items, 0.5);
         var expected = PairwiseCovariance.Compute(columns);
         var actual = PairwiseGram.Covariances(matrix, [0, 1, 2, 3, 4]);
         for (var a = 0; a < items; a++)
@@ -53,21 +62,8 @@ public class PairwiseGramTests
     {
         // R's cor(x, use = "pairwise.complete.obs") takes each pair's means and variances over the rows the pair shares:
         // PairwiseCovariance.Correlation does so in two passes; the exact sums must agree with it.
-        var random = new Random(seed.Get);
-        var rows = 2 + random.Next(5000);
         const int items = 4;
-        var matrix = new ResponseMatrix(items, rows) { RowCount = rows };
-        for (var j = 0; j < items; j++)
-        {
-            var missing = random.NextDouble() * 0.6;
-            for (var r = 0; r < rows; r++)
-            {
-                matrix[r, j] = random.NextDouble() < missing ? ResponseMatrix.Missing : (short)random.Next(0, 16);
-            }
-        }
-
-        var columns = Enumerable.Range(0, items)
-            .Select(j => matrix.Column(j)[..rows].ToArray().Select(x => x == ResponseMatrix.Missing ? double.NaN : x).ToArray()).ToArray();
+        var (matrix, columns) = RandomAnswers(seed.Get, 2, 5000, items, 0.6);
         var actual = PairwiseGram.Correlations(matrix, [0, 1, 2, 3]);
         for (var a = 0; a < items; a++)
         {
