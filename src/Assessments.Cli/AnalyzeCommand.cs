@@ -26,19 +26,20 @@ internal static class AnalyzeCommand
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
+        var extra = CliOptions.ExtraColumns();
         var survey = new CliOptions.Survey();
         var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var impute = CliOptions.Choice("--impute", "Missing answers: left out pairwise (none), or replaced by the item's median or mean as psych's scoreItems does.", "none", "none", "median", "mean");
         var omega = CliOptions.OptionalWhole("--omega", "Also McDonald's omega with this many group factors (as psych::omega).", 1, 20);
         var command = new Command("analyze", "Scales: alpha, G6, average r, S/N, SEM and item statistics as R's psych computes them. Card sorts: Borda consensus, Kendall's W, Thurstone, Bradley–Terry.")
         {
-            instrument, responses, correlations, format, language, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega,
+            instrument, responses, correlations, format, language, idColumn, extra, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(correlations) is { } matrix)
             {
-                ScoreCommand.Refuse(parse, "--correlations gives omega of a correlation matrix, and no answers are read", instrument, responses, idColumn, separator, answers,
+                ScoreCommand.Refuse(parse, "--correlations gives omega of a correlation matrix, and no answers are read", instrument, responses, idColumn, extra, separator, answers,
                     survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute);
                 if (parse.GetValue(omega) is not { } factors)
                 {
@@ -84,11 +85,12 @@ internal static class AnalyzeCommand
                     Sheet = parse.GetValue(sheet),
                     IdColumn = parse.GetValue(idColumn),
                     Separator = parse.GetValue(separator),
+                    IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
                     Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
                 }, definition), parse.GetValue(format)!, imputation, parse.GetValue(omega), TextCatalog.For(parse.GetValue(language)!), io.Out, io.Error);
             }
 
-            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega);
+            ScoreCommand.Refuse(parse, $"{definition.Reference} is a card sort (JSON Lines)", idColumn, extra, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet, impute, omega);
             if (parse.GetValue(format) is "csv" or "csv-items")
             {
                 throw new UsageException($"--format {parse.GetValue(format)} gives statistics of scales; a card sort's analysis is a table or JSON.");

@@ -38,6 +38,9 @@ internal static class CliOptions
     public static Option<string> Language() =>
         Choice("--lang", "The language of the text meant for people.", "en", [.. Assessments.Localization.TextCatalog.Languages]);
 
+    public static Option<string> ExtraColumns() =>
+        Choice("--extra-columns", "What a column that is not an item does: stop the run with an error, or be skipped.", "error", "error", "ignore");
+
     public static Option<string> Answers() =>
         Choice("--answers", "What answer cells hold: numbers, labels of the item's format (in any language of the instrument, also as '4 - D'accord'), or either (auto: numbers stay numbers, other text is looked up).", "auto", "auto", "numbers", "labels");
 

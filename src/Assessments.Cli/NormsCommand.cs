@@ -19,11 +19,12 @@ internal static class NormsCommand
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
+        var extra = CliOptions.ExtraColumns();
         var survey = new CliOptions.Survey();
         var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var command = new Command("norms", "Write a copy of the instrument with norms from a sample: mean, SD and frequency table per scale.")
         {
-            instrument, responses, output, idColumn, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet,
+            instrument, responses, output, idColumn, extra, separator, answers, survey.Layout, survey.Columns, survey.AnswerCodes, sheet,
         };
         command.SetAction(parse =>
         {
@@ -33,6 +34,7 @@ internal static class NormsCommand
                 Sheet = parse.GetValue(sheet),
                 IdColumn = parse.GetValue(idColumn),
                 Separator = parse.GetValue(separator),
+                IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
                 Answers = Enum.Parse<Responses.AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
             }, (definition, read) => survey.Apply(parse, read, definition), io.Out, io.Error);
         });

@@ -31,12 +31,13 @@ internal static class QualityCommand
         var idColumn = CliOptions.IdColumn();
         var separator = CliOptions.Separator();
         var answers = CliOptions.Answers();
+        var extra = CliOptions.ExtraColumns();
         var badCell = CliOptions.BadCell();
         var survey = new CliOptions.Survey();
         var sheet = CliOptions.OptionalText("--sheet", "The sheet of an Excel workbook to read (default: the first).", "NAME");
         var command = new Command("quality", "Careless-responding screen: per respondent longstring, IRV, even-odd, psychometric synonyms and antonyms, Mahalanobis D² with its p, and your flags.")
         {
-            instrument, responses, output, rejects, flags, threshold, language, idColumn, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, sheet,
+            instrument, responses, output, rejects, flags, threshold, language, idColumn, extra, separator, answers, badCell, survey.Layout, survey.Columns, survey.AnswerCodes, sheet,
         };
         command.SetAction(parse =>
         {
@@ -68,6 +69,7 @@ internal static class QualityCommand
                 Separator = parse.GetValue(separator),
                 Sheet = parse.GetValue(sheet),
                 IdColumn = parse.GetValue(idColumn),
+                IgnoreExtraColumns = parse.GetValue(extra) == "ignore",
                 Answers = Enum.Parse<AnswerReading>(parse.GetValue(answers)!, ignoreCase: true),
                 BadCellsAsMissing = parse.GetValue(badCell) == "missing",
             }, definition);

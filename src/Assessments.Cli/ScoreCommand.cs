@@ -19,7 +19,7 @@ internal static class ScoreCommand
         var format = CliOptions.Choice("--format", "The output: CSV (one row per respondent), JSON Lines (everything: scores, counts, reasons, norms) or an Excel workbook (scores, rejects and run sheets; the default for --out FILE.xlsx). Ikigai defaults to jsonl.", "csv", "csv", "jsonl", "xlsx");
         var rejects = CliOptions.OptionalText("--rejects", "Where to write the rejected rows and bad cells (row, line, respondent, column, reason, status).", "FILE");
         var idColumn = CliOptions.IdColumn();
-        var extra = CliOptions.Choice("--extra-columns", "What a column that is not an item does: stop the run with an error, or be skipped.", "error", "error", "ignore");
+        var extra = CliOptions.ExtraColumns();
         var separator = CliOptions.Separator();
         var threads = CliOptions.OptionalWhole("--threads", "The most cores to use (default: all). The output never depends on it.", 1, CliOptions.MaxThreads);
         var reader = CliOptions.Choice("--reader", "The CSV reader: the fast one where it can serve the run (auto), the fast one or an error with the reason (fast), or the general one for every row (general).", "auto", "auto", "fast", "general");

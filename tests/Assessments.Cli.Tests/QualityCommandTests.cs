@@ -99,6 +99,25 @@ public sealed class QualityCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("quality")]
+    [InlineData("analyze")]
+    [InlineData("norms")]
+    public void ACommandReadingAnswersTakesTheExtraColumnsOptionItsErrorSuggests(string command)
+    {
+        // A column that is no item (age) stops the run with an error that suggests --extra-columns ignore; the option is there.
+        var plain = File.ReadAllLines(Path.Combine(TestPaths.RepoRoot, "tests", "Assessments.Cli.Tests", "Exports", "plain.csv"));
+        var responses = Path.Combine(_temp.FullName, "with-age.csv");
+        File.WriteAllLines(responses, plain.Select((line, i) => line + (i == 0 ? ",age" : ",40")));
+        string[] Args(params string[] more) =>
+            [command, "--instrument", "career-readiness", "--responses", responses, .. command == "norms" ? new[] { "--out", Path.Combine(_temp.FullName, "normed.json") } : [], .. more];
+
+        var refused = AssessRunner.Run(Args());
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("--extra-columns ignore", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, AssessRunner.Run(Args("--extra-columns", "ignore")).ExitCode);
+    }
+
+    [Theory]
     [InlineData("longstring>>3", "'longstring>>3'")]
     [InlineData("speed<3", "'speed' is not an index")]
     [InlineData("irv<0.5,irv<0.5", "given twice")]
