@@ -36,6 +36,11 @@ public sealed class MratScoreCommandTests : IDisposable
         Assert.Contains("\"A\":{\"score\":1,\"mean\":4,", json.StdoutLines[0], StringComparison.Ordinal);
         Assert.Contains("\"mrat\":3", json.StdoutLines[0], StringComparison.Ordinal);
 
+        // Commands that only gather the answers (quality, analyze) read it with the fast reader, whose tables hold each
+        // scale's uncentred value: every scale here is centred, and each row still counts as scored.
+        Assert.Equal(0, AssessRunner.Run("quality", "--instrument", instrument, "--responses", responses).ExitCode);
+        Assert.Equal(0, AssessRunner.Run("analyze", "--instrument", instrument, "--responses", responses).ExitCode);
+
         var fast = AssessRunner.Run("score", "--instrument", instrument, "--responses", responses, "--reader", "fast");
         Assert.NotEqual(0, fast.ExitCode);
         Assert.Contains("mean rating (MRAT)", fast.Stderr, StringComparison.Ordinal);

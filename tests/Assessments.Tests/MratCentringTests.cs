@@ -63,6 +63,9 @@ public class MratCentringTests
         Assert.Equal(2.5 - (19.0 / 5), partial.Scales[1].Value);
         Assert.Equal(4 - (19.0 / 5), partial.Scales[2].Value);
         Assert.Equal(2.2, partial.Scales[0].Value!.Value, 12);
+
+        // Scale.ValueOf, for readers that add answers up themselves, is the value before centring: care's 11/2.
+        Assert.Equal(5.5, instrument.Scales[0].ValueOf(11, 2, 2));
     }
 
     [Fact]

@@ -79,5 +79,5 @@ public sealed class Scale
     /// <param name="answered">How many of the scale's items were answered.</param>
     /// <param name="answeredWeight">The sum of the answered items' weights (<paramref name="answered"/> when every weight is 1).</param>
     public double ValueOf(double rawSum, int answered, double answeredWeight) =>
-        (_compiled ??= new Scoring.CompiledScale(this)).Value(rawSum, answered, answeredWeight);
+        (_compiled ??= new Scoring.CompiledScale(this)).Value(rawSum, answered, answeredWeight, centre: 0); // a centred scale: its mean, before centring
 }

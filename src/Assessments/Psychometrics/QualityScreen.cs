@@ -84,7 +84,7 @@ public sealed class QualityScreen
         Synonyms = [.. synonyms.Select(p => new ItemPair(ItemIds[p.A], ItemIds[p.B], p.R))];
         Antonyms = [.. antonyms.Select(p => new ItemPair(ItemIds[p.A], ItemIds[p.B], p.R))];
         _means = means;
-        Means = means;
+        Means = means is null ? null : Array.AsReadOnly(means); // the array D² reads stays private
         _inverseFactor = inverseFactor;
         SampleSize = sampleSize;
         CompleteCases = completeCases;
